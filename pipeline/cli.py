@@ -1,0 +1,148 @@
+"""The one command a person types: `pipeline run`, `pipeline query`, `pipeline ui`.
+
+`run` executes the same Dagster definitions the UI shows, in-process; it is not a
+second implementation of the pipeline.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from pipeline.settings import INSTANCE_TEMPLATE, PROJECT_ROOT, settings_from_env
+
+
+def _ensure_dagster_home() -> Path:
+    """A persistent instance inside the project (git-ignored), telemetry off, one run at a time."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        shutil.copyfile(INSTANCE_TEMPLATE, config)
+    return home
+
+
+def _apply_paths(args: argparse.Namespace) -> None:
+    if getattr(args, "sources", None):
+        os.environ["PIPELINE_SOURCES_DIR"] = str(Path(args.sources).resolve())
+    if getattr(args, "warehouse", None):
+        os.environ["PIPELINE_WAREHOUSE_PATH"] = str(Path(args.warehouse).resolve())
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    settings = settings_from_env()
+    if not settings.sources_dir.is_dir():
+        print(f"error: sources folder {settings.sources_dir} does not exist", file=sys.stderr)
+        return 2
+    _ensure_dagster_home()
+    import dagster as dg
+
+    from pipeline.definitions import build_defs
+
+    print(f"running the pipeline on {settings.sources_dir} -> {settings.warehouse_path}", flush=True)
+    job = build_defs().resolve_job_def("warehouse_job")
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+        )
+    if not result.success:
+        failed = [e for e in result.all_events if e.event_type_value in ("STEP_FAILURE", "ASSET_CHECK_EVALUATION")
+                  and (e.event_type_value == "STEP_FAILURE" or not e.event_specific_data.evaluation.passed)]
+        for event in failed:
+            print(f"  failed: {event.message}", file=sys.stderr)
+        print(f"error: the run failed; the published warehouse {settings.warehouse_path} was left as it was",
+              file=sys.stderr)
+        return 1
+    print(summary(settings.warehouse_path))
+    return 0
+
+
+def summary(path: Path) -> str:
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        def q(sql: str) -> list[tuple]:
+            return con.execute(sql).fetchall()
+
+        lines = [f"published {path}"]
+        (ok, rejected), = q("SELECT count(*) FILTER (status = 'ok'), count(*) FILTER (status = 'rejected') FROM sources")
+        lines.append(f"  sources:      {ok} ok, {rejected} rejected")
+        for name, reason in q("SELECT source_file, reject_reason FROM sources WHERE status = 'rejected' ORDER BY 1"):
+            lines.append(f"    rejected {name}: {reason}")
+        lines.append(f"  documents:    {q('SELECT count(*) FROM documents')[0][0]}")
+        for doc, n, title in q("SELECT document_id, n_sources, coalesce(title, '(untitled)') FROM documents ORDER BY 1"):
+            lines.append(f"    {doc}  {n} version(s)  {title[:70]}")
+        kinds = q("SELECT kind, count(*) FROM measurements GROUP BY 1 ORDER BY 1")
+        lines.append("  measurements: " + ", ".join(f"{k} {n}" for k, n in kinds))
+        lines.append(f"  facts:        {q('SELECT count(*) FROM facts')[0][0]}")
+        lines.append(f"  commitments:  {q('SELECT count(*) FROM commitments')[0][0]}")
+    return "\n".join(lines)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    _apply_paths(args)
+    path = settings_from_env().warehouse_path
+    if not path.exists():
+        print(f"error: no warehouse at {path}: run `pipeline run` first", file=sys.stderr)
+        return 2
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            frame = con.execute(args.sql).df()
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", args.max_rows, "display.max_columns", None,
+                           "display.width", 200, "display.max_colwidth", args.max_width):
+        print(frame.to_string(index=False, max_rows=args.max_rows) if len(frame) else "(no rows)")
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    _apply_paths(args)
+    _ensure_dagster_home()
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster), "dev", "-w", str(PROJECT_ROOT / "workspace.yaml"), "-h", args.host, "-p", str(args.port)]
+    print(f"Dagster UI on http://{args.host}:{args.port} (DAGSTER_HOME={os.environ['DAGSTER_HOME']})", flush=True)
+    os.execv(command[0], command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="materialize every asset and publish the warehouse")
+    run.add_argument("--sources", help="folder of *.txt statements (default: sources/ or $PIPELINE_SOURCES_DIR)")
+    run.add_argument("--warehouse", help="DuckDB file to publish (default: warehouse/bicentennial.duckdb "
+                                         "or $PIPELINE_WAREHOUSE_PATH)")
+    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                     help="Dagster console log level (default INFO)")
+    run.set_defaults(func=cmd_run)
+
+    query = sub.add_parser("query", help="run read-only SQL on the published warehouse")
+    query.add_argument("sql")
+    query.add_argument("--warehouse", help="DuckDB file (default as for run)")
+    query.add_argument("--max-rows", type=int, default=100)
+    query.add_argument("--max-width", type=int, default=60, help="widest column shown, in characters")
+    query.set_defaults(func=cmd_query)
+
+    ui = sub.add_parser("ui", help="start the Dagster UI and daemon (dagster dev) on workspace.yaml")
+    ui.add_argument("--host", default="127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--sources")
+    ui.add_argument("--warehouse")
+    ui.set_defaults(func=cmd_ui)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Clean a statement's text for matching, keeping a map back to the original.
+
+Versions of one statement differ in typography (curly quotes, NBSP double spaces),
+markdown escapes (``\\$``, ``*emphasis*``) and site chrome ("Scroll to Top"). The
+extractor and the reconciliation work on the cleaned text; every offset they find is
+mapped back with :meth:`CleanText.to_original`, so a measurement always points at its
+characters in the file as decoded.
+
+Cleaning is built from two kinds of edit only, which keeps the map exact and cheap:
+length-preserving character substitutions (``str.translate``) and deletions. The map
+is a sorted list of anchors, one per kept run, looked up with ``bisect``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# One-for-one substitutions: same length, so offsets do not move.
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\t": " ", "\r": "\n",
+})
+
+# Lines that are navigation or sharing widgets of the site a copy was taken from.
+# They are matched whole-line only, so prose that merely contains the words stays.
+_CHROME_LINES = [
+    r"(?:scroll to top ?)+", r"stay connected", r"sign up", r"subscribe", r"share(?: this(?: page| article)?)?",
+    r"most popular", r"related (?:articles|posts|news)", r"print(?: this page)?", r"email", r"tweet",
+    r"back to top", r"skip to (?:main )?content", r"menu", r"search", r"home", r"advertisement",
+    r"we'll be in touch with the latest information.*", r"opt in to send and receive text messages.*",
+    r"official news published at \S+.*", r"photo by [^.\n]{1,60}/ ?unsplash", r"(?:image|photo) credit:.*",
+    r"(?-i:Home(?:[A-Z][a-z]+)+[A-Z]\S.*)\.\.\.",  # breadcrumb glued to a truncated headline: "HomePoliticsJoint Statement..."
+]
+_CHROME = "|".join(_CHROME_LINES)
+
+_DELETIONS = re.compile(
+    "|".join([
+        # a whole chrome line, with its line break
+        rf"^[ ]*(?:{_CHROME})[ ]*(?:\n|\Z)",
+        r"\\(?=[$*_#\[\]()`.!>+\-{}|~])",   # markdown escape: keep the escaped character
+        r"(?<![\w*\\])\*{1,3}(?=[^\s*])",     # opening emphasis marker
+        r"(?<=[^\s*\\])\*{1,3}(?![\w*])",     # closing emphasis marker
+        r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]",  # zero-width and soft-hyphen characters
+        r"(?<= ) +",                         # runs of spaces collapse to one
+        r" +(?=\n)",                         # trailing spaces
+        r"(?<=\n\n)\n+",                     # more than one blank line
+    ]),
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    original: str
+    # (clean_start, original_start) of every kept run, sorted by clean_start
+    anchors: tuple[tuple[int, int], ...]
+
+    def position(self, clean_index: int) -> int:
+        """Original offset of the character at ``clean_index`` of the cleaned text."""
+        i = bisect.bisect_right(self._starts, clean_index) - 1
+        clean_start, original_start = self.anchors[max(i, 0)]
+        return original_start + (clean_index - clean_start)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the original span covering the same characters."""
+        if end <= start:
+            p = self.position(start)
+            return p, p
+        return self.position(start), self.position(end - 1) + 1
+
+    @property
+    def _starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts_cache")
+        if starts is None:
+            starts = [a[0] for a in self.anchors]
+            object.__setattr__(self, "_starts_cache", starts)
+        return starts
+
+
+def clean(original: str) -> CleanText:
+    """Normalize typography, drop markdown markers and site chrome; keep the offset map."""
+    translated = original.translate(_TRANSLATE)
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    kept_from = 0
+    clean_len = 0
+    for m in _DELETIONS.finditer(translated):
+        if m.start() > kept_from:
+            anchors.append((clean_len, kept_from))
+            pieces.append(translated[kept_from:m.start()])
+            clean_len += m.start() - kept_from
+        kept_from = m.end()
+    if kept_from < len(translated) or not anchors:
+        anchors.append((clean_len, kept_from))
+        pieces.append(translated[kept_from:])
+    return CleanText(text="".join(pieces), original=original, anchors=tuple(anchors))

@@ -1,0 +1,32 @@
+"""Measurements of one source file: clean, extract, map offsets back to the original."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+
+from .cleaning import CleanText
+from .mentions import extract_mentions
+
+
+def measurement_id(sha256: str, char_start: int, char_end: int, kind: str) -> str:
+    """Derived from content: the same file and span give the same ID on every run."""
+    return hashlib.sha256(f"{sha256}:{char_start}:{char_end}:{kind}".encode()).hexdigest()[:16]
+
+
+def measure_text(source_file: str, sha256: str, cleaned: CleanText, tons_rule: str = "by_reporter") -> list[dict]:
+    rows = []
+    for m in extract_mentions(cleaned.text, tons_rule=tons_rule):
+        start, end = cleaned.to_original(m.char_start, m.char_end)
+        row = asdict(m)
+        row.update(
+            measurement_id=measurement_id(sha256, start, end, m.kind),
+            source_file=source_file,
+            char_start=start,
+            char_end=end,
+            # the surface is the original characters, so text[char_start:char_end] == surface
+            surface=cleaned.original[start:end],
+            clean_start=m.char_start,
+            clean_end=m.char_end,
+        )
+        rows.append(row)
+    return rows

@@ -1,0 +1,111 @@
+"""The pandas tables carried between the pipeline's steps, built from the core's results.
+
+Each function takes and returns plain DataFrames; the Dagster assets only call them.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+
+import pandas as pd
+
+from .cleaning import CleanText, clean
+from .ingest import SourceFile
+from .language import detect_language
+from .measure import measure_text
+from .reconcile import Figure, SourceDoc, reconcile
+
+SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "language",
+                       "text", "clean_text", "clean_anchors"]
+
+
+def _frame(rows, columns: list[str] | None = None) -> pd.DataFrame:
+    rows = [asdict(r) if is_dataclass(r) else dict(r) for r in rows]
+    return pd.DataFrame(rows, columns=columns) if columns else pd.DataFrame(rows)
+
+
+def source_texts_frame(files: list[SourceFile]) -> pd.DataFrame:
+    rows = []
+    for f in files:
+        cleaned = clean(f.text) if f.text is not None else None
+        rows.append({
+            "source_file": f.source_file, "sha256": f.sha256, "n_bytes": f.n_bytes, "status": f.status,
+            "reject_reason": f.reject_reason,
+            "language": detect_language(cleaned.text) if cleaned else None,
+            "text": f.text,
+            "clean_text": cleaned.text if cleaned else None,
+            "clean_anchors": list(cleaned.anchors) if cleaned else None,
+        })
+    return pd.DataFrame(rows, columns=SOURCE_TEXT_COLUMNS)
+
+
+def cleaned_text(row) -> CleanText:
+    return CleanText(text=row.clean_text, original=row.text, anchors=tuple(tuple(a) for a in row.clean_anchors))
+
+
+MEASUREMENT_COLUMNS = ["measurement_id", "source_file", "char_start", "char_end", "surface", "kind", "value",
+                       "unit", "unit_text", "value_kg", "unit_assumption", "subject", "qualifier", "is_vague",
+                       "sentence", "clean_start", "clean_end"]
+
+
+def measurements_frame(source_texts: pd.DataFrame, tons_rule: str = "by_reporter") -> pd.DataFrame:
+    rows: list[dict] = []
+    for row in source_texts[source_texts["status"] == "ok"].itertuples(index=False):
+        rows.extend(measure_text(row.source_file, row.sha256, cleaned_text(row), tons_rule))
+    return _frame(rows, MEASUREMENT_COLUMNS)
+
+
+def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Group versions into documents and merge their facts (see pipeline/core/reconcile.py)."""
+    by_file = {name: group for name, group in measurements.groupby("source_file", sort=True)}
+    docs = []
+    for row in source_texts[source_texts["status"] == "ok"].itertuples(index=False):
+        ms = by_file.get(row.source_file, measurements.iloc[0:0])
+        figures = tuple(
+            Figure(kind=m.kind, value=None if pd.isna(m.value) else float(m.value), unit=m.unit,
+                   subject=m.subject, qualifier=m.qualifier, surface=m.surface, sentence=m.sentence,
+                   measurement_id=m.measurement_id)
+            for m in ms.itertuples(index=False)
+        )
+        docs.append(SourceDoc(source_file=row.source_file, sha256=row.sha256, text=row.clean_text, figures=figures))
+    rec = reconcile(docs)
+    facts = _frame(rec.fact_rows)
+    if len(facts):
+        kg = measurements.set_index("measurement_id")["value_kg"]
+        facts["value_kg"] = [kg.get(ids[0]) if ids else None for ids in facts["measurement_ids"]]
+        facts["variants"] = [json.dumps(v, sort_keys=True, default=str) if v else None for v in facts["variants"]]
+    return {
+        "source_versions": _frame(rec.source_rows),
+        "documents": _frame(rec.document_rows),
+        "facts": facts,
+        "commitments": _frame(rec.commitment_rows),
+        "discrepancies": _frame(rec.discrepancy_rows),
+    }
+
+
+def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
+                     reconciled: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The warehouse tables of the contract, joined from the steps' results."""
+    versions = reconciled["source_versions"].set_index("source_file")
+    sources = source_texts.drop(columns=["text", "clean_text", "clean_anchors"]).copy()
+    sources["document_id"] = sources["source_file"].map(versions["document_id"])
+    sources["is_canonical"] = sources["source_file"].map(versions["is_canonical"]).fillna(False).astype(bool)
+    sources["n_measurements"] = sources["source_file"].map(measurements["source_file"].value_counts()).fillna(0)
+
+    fact_of = {mid: fid for fid, ids in zip(reconciled["facts"].get("fact_id", []),
+                                             reconciled["facts"].get("measurement_ids", [])) for mid in ids}
+    published_measurements = measurements.copy()
+    published_measurements["document_id"] = published_measurements["source_file"].map(versions["document_id"])
+    published_measurements["fact_id"] = published_measurements["measurement_id"].map(fact_of)
+
+    documents = reconciled["documents"].copy()
+    members = sources.dropna(subset=["document_id"]).groupby("document_id")["source_file"].apply(sorted)
+    documents["source_files"] = documents["document_id"].map(members)
+    return {
+        "sources": sources,
+        "documents": documents,
+        "measurements": published_measurements,
+        "facts": reconciled["facts"],
+        "commitments": reconciled["commitments"],
+        "discrepancies": reconciled["discrepancies"],
+    }

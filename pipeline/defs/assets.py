@@ -1,0 +1,111 @@
+"""The pipeline's assets: a thin shell over pipeline.core (no parsing logic here)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+
+import dagster as dg
+import pandas as pd
+from dagster_duckdb import DuckDBResource
+
+from pipeline.core import ingest, tables, warehouse
+from pipeline.defs.metadata import table_metadata
+from pipeline.defs.resources import PipelineSettings
+
+OWNERS = ["team:bicentennial-data"]
+PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies"]
+TEXT_COLUMNS = ("text", "clean_text", "clean_anchors", "sentence")
+
+
+def table_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["warehouse", table])
+
+
+@dg.observable_source_asset(
+    key="sources", group_name="ingest", description="The *.txt files of the sources folder (the pipeline never writes there)."
+)
+def sources(settings: PipelineSettings) -> dg.DataVersion:
+    # A hash of names and contents: adding or changing a file marks everything downstream stale.
+    fp = ingest.fingerprint(settings.settings().sources_dir)
+    return dg.DataVersion(hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()[:16])
+
+
+@dg.asset(deps=[sources], group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS)
+def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
+    """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
+    s = settings.settings()
+    frame = tables.source_texts_frame(ingest.read_sources(s.sources_dir, s.max_bytes))
+    rejected = frame[frame["status"] == "rejected"]
+    for r in rejected.itertuples():
+        context.log.warning(f"{r.source_file}: rejected: {r.reject_reason}")
+    context.log.info(f"read {len(frame)} files from {s.sources_dir}: {len(frame) - len(rejected)} ok, {len(rejected)} rejected")
+    return dg.Output(frame, metadata={
+        **table_metadata(frame, hidden=TEXT_COLUMNS),
+        "rejected_files": dg.MetadataValue.json({r.source_file: r.reject_reason for r in rejected.itertuples()}),
+    })
+
+
+@dg.asset(group_name="extract", kinds={"python", "pandas"}, owners=OWNERS)
+def measurements(context: dg.AssetExecutionContext, settings: PipelineSettings,
+                 source_texts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    """Every quantity mention of every file: value as stated, unit normalized, subject, exact offsets."""
+    started = time.perf_counter()
+    frame = tables.measurements_frame(source_texts, settings.settings().tons_rule)
+    context.log.info(f"extracted {len(frame)} mentions in {time.perf_counter() - started:.2f} s")
+    by_kind = frame["kind"].value_counts().sort_index().to_dict()
+    return dg.Output(frame, metadata={**table_metadata(frame, hidden=TEXT_COLUMNS),
+                                      "by_kind": dg.MetadataValue.json({k: int(v) for k, v in by_kind.items()})})
+
+
+RECONCILED = ["source_versions", "documents", "facts", "commitments", "discrepancies"]
+
+
+@dg.multi_asset(
+    outs={name: dg.AssetOut(group_name="reconcile", kinds={"python", "pandas"}, owners=OWNERS) for name in RECONCILED},
+    description="Versions of one statement grouped into documents; their facts merged with support and conflicts.",
+)
+def reconciliation(context: dg.AssetExecutionContext, source_texts: pd.DataFrame, measurements: pd.DataFrame):
+    started = time.perf_counter()
+    frames = tables.reconciled_frames(source_texts, measurements)
+    context.log.info(f"reconciled {len(frames['source_versions'])} sources into {len(frames['documents'])} documents "
+                     f"in {time.perf_counter() - started:.2f} s")
+    for name in RECONCILED:
+        yield dg.Output(frames[name], output_name=name, metadata=table_metadata(frames[name], hidden=TEXT_COLUMNS))
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(table_key(t), group_name="warehouse", kinds={"duckdb"}, owners=OWNERS,
+                        description=f"The `{t}` table of the next warehouse (validated before it is published).")
+           for t in PUBLISHED_TABLES],
+    ins={name: dg.AssetIn(name) for name in ["source_texts", "measurements", *RECONCILED]},
+    pool="warehouse",
+)
+def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, settings: PipelineSettings,
+                     source_texts, measurements, source_versions, documents, facts, commitments, discrepancies):
+    """Bulk-load every table into a staging DuckDB file beside the published one."""
+    reconciled = dict(source_versions=source_versions, documents=documents, facts=facts,
+                      commitments=commitments, discrepancies=discrepancies)
+    frames = tables.published_frames(source_texts, measurements, reconciled)
+    warehouse.create_staging(settings.settings().staging_path)
+    with duckdb.get_connection() as con:
+        for t in PUBLISHED_TABLES:
+            warehouse.load_table(con, t, frames[t])
+    for t in PUBLISHED_TABLES:
+        yield dg.MaterializeResult(asset_key=table_key(t), metadata=table_metadata(frames[t], hidden=TEXT_COLUMNS))
+
+
+@dg.asset(key=table_key("bicentennial_duckdb"), deps=[table_key(t) for t in PUBLISHED_TABLES],
+          group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, pool="warehouse")
+def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.MaterializeResult:
+    """The published warehouse file, replaced atomically once every blocking check passed."""
+    s = settings.settings()
+    warehouse.publish(s.staging_path, s.warehouse_path)
+    counts = warehouse.row_counts(s.warehouse_path)
+    context.log.info(f"published {s.warehouse_path}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(s.warehouse_path)),
+        "row_counts": dg.MetadataValue.json(counts),
+        "data_docs": dg.MetadataValue.path(str(s.data_docs_dir / "index.html")),
+    })
+

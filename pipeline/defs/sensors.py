@@ -1,0 +1,38 @@
+"""Republish when a *.txt file in the sources folder is added, changed or removed."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import dagster as dg
+
+from pipeline.core import ingest
+from pipeline.defs.jobs import warehouse_job
+from pipeline.defs.resources import PipelineSettings
+
+
+def changes(previous: dict[str, str], current: dict[str, str]) -> dict[str, list[str]]:
+    return {
+        "added": sorted(set(current) - set(previous)),
+        "removed": sorted(set(previous) - set(current)),
+        "changed": sorted(n for n in set(current) & set(previous) if current[n] != previous[n]),
+    }
+
+
+@dg.sensor(job=warehouse_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def sources_sensor(context: dg.SensorEvaluationContext, settings: PipelineSettings) -> dg.SensorResult | dg.SkipReason:
+    # Reads names and content hashes only. The cursor (change number, name -> sha256) survives
+    # restarts; the run key names the change, so the same change never launches twice, while
+    # going back to an earlier folder state is a new change and republishes.
+    current = ingest.fingerprint(settings.settings().sources_dir)
+    cursor = json.loads(context.cursor) if context.cursor else {"change": 0, "files": None}
+    if cursor["files"] == current:
+        return dg.SkipReason("no source file added, changed or removed")
+    diff = changes(cursor["files"] or {}, current)
+    change = cursor["change"] + 1
+    state = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
+    summary = "; ".join(f"{k}: {', '.join(v)}" for k, v in diff.items() if v) or "first look at the folder"
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(run_key=f"sources-{change}-{state}", tags={"sources_change": summary[:200]})],
+        cursor=json.dumps({"change": change, "files": current}, sort_keys=True),
+    )

@@ -1,0 +1,53 @@
+"""Where the pipeline reads and writes: anchored to the project root, overridable by env.
+
+The Dagster daemon and webserver run from anywhere, so no path is relative to the
+working directory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+INSTANCE_TEMPLATE = Path(__file__).resolve().parent / "instance" / "dagster.yaml"
+
+# Offline everywhere: whoever imports the pipeline (CLI, UI, tests) gets these.
+os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+TONS_RULES = ("by_reporter", "metric", "short")
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources_dir: Path
+    warehouse_path: Path
+    max_bytes: int = 20 * 1024 * 1024
+    tons_rule: str = "by_reporter"
+
+    @property
+    def staging_path(self) -> Path:
+        """The next warehouse is built here, beside the published one, then moved over it."""
+        return self.warehouse_path.with_name(f".{self.warehouse_path.name}.staging")
+
+    @property
+    def data_docs_dir(self) -> Path:
+        return self.warehouse_path.parent / "data_docs"
+
+
+def settings_from_env() -> Settings:
+    def path(var: str, default: Path) -> Path:
+        value = os.environ.get(var)
+        return Path(value).expanduser().resolve() if value else default
+
+    tons_rule = os.environ.get("PIPELINE_TONS_RULE", "by_reporter")
+    if tons_rule not in TONS_RULES:
+        raise ValueError(f"PIPELINE_TONS_RULE={tons_rule!r}: expected one of {', '.join(TONS_RULES)}")
+    return Settings(
+        sources_dir=path("PIPELINE_SOURCES_DIR", PROJECT_ROOT / "sources"),
+        warehouse_path=path("PIPELINE_WAREHOUSE_PATH", PROJECT_ROOT / "warehouse" / "bicentennial.duckdb"),
+        max_bytes=int(os.environ.get("PIPELINE_MAX_BYTES", 20 * 1024 * 1024)),
+        tons_rule=tons_rule,
+    )

@@ -1,0 +1,79 @@
+-- The warehouse contract (DESIGN.md). Names here are relied on by tests and outside tools.
+CREATE TABLE sources (
+    source_file VARCHAR NOT NULL,
+    sha256 VARCHAR,
+    n_bytes BIGINT,
+    status VARCHAR NOT NULL,
+    reject_reason VARCHAR,
+    document_id VARCHAR,
+    is_canonical BOOLEAN NOT NULL,
+    language VARCHAR,
+    n_measurements INTEGER
+);
+CREATE TABLE documents (
+    document_id VARCHAR NOT NULL,
+    title VARCHAR,
+    published_on DATE,
+    n_sources INTEGER NOT NULL,
+    canonical_source_file VARCHAR NOT NULL,
+    source_files VARCHAR[]
+);
+CREATE TABLE measurements (
+    measurement_id VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    document_id VARCHAR,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    surface VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    value DOUBLE,
+    unit VARCHAR NOT NULL,
+    unit_text VARCHAR,
+    value_kg DOUBLE,
+    unit_assumption VARCHAR,
+    subject VARCHAR,
+    qualifier VARCHAR,
+    is_vague BOOLEAN NOT NULL,
+    fact_id VARCHAR,
+    sentence VARCHAR
+);
+CREATE TABLE facts (
+    fact_id VARCHAR NOT NULL,
+    document_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    value DOUBLE,
+    unit VARCHAR NOT NULL,
+    value_kg DOUBLE,
+    subject VARCHAR,
+    n_sources INTEGER NOT NULL,
+    source_files VARCHAR[] NOT NULL,
+    has_conflict BOOLEAN NOT NULL,
+    conflicting_values DOUBLE[],
+    variants VARCHAR
+);
+CREATE TABLE commitments (
+    document_id VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    n_sources INTEGER,
+    source_files VARCHAR[]
+);
+CREATE TABLE discrepancies (
+    discrepancy_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    unit VARCHAR,
+    subject VARCHAR,
+    document_id VARCHAR NOT NULL,
+    value DOUBLE,
+    fact_id VARCHAR,
+    evidence VARCHAR
+);
+CREATE TABLE validation_results (
+    suite VARCHAR NOT NULL,
+    table_name VARCHAR NOT NULL,
+    expectation VARCHAR NOT NULL,
+    column_name VARCHAR,
+    success BOOLEAN NOT NULL,
+    unexpected_count BIGINT,
+    details VARCHAR
+);

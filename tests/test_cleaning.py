@@ -1,0 +1,48 @@
+import pytest
+
+from pipeline.core.cleaning import clean
+
+
+def spans_survive(original: str, needle_clean: str) -> str:
+    c = clean(original)
+    i = c.text.index(needle_clean)
+    s, e = c.to_original(i, i + len(needle_clean))
+    return original[s:e]
+
+
+def test_markdown_escape_is_removed_and_offsets_point_at_the_dollar():
+    original = "The U.S. invested \\$25.1 billion in treatment."
+    c = clean(original)
+    assert "$25.1 billion" in c.text and "\\" not in c.text
+    assert spans_survive(original, "$25.1 billion") == "$25.1 billion"
+
+
+def test_emphasis_markers_are_dropped_but_list_bullets_kept():
+    c = clean("We *strongly* reaffirm **our** commitment.\n* a bullet item\n")
+    assert c.text.startswith("We strongly reaffirm our commitment.")
+    assert "* a bullet item" in c.text
+
+
+def test_typography_is_normalized_length_preserving():
+    original = "Mexico\u2019s \u201cfentanyl\u201d\u00a0\u00a0seizures \u2013 15,000\u00a0pounds"
+    c = clean(original)
+    assert c.text == "Mexico's \"fentanyl\" seizures - 15,000 pounds"
+    assert spans_survive(original, "15,000 pounds") == "15,000\u00a0pounds"
+
+
+def test_site_chrome_lines_are_removed_but_prose_with_the_same_words_kept():
+    original = ("Officers seized 12 kilograms.\n\nStay Connected\n\nSign Up\n\n"
+                "Share\nScroll to Top Scroll to Top\nWe will stay connected with partners.\n")
+    c = clean(original)
+    assert "Stay Connected\n" not in c.text and "Scroll to Top" not in c.text and "Sign Up" not in c.text
+    assert "We will stay connected with partners." in c.text
+
+
+@pytest.mark.parametrize("original", [
+    "", "plain", "a  b   c", "\\$1 *x* \u2019", "Home\nScroll to Top", "x\u200by", "end with space   \n\n\n\nnext",
+])
+def test_every_clean_character_maps_to_its_original(original):
+    c = clean(original)
+    for i, ch in enumerate(c.text):
+        o = c.position(i)
+        assert original[o].translate(str.maketrans("\u2019\u00a0", "' ")) == ch or ch in "'\"- \n"
