@@ -26,6 +26,11 @@ class Settings:
     warehouse_path: Path
     max_bytes: int = 20 * 1024 * 1024
     tons_rule: str = "by_reporter"
+    # where per-file results are cached by content hash ("" turns the cache off)
+    cache_dir: str = ""
+    # how per-file work runs: "sync" (in the step's process), "processes" (local Dask
+    # processes) or a Dask scheduler address such as "tcp://10.0.0.5:8786"
+    executor: str = "sync"
 
     @property
     def staging_path(self) -> Path:
@@ -45,9 +50,12 @@ def settings_from_env() -> Settings:
     tons_rule = os.environ.get("PIPELINE_TONS_RULE", "by_reporter")
     if tons_rule not in TONS_RULES:
         raise ValueError(f"PIPELINE_TONS_RULE={tons_rule!r}: expected one of {', '.join(TONS_RULES)}")
+    warehouse_path = path("PIPELINE_WAREHOUSE_PATH", PROJECT_ROOT / "warehouse" / "bicentennial.duckdb")
     return Settings(
         sources_dir=path("PIPELINE_SOURCES_DIR", PROJECT_ROOT / "sources"),
-        warehouse_path=path("PIPELINE_WAREHOUSE_PATH", PROJECT_ROOT / "warehouse" / "bicentennial.duckdb"),
+        warehouse_path=warehouse_path,
         max_bytes=int(os.environ.get("PIPELINE_MAX_BYTES", 20 * 1024 * 1024)),
         tons_rule=tons_rule,
+        cache_dir=os.environ.get("PIPELINE_CACHE_DIR", str(warehouse_path.parent / ".cache")),
+        executor=os.environ.get("PIPELINE_EXECUTOR", "sync"),
     )

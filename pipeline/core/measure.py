@@ -8,19 +8,18 @@ from .cleaning import CleanText
 from .mentions import extract_mentions
 
 
-def measurement_id(sha256: str, char_start: int, char_end: int, kind: str) -> str:
+def measurement_id(source_file: str, sha256: str, char_start: int, char_end: int, kind: str) -> str:
     """Derived from content: the same file and span give the same ID on every run."""
-    return hashlib.sha256(f"{sha256}:{char_start}:{char_end}:{kind}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{source_file}:{sha256}:{char_start}:{char_end}:{kind}".encode()).hexdigest()[:16]
 
 
-def measure_text(source_file: str, sha256: str, cleaned: CleanText, tons_rule: str = "by_reporter") -> list[dict]:
+def measure_text(cleaned: CleanText, tons_rule: str = "by_reporter") -> list[dict]:
+    """The mentions of one text as rows; offsets and surfaces refer to the original text."""
     rows = []
     for m in extract_mentions(cleaned.text, tons_rule=tons_rule):
         start, end = cleaned.to_original(m.char_start, m.char_end)
         row = asdict(m)
         row.update(
-            measurement_id=measurement_id(sha256, start, end, m.kind),
-            source_file=source_file,
             char_start=start,
             char_end=end,
             # the surface is the original characters, so text[char_start:char_end] == surface

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, is_dataclass
+from functools import partial
+from pathlib import Path
 
 import pandas as pd
 
 from .cleaning import CleanText, clean
-from .ingest import SourceFile
+from .filecache import FileCache
+from .ingest import list_source_paths, read_source
 from .language import detect_language
-from .measure import measure_text
+from .measure import measure_text, measurement_id
+from .parallel import map_batches
 from .reconcile import Figure, SourceDoc, reconcile
 
 SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "language",
@@ -24,9 +28,10 @@ def _frame(rows, columns: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns) if columns else pd.DataFrame(rows)
 
 
-def source_texts_frame(files: list[SourceFile]) -> pd.DataFrame:
+def _read_and_clean(paths: list[Path], max_bytes: int) -> list[dict]:
     rows = []
-    for f in files:
+    for path in paths:
+        f = read_source(path, max_bytes)
         cleaned = clean(f.text) if f.text is not None else None
         rows.append({
             "source_file": f.source_file, "sha256": f.sha256, "n_bytes": f.n_bytes, "status": f.status,
@@ -36,11 +41,17 @@ def source_texts_frame(files: list[SourceFile]) -> pd.DataFrame:
             "clean_text": cleaned.text if cleaned else None,
             "clean_anchors": list(cleaned.anchors) if cleaned else None,
         })
+    return rows
+
+
+def source_texts_frame(folder: Path, max_bytes: int, executor: str = "sync") -> pd.DataFrame:
+    """Every *.txt entry of the folder, read, hashed and cleaned (or rejected with a reason)."""
+    rows = map_batches(partial(_read_and_clean, max_bytes=max_bytes), list_source_paths(folder), executor)
     return pd.DataFrame(rows, columns=SOURCE_TEXT_COLUMNS)
 
 
-def cleaned_text(row) -> CleanText:
-    return CleanText(text=row.clean_text, original=row.text, anchors=tuple(tuple(a) for a in row.clean_anchors))
+def cleaned_text(row: dict) -> CleanText:
+    return CleanText(text=row["clean_text"], original=row["text"], anchors=tuple(tuple(a) for a in row["clean_anchors"]))
 
 
 MEASUREMENT_COLUMNS = ["measurement_id", "source_file", "char_start", "char_end", "surface", "kind", "value",
@@ -48,11 +59,30 @@ MEASUREMENT_COLUMNS = ["measurement_id", "source_file", "char_start", "char_end"
                        "sentence", "clean_start", "clean_end"]
 
 
-def measurements_frame(source_texts: pd.DataFrame, tons_rule: str = "by_reporter") -> pd.DataFrame:
-    rows: list[dict] = []
-    for row in source_texts[source_texts["status"] == "ok"].itertuples(index=False):
-        rows.extend(measure_text(row.source_file, row.sha256, cleaned_text(row), tons_rule))
-    return _frame(rows, MEASUREMENT_COLUMNS)
+def _measure_batch(rows: list[dict], tons_rule: str) -> list[list[dict]]:
+    return [measure_text(cleaned_text(r), tons_rule) for r in rows]
+
+
+def measurements_frame(source_texts: pd.DataFrame, tons_rule: str = "by_reporter",
+                       cache: FileCache | None = None, executor: str = "sync") -> pd.DataFrame:
+    """Every mention of every readable file; files already measured by this code come from the cache."""
+    cache = cache or FileCache(None, "")
+    ok = source_texts[source_texts["status"] == "ok"].to_dict("records")
+    found = {r["source_file"]: cache.get(f"{r['sha256']}-{tons_rule}") for r in ok}
+    todo = [r for r in ok if found[r["source_file"]] is None]
+    for r, rows in zip(todo, map_batches(partial(_measure_batch, tons_rule=tons_rule), todo, executor)):
+        cache.put(f"{r['sha256']}-{tons_rule}", rows)
+        found[r["source_file"]] = rows
+    # identical copies under two names share cached rows but get IDs of their own
+    out = [dict(m, source_file=r["source_file"],
+                measurement_id=measurement_id(r["source_file"], r["sha256"], m["char_start"], m["char_end"], m["kind"]))
+           for r in ok for m in found[r["source_file"]]]
+    return _frame(out, MEASUREMENT_COLUMNS)
+
+
+def _none(value):
+    """pandas stores a missing string or number as NaN; the core wants None."""
+    return None if pd.isna(value) else value
 
 
 def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -62,8 +92,8 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame) ->
     for row in source_texts[source_texts["status"] == "ok"].itertuples(index=False):
         ms = by_file.get(row.source_file, measurements.iloc[0:0])
         figures = tuple(
-            Figure(kind=m.kind, value=None if pd.isna(m.value) else float(m.value), unit=m.unit,
-                   subject=m.subject, qualifier=m.qualifier, surface=m.surface, sentence=m.sentence,
+            Figure(kind=m.kind, value=_none(m.value), unit=m.unit, subject=_none(m.subject),
+                   qualifier=_none(m.qualifier), surface=m.surface, sentence=m.sentence,
                    measurement_id=m.measurement_id)
             for m in ms.itertuples(index=False)
         )

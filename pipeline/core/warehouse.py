@@ -22,7 +22,7 @@ TABLE_ORDER = {
     "measurements": ["source_file", "char_start", "char_end", "kind"],
     "facts": ["document_id", "fact_id"],
     "commitments": ["document_id", "ordinal"],
-    "discrepancies": ["discrepancy_id", "document_id", "value"],
+    "discrepancies": ["discrepancy_id"],
     "validation_results": ["suite", "expectation", "column_name"],
 }
 

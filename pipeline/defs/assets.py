@@ -1,15 +1,16 @@
 """The pipeline's assets: a thin shell over pipeline.core (no parsing logic here)."""
-from __future__ import annotations
 
 import hashlib
 import json
 import time
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.core import ingest, tables, warehouse
+from pipeline.core.filecache import FileCache, code_version
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
 
@@ -35,7 +36,7 @@ def sources(settings: PipelineSettings) -> dg.DataVersion:
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
-    frame = tables.source_texts_frame(ingest.read_sources(s.sources_dir, s.max_bytes))
+    frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor)
     rejected = frame[frame["status"] == "rejected"]
     for r in rejected.itertuples():
         context.log.warning(f"{r.source_file}: rejected: {r.reject_reason}")
@@ -46,13 +47,16 @@ def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) 
     })
 
 
-@dg.asset(group_name="extract", kinds={"python", "pandas"}, owners=OWNERS)
+@dg.asset(group_name="extract", kinds={"python", "pandas"}, owners=OWNERS, code_version=code_version())
 def measurements(context: dg.AssetExecutionContext, settings: PipelineSettings,
                  source_texts: pd.DataFrame) -> dg.Output[pd.DataFrame]:
     """Every quantity mention of every file: value as stated, unit normalized, subject, exact offsets."""
+    s = settings.settings()
     started = time.perf_counter()
-    frame = tables.measurements_frame(source_texts, settings.settings().tons_rule)
-    context.log.info(f"extracted {len(frame)} mentions in {time.perf_counter() - started:.2f} s")
+    cache = FileCache(Path(s.cache_dir) if s.cache_dir else None, code_version())
+    frame = tables.measurements_frame(source_texts, s.tons_rule, cache, s.executor)
+    context.log.info(f"extracted {len(frame)} mentions in {time.perf_counter() - started:.2f} s "
+                     f"({cache.misses} files measured, {cache.hits} from the cache)")
     by_kind = frame["kind"].value_counts().sort_index().to_dict()
     return dg.Output(frame, metadata={**table_metadata(frame, hidden=TEXT_COLUMNS),
                                       "by_kind": dg.MetadataValue.json({k: int(v) for k, v in by_kind.items()})})
@@ -74,11 +78,14 @@ def reconciliation(context: dg.AssetExecutionContext, source_texts: pd.DataFrame
         yield dg.Output(frames[name], output_name=name, metadata=table_metadata(frames[name], hidden=TEXT_COLUMNS))
 
 
+STAGED_FROM = ["source_texts", "measurements", *RECONCILED]
+
+
 @dg.multi_asset(
-    specs=[dg.AssetSpec(table_key(t), group_name="warehouse", kinds={"duckdb"}, owners=OWNERS,
+    specs=[dg.AssetSpec(table_key(t), group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, deps=STAGED_FROM,
                         description=f"The `{t}` table of the next warehouse (validated before it is published).")
            for t in PUBLISHED_TABLES],
-    ins={name: dg.AssetIn(name) for name in ["source_texts", "measurements", *RECONCILED]},
+    ins={name: dg.AssetIn(name) for name in STAGED_FROM},
     pool="warehouse",
 )
 def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, settings: PipelineSettings,

@@ -14,16 +14,19 @@ class PipelineSettings(dg.ConfigurableResource):
 
     sources_dir: str
     warehouse_path: str
-    max_bytes: int
-    tons_rule: str
+    max_bytes: int = 20 * 1024 * 1024
+    tons_rule: str = "by_reporter"
+    cache_dir: str = ""
+    executor: str = "sync"
 
     def settings(self) -> Settings:
-        return Settings(Path(self.sources_dir), Path(self.warehouse_path), self.max_bytes, self.tons_rule)
+        return Settings(Path(self.sources_dir), Path(self.warehouse_path), self.max_bytes, self.tons_rule,
+                        self.cache_dir, self.executor)
 
     @classmethod
     def from_settings(cls, s: Settings) -> "PipelineSettings":
-        return cls(sources_dir=str(s.sources_dir), warehouse_path=str(s.warehouse_path),
-                   max_bytes=s.max_bytes, tons_rule=s.tons_rule)
+        return cls(sources_dir=str(s.sources_dir), warehouse_path=str(s.warehouse_path), max_bytes=s.max_bytes,
+                   tons_rule=s.tons_rule, cache_dir=s.cache_dir, executor=s.executor)
 
 
 def build_resources(s: Settings) -> dict:

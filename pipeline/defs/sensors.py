@@ -1,5 +1,4 @@
 """Republish when a *.txt file in the sources folder is added, changed or removed."""
-from __future__ import annotations
 
 import hashlib
 import json

@@ -58,15 +58,21 @@ CREATE TABLE commitments (
     n_sources INTEGER,
     source_files VARCHAR[]
 );
+-- Two facts of different documents about one dated event that give different values.
 CREATE TABLE discrepancies (
     discrepancy_id VARCHAR NOT NULL,
     kind VARCHAR NOT NULL,
-    unit VARCHAR,
+    unit VARCHAR NOT NULL,
     subject VARCHAR,
-    document_id VARCHAR NOT NULL,
-    value DOUBLE,
-    fact_id VARCHAR,
-    evidence VARCHAR
+    shared_context VARCHAR[],
+    document_id_a VARCHAR NOT NULL,
+    fact_id_a VARCHAR NOT NULL,
+    value_a DOUBLE NOT NULL,
+    source_files_a VARCHAR[],
+    document_id_b VARCHAR NOT NULL,
+    fact_id_b VARCHAR NOT NULL,
+    value_b DOUBLE NOT NULL,
+    source_files_b VARCHAR[]
 );
 CREATE TABLE validation_results (
     suite VARCHAR NOT NULL,

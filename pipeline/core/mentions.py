@@ -1,0 +1,324 @@
+"""Every quantity mention in a text: the entry point of the extractor.
+
+How a figure is found, in one pass over the text:
+1. ``_CANDIDATE`` finds each numeral (digits, digits + scale word, number words), with an
+   optional currency sign before it. Numerals inside identifiers, decimals (".50"), dates,
+   times, phone numbers and URLs are ruled out by the look-behind / look-ahead.
+2. The words just before it rule out dates ("June 27"), identifiers ("Title 18", "Fiscal Year
+   2023"), list ordinals ("1.") and bare calendar years.
+3. What follows decides the kind: a unit (mass, percent, area, duration, "dollars"), else the
+   currency sign, else a counted plural noun ("5,046 defendants"). A numeral followed by none
+   of these is not a measurement and is dropped.
+4. The qualifier ("more than", "an average of more than") is read just before the numeral; the
+   subject comes from ``subjects``; a bare "tons" is resolved by ``units.resolve_tons``.
+Vague amounts ("dozens of", "thousands of", "multi-billion-dollar") are a second small pattern;
+they are kept with value None and is_vague True, never given a number.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pipeline.core import subjects as subj
+from pipeline.core.language import detect_language
+from pipeline.core.numbers import NUMERAL, WORDS, parse_numeral
+from pipeline.core.units import TONS_RULES, UNIT, resolve_tons, to_kg, unit_info
+
+
+@dataclass(frozen=True)
+class Mention:
+    char_start: int
+    char_end: int
+    surface: str
+    kind: str  # mass|currency|count|percent|area|duration
+    value: float | None
+    unit: str
+    unit_text: str
+    value_kg: float | None
+    unit_assumption: str | None
+    subject: str | None
+    qualifier: str | None
+    sentence: str
+    is_vague: bool = False
+
+
+_CURRENCY_SIGN = r"(?P<cur>(?:(?:US|USD|U\.S\.|MXN|MX|M\.N\.)[^\S\n]?)?\$[^\S\n]?)?"
+_CANDIDATE = {
+    lang: re.compile(
+        r"(?<![\w.,:/#@$&%+-])" + _CURRENCY_SIGN + r"(?:" + NUMERAL[lang].pattern + r")"
+        # not part of a longer token: "2019-2022", "10:30", "555-1234", "21st"
+        r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)",
+        re.IGNORECASE,
+    )
+    for lang in ("en", "es")
+}
+_NUMBER_WORDS = {lang: frozenset(words) for lang, words in WORDS.items()}
+
+_QUALIFIER = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<q>(?:(?:an?\s+average\s+of|a\s+total\s+of|a\s+combined(?:\s+total\s+of)?|in\s+total|"
+    r"un\s+promedio\s+de|un\s+total\s+de)\s+)?"
+    r"(?:more\s+than|over|nearly|almost|approximately|approx\.|about|around|roughly|some|up\s+to|at\s+least|"
+    r"less\s+than|fewer\s+than|under|close\s+to|an\s+estimated|estimated|in\s+excess\s+of|upwards\s+of|"
+    r"just\s+over|just\s+under|well\s+over|as\s+many\s+as|as\s+much\s+as|"
+    r"más\s+de|mas\s+de|casi|aproximadamente|alrededor\s+de|cerca\s+de|menos\s+de|hasta|poco\s+más\s+de)"
+    r"|an?\s+average\s+of|a\s+total\s+of|a\s+combined|un\s+total\s+de)\s*$",
+    re.IGNORECASE,
+)
+
+_MONTHS = frozenset("""
+january february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
+octubre noviembre diciembre
+""".split())
+# Words before a number that make it a name or an identifier, not an amount.
+_ID_BEFORE = frozenset("""
+no no. nos. number num. # title section sec. article art. chapter part rule route highway interstate
+suite ste. room docket case form exhibit phase level tier year fy class schedule operation flight lot box
+pier gate exit page p. pp. vol. volume issue item appendix figure table station district precinct
+artículo fracción capítulo número núm. lote
+""".split())
+_YEAR_CONTEXT_OK = re.compile(r"(?:ed|more than|over|nearly|approximately|about|some)$", re.IGNORECASE)
+_PREV_WORD = re.compile(r"([^\s(]+)\s*$")
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*$")
+_WERE = re.compile(r"[^\S\n]+(?:were|are|was|is|fueron|eran|son)(?=[^\S\n])", re.IGNORECASE)
+_WERE_BEFORE = re.compile(r"\b(?:which|whom|them|these|those|cuales|ellos|ellas)\s*$", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"[^\S\n]+(?:of|de)[^\S\n]+(?:(?:the|these|those|its|their|our|all|los|las|sus)[^\S\n]+|[A-Z][\w.]*(?:['’]s)?[^\S\n]+){1,2}"
+)
+_INNER_NUMBER = re.compile(r"[\d.,]*\d(?=[^\S\n])")
+_SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
+_AGE = re.compile(r"[^\S\n]+old\b", re.IGNORECASE)
+# "$25.1 billion (mmdd) in addiction treatment": a short parenthetical may sit before the phrase
+_AFTER_UNIT_WORDS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
+_CHANGE_OF_BEFORE = re.compile(r"\b(increase|decrease|rise|drop|reduction|decline|growth|jump|aumento|incremento|reducción)\s+(?:of|de)\s*$", re.I)
+_CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase", "grown": "increase", "grew": "increase",
+                "decreased": "decrease", "fallen": "decrease", "fell": "decrease", "dropped": "decrease",
+                "declined": "decrease", "been reduced": "decrease", "reduced": "decrease"}
+_TO_VERB = re.compile(r"[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
+_VERB_FORM = re.compile(r"[^\S\n]+\w+(?:ed|ing)\b")
+_CHANGE_BEFORE = re.compile(
+    r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
+    r"dropped|declined|been reduced|reduced)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|"
+    r"scores|decenas|cientos|centenares|miles|millones)\s+(?:of|de)\s+"
+    r"|(?<![\w-])(?P<cur>multi-?(?:million|billion)-dollar|(?:millions|billions)\s+of\s+dollars)",
+    re.IGNORECASE,
+)
+_MONEY_NOUNS = {"dollars": "usd", "dólares": "usd", "dolares": "usd", "pesos": "mxn"}
+
+# Sentence boundaries: end punctuation then a capital or digit, or a line break.
+_BOUNDARY = re.compile(r"[.!?]+[\"'’”)\]]*[^\S\n]+(?=[\"'“‘(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑ])|\n")
+_ABBREV_BEFORE = re.compile(r"(?:(?<![\w.])(?:[A-Za-z]\.){1,2}[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Lt|Col|Sgt|Inc|"
+                            r"Co|Corp|vs|etc|approx|Gov|Sen|Rep|Dept|Ft|Mt|Sra|Lic|Ing))\.$")
+
+
+class _Sentences:
+    """Sentence spans of a text, computed once and looked up by bisect."""
+
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        for m in _BOUNDARY.finditer(text):
+            # "U.S. Drug Enforcement", "Dr. Sherwood-Randall": an abbreviation, not an ending
+            if m.group() != "\n" and _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1):
+                continue
+            starts.append(m.end())
+        self.starts = starts
+
+    def span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        start = self.starts[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def sentence(self, pos: int) -> str:
+        start, end = self.span(pos)
+        return self.text[start:end].strip()
+
+
+def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str | None = None) -> list[Mention]:
+    """Every quantity mention in `text`, in text order."""
+    if tons_rule not in TONS_RULES:
+        raise ValueError(f"unknown tons_rule {tons_rule!r}; expected one of {TONS_RULES}")
+    lang = language or detect_language(text)
+    if lang not in _CANDIDATE:
+        raise ValueError(f"unsupported language {language!r}; expected 'en' or 'es'")
+    sentences = _Sentences(text)
+    found: list[Mention] = []
+    for m in _CANDIDATE[lang].finditer(text):
+        mention = _read(text, m, lang, tons_rule, sentences, found)
+        if mention is not None:
+            found.append(mention)
+    found.extend(_vague(text, sentences, _NUMBER_WORDS[lang]))
+    found.sort(key=lambda x: (x.char_start, x.char_end))
+    return found
+
+
+def _read(text: str, m: re.Match, lang: str, tons_rule: str, sentences: _Sentences, found: list[Mention]) -> Mention | None:
+    parsed = parse_numeral(m, lang)
+    if parsed is None:
+        return None
+    value, num_end = parsed
+    cur = m.group("cur")
+    start = m.start()
+    digits = m.group("digits")
+    words = _NUMBER_WORDS[lang]
+    if m.groupdict().get("abbr") and not cur:
+        return None  # "5m", "10k" only read as amounts after a currency sign
+    before = text[max(0, start - 80):start]
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    if not cur and prev:
+        capital = prev.group(1)[0].isupper()
+        if capital and prev_word.rstrip(",.") in _MONTHS:
+            return None  # "June 27", "October 14, 2022" ("may" is also a verb: capitals only)
+        if (capital or prev_word == "#") and prev_word in _ID_BEFORE:
+            return None  # "Title 18", "Fiscal Year 2023", "No. 5"
+    if not cur:
+        if digits and _LINE_START.search(before) and text.startswith((".", ")"), num_end):
+            return None  # list ordinal "1." / "2)"
+    is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
+
+    qual = _QUALIFIER.search(before)
+    qualifier = re.sub(r"\s+", " ", qual.group("q")).lower() if qual else None
+    q_start = start - (len(before) - qual.start("q")) if qual else start
+    s_start, s_end = sentences.span(start)
+    sentence = text[s_start:s_end].strip()
+
+    unit_m = UNIT.match(text, num_end)
+    if unit_m is None and lang == "es" and m.groupdict().get("scale"):
+        de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares"
+        unit_m = UNIT.match(text, de.end()) if de else None
+    if unit_m is not None:
+        code, kind = unit_info(unit_m.group("unit"))
+        end = unit_m.end()
+        if kind == "duration" and _AGE.match(text, end):
+            return None  # "24 years old" is an age
+        if kind == "currency" and cur and code == "usd" and "MX" in cur.upper():
+            code = "mxn"
+        unit_text = unit_m.group("unit")
+    elif cur:
+        kind, end = "currency", num_end
+        code = "mxn" if ("MX" in cur.upper() or lang == "es") else "usd"
+        unit_text = cur.strip()
+    else:
+        before_q = before[:qual.start("q")] if qual else before
+        return _count(text, m, value, num_end, start, qualifier, sentence, is_year, before, before_q, lang)
+
+    assumption = None
+    value_kg = None
+    if kind == "mass":
+        if code == "ton":
+            if lang == "es":
+                code, assumption = "metric_ton", "metric: Spanish text (tonelada is metric)"
+            else:
+                code, assumption = resolve_tons(text[s_start:start], tons_rule)
+        value_kg = to_kg(value, code)
+    elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
+        assumption = "mxn: '$' in a Spanish text is read as pesos"
+    subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words)
+    return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
+                   subject, qualifier, sentence)
+
+
+def _count(text, m, value, num_end, start, qualifier, sentence, is_year, before, before_q, lang) -> Mention | None:
+    words = _NUMBER_WORDS[lang]
+    if m.group("words") and value <= 1:
+        return None  # "one example", "zero impunity": not the size of a set
+    if is_year and not _YEAR_CONTEXT_OK.search(before.rstrip()):
+        return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
+    found = subj.counted_noun(text, num_end, words)
+    end = None
+    if found is not None:
+        phrase, end, head = found
+    else:
+        were = _WERE.match(text, num_end)
+        part = _PARTITIVE.match(text, num_end)
+        if were and _WERE_BEFORE.search(before):
+            # "of which 426 were .50 caliber firearms"
+            found = subj.counted_noun(text, were.end(), words)
+        elif part:
+            # "15 of Mexico's 2,741 municipalities": skip an inner number, then the counted noun
+            inner = _INNER_NUMBER.match(text, part.end())
+            found = subj.counted_noun(text, inner.end() if inner else part.end(), words)
+        if found is None:
+            return None
+        phrase, end, head = found
+    of = subj.of_phrase(text, end, words) if head.lower() not in subj.PARTITIVES else None
+    subject = f"{phrase} of {of}" if of else phrase
+    if not of:
+        context = subj.count_context(text, end, before_q, words)
+        subject = f"{subject} {context}" if context else subject
+    return Mention(start, end, text[start:end], "count", value, "count", head, None, None,
+                   subject, qualifier, sentence)
+
+
+def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words) -> str | None:
+    """What the figure measures, by kind (see subjects.py for the phrase rules)."""
+    if kind == "mass":
+        thing = subj.of_phrase(text, end, words) or subj.thing_before(before, words)
+        if thing is None:
+            thing = subj.predicate(text, end, words)
+            if thing and subj.is_anaphoric(before):
+                prior = next((f.subject for f in reversed(found) if f.kind == "mass" and f.subject), None)
+                thing = f"{prior} {thing}" if prior else thing
+        governing = subj.governing_noun(before)
+        return f"{thing} {governing}" if thing and governing else thing
+    if kind == "area":
+        # "68,718 marijuana plantations on 9,189 hectares": the thing counted just before
+        same = [f.subject for f in found if f.char_start >= s_start and f.subject]
+        return subj.of_phrase(text, end, words) or (same[-1] if same else None)
+    if kind == "currency":
+        m = _AFTER_UNIT_WORDS.match(text, end)
+        if m:
+            return subj.noun_phrase(text, m.end(), words)[0]
+        m = _TO_VERB.match(text, end)
+        return subj.noun_phrase(text, m.end(), words)[0] if m else None
+    if kind == "percent":
+        more = _MORE_AFTER.match(text, end)
+        if more:  # "40 percent more firearms"
+            np = subj.noun_phrase(text, more.end(), words)[0]
+            return f"{more.group(1).lower()} {np}" if np else None
+        after = subj.of_phrase(text, end, words)
+        if after is None and not _VERB_FORM.match(text, end):
+            after = subj.noun_phrase(text, end, words)[0]  # "a 23 percent increase"
+        if after:
+            return after
+        change = _CHANGE_OF_BEFORE.search(before)
+        if change:  # "an increase of 23%"
+            return change.group(1).lower()
+        change = _CHANGE_BEFORE.search(before)
+        if change:  # "the number of investigations ... has increased by 40 percent"
+            what = re.sub(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", "",
+                          change.group("what").strip(), flags=re.I)
+            noun = _CHANGE_NOUN[change.group("verb").lower()]
+            return f"{noun} in {what}" if what else noun
+        return None
+    return subj.of_phrase(text, end, words)  # duration: "200 years of bilateral relations"
+
+
+def _vague(text: str, sentences: _Sentences, words) -> list[Mention]:
+    out = []
+    for m in _VAGUE.finditer(text):
+        start = m.start()
+        prev = _PREV_WORD.search(text[max(0, start - 30):start])
+        if prev and (prev.group(1)[0].isdigit() or prev.group(1).lower() in words):
+            continue  # "20 millones de pesos" is a stated figure, read by the main pass
+        if m.group("cur"):
+            out.append(Mention(start, m.end(), m.group(), "currency", None, "usd", m.group(), None, None,
+                               subj.noun_phrase(text, m.end(), words)[0], None, sentences.sentence(start), True))
+            continue
+        phrase, end = subj.noun_phrase(text, m.end(), words)
+        if not phrase:
+            continue
+        head = phrase.split()[0].lower()
+        kind, unit = ("currency", _MONEY_NOUNS[head]) if head in _MONEY_NOUNS else ("count", "count")
+        out.append(Mention(start, end, text[start:end], kind, None, unit, phrase.split()[-1] if kind == "count" else head,
+                           None, None, phrase, None, sentences.sentence(start), True))
+    return out

@@ -1,0 +1,194 @@
+"""Numbers as written in statements: digits, digits with a scale word, number words.
+
+One compiled pattern per language finds a numeral (``NUMERAL[lang]``); ``parse_numeral``
+turns the matched text into a float. English and Spanish differ in two ways that matter:
+the number words, and the separators ("1.500 kilos" / "2,5 toneladas" in Spanish).
+"""
+from __future__ import annotations
+
+import re
+
+# --- number words -----------------------------------------------------------------
+# value, and whether the word multiplies what precedes it ("two hundred") or adds to it.
+_EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+_ES_WORDS = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+    "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
+    "veintiún": 21, "veintiun": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23,
+    "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
+    "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200,
+    "trescientos": 300, "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400,
+    "quinientos": 500, "quinientas": 500, "seiscientos": 600, "seiscientas": 600,
+    "setecientos": 700, "setecientas": 700, "ochocientos": 800, "ochocientas": 800,
+    "novecientos": 900, "novecientas": 900,
+}
+# Spanish hundreds are additive words ("ciento cincuenta"); only these multiply.
+_ES_SCALES = {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12}
+
+WORDS = {"en": {**_EN_WORDS, **_EN_SCALES}, "es": {**_ES_WORDS, **_ES_SCALES}}
+SCALES = {"en": _EN_SCALES, "es": _ES_SCALES}
+_JOINERS = {"en": "and", "es": "y"}
+
+# Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".
+_SCALE_AFTER_DIGITS = {
+    "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>[MB]n?|bn|mn|[kK])\b",
+    "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón)\b",
+}
+_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+
+
+def word_alternation(words) -> str:
+    """A regex matching any of `words`, built as a trie ("se(?:ven(?:teen)?|...)").
+
+    A flat alternation of ~80 words is tried branch by branch at every word start; the trie
+    rejects a non-number word after one or two characters, which keeps the single pass fast.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:  # a word may stop here or go on: prefer going on ("seventeen" over "seven")
+            body = "(?:" + body + ")?" if len(alts) > 1 else "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _word_numeral(lang: str) -> str:
+    small = word_alternation(w for w in WORDS[lang] if w not in SCALES[lang] or (lang == "es" and w == "mil"))
+    anyword = word_alternation(WORDS[lang])
+    joiner = _JOINERS[lang]
+    # a word numeral never starts with a multiplier ("billion" alone is not a figure)
+    return rf"\b(?:{small})(?:(?:\s+{joiner}\s+|[\s-]+)(?:{anyword}))*\b"
+
+
+# Digits with optional separators; always ends on a digit so "1." and "2019." stop at the digit.
+_DIGITS = r"\d(?:[\d.,]*\d)?"
+
+NUMERAL = {
+    lang: re.compile(
+        rf"""(?P<digits>{_DIGITS})(?:{_SCALE_AFTER_DIGITS[lang]})?|(?P<words>{_word_numeral(lang)})""",
+        re.IGNORECASE,
+    )
+    for lang in ("en", "es")
+}
+
+
+def parse_digits(text: str, lang: str = "en") -> float | None:
+    """'15,000' -> 15000.0; '2.64' -> 2.64; Spanish '1.500' -> 1500.0, '2,5' -> 2.5.
+
+    None when the separators cannot be read (e.g. '1,5' in English), so the caller skips it
+    rather than guessing.
+    """
+    if "," not in text and "." not in text:
+        return float(text)
+    if lang == "es":
+        if "," in text and "." in text:
+            # both present: the last one is the decimal mark
+            if text.rfind(",") > text.rfind("."):
+                return _strict(text, thousands=".", decimal=",")
+            return _strict(text, thousands=",", decimal=".")
+        sep = "," if "," in text else "."
+        groups = text.split(sep)
+        # "1.500" / "2,741": groups of exactly three digits are thousands (Mexican usage
+        # writes both); anything else ("2,5", "0.75") is a decimal mark.
+        if len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:]):
+            return float("".join(groups))
+        return _strict(text, thousands="\0", decimal=sep)
+    return _strict(text, thousands=",", decimal=".")
+
+
+def _strict(text: str, thousands: str, decimal: str) -> float | None:
+    whole, _, frac = text.partition(decimal)
+    if decimal in frac or thousands in frac:
+        return None
+    groups = whole.split(thousands)
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    return float("".join(groups) + ("." + frac if frac else ""))
+
+
+def parse_words(text: str, lang: str = "en") -> tuple[float, int] | None:
+    """'twenty-one' -> 21; 'dos mil' -> 2000; 'mil millones' -> 1e9.
+
+    Returns (value, length of the text consumed): a run like "two three" is read only as far
+    as it forms one number ("two"), so the caller can shorten the match.
+    """
+    table, scales = WORDS[lang], SCALES[lang]
+    total, current, consumed = 0.0, 0.0, 0
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group().lower()
+        if word == _JOINERS[lang]:
+            continue
+        if word not in table:
+            break
+        v = table[word]
+        if word in scales:
+            if v == 100 or v == 12:  # "two hundred", "two dozen" multiply the pending part only
+                current = (current or 1) * v
+            elif v > max(total, 1):  # "mil millones": multiplies everything so far
+                total = ((total + current) or 1) * v
+                current = 0
+            else:
+                total += (current or 1) * v
+                current = 0
+        else:
+            # additive word: only where it can combine ("twenty" + "one", "ciento" + "cincuenta")
+            if current and not any(v < p and current % p == 0 for p in (10, 100, 1000)):
+                break
+            current += v
+        consumed = m.end()
+    if not consumed:
+        return None
+    return total + current, consumed
+
+
+def parse_numeral(m: re.Match, lang: str = "en") -> tuple[float, int] | None:
+    """Value of a ``NUMERAL`` match and the end offset of the part actually read."""
+    if m.group("words"):
+        parsed = parse_words(m.group("words"), lang)
+        if parsed is None:
+            return None
+        return parsed[0], m.start("words") + parsed[1]
+    value = parse_digits(m.group("digits"), lang)
+    if value is None:
+        return None
+    scale = m.groupdict().get("scale")
+    abbr = m.groupdict().get("abbr")
+    if scale:
+        value *= parse_words(scale, lang)[0] if lang == "es" else SCALES["en"][scale.lower()]
+    elif abbr:
+        value *= _ABBR[abbr.lower()]
+    return value, m.end()
+
+
+def parse_number(text: str, lang: str = "en") -> float | None:
+    """Convenience: the value of the whole string as one numeral ("20.4 million", "four")."""
+    m = NUMERAL[lang].fullmatch(text.strip())
+    if m is None:
+        return None
+    parsed = parse_numeral(m, lang)
+    if parsed is None or parsed[1] != len(text.strip()):
+        return None
+    return parsed[0]

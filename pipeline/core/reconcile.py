@@ -1,0 +1,516 @@
+"""Reconcile source files into documents: group versions, pick a canonical one, merge facts.
+
+Grouping (which files are versions of one statement)
+    The figures a text states are its fingerprint: they survive reformatting, chrome,
+    truncation and re-translation, while shared boilerplate prose is a false signal.
+    1. *Candidates* come from two indexes, never from all pairs: an inverted index of
+       figure keys ``(kind, unit, value)`` (years, numbers below 10 and keys found in
+       very many files are skipped: they identify nothing), and MinHash LSH over word
+       3-shingles for texts with few figures.
+    2. *Verification* of a candidate pair, with S the file with fewer figure keys:
+       figure containment = weighted share of S's keys also in the other file (more
+       significant digits weigh more: "5,046" identifies more than "40"); disagreement
+       = figures whose sentence matches a sentence of the other file (same kind/unit,
+       similar words) that states a different value -- the signature of two releases
+       built from one template. Text similarity = share of S's word 3-shingles inside
+       the other text, ignoring shingles found in very many files (boilerplate). Accept
+       when disagreement <= 25% of agreement and
+       - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1;
+       - S has 1 key: it is shared and text similarity >= 0.5;
+       - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
+         stating none of the other's figures is not a version of it).
+    3. Accepted pairs are joined with union-find; each component is a document whose id
+       is a hash of its members' sha256s (content, not counters).
+
+Canonical version
+    The most complete, then most official: among versions with >= 90% of the group's
+    largest figure-key count and >= 80% of its longest text, prefer one with a date
+    line and a title, then more figure keys, then longer text, then the file name.
+    A title or date missing from it is taken from the other versions in that order.
+
+Facts
+    Within a file, repeated mentions of one claim (same kind/unit/value, similar
+    subject) are one claim. Claims of the other versions are matched to the canonical
+    version's facts one to one: first by equal (kind, unit, value) and the most similar
+    subject/sentence; a claim left over whose sentence and subject match a fact with a
+    different value is a conflict (``has_conflict``); anything else is a new fact.
+
+Discrepancies
+    Facts of *different* documents about one event: same kind and unit, similar subject,
+    a shared "Month day" date and a shared proper noun in their sentences, values
+    different but within a factor of 2. Running totals reported a year apart share no
+    day-level date, so they do not show up here.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from datasketch import MinHash, MinHashLSH
+
+from pipeline.core.commitments import extract_commitments, merge_commitments
+from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str
+    value: float | None
+    unit: str
+    subject: str | None
+    qualifier: str | None
+    surface: str
+    sentence: str
+    measurement_id: str
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    source_file: str
+    sha256: str
+    text: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass
+class Reconciliation:
+    source_rows: list[dict] = field(default_factory=list)
+    document_rows: list[dict] = field(default_factory=list)
+    fact_rows: list[dict] = field(default_factory=list)
+    commitment_rows: list[dict] = field(default_factory=list)
+    discrepancy_rows: list[dict] = field(default_factory=list)
+
+
+# --- text features -------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    "the and for with that this from have has had was were are our their its into over "
+    "more than also both which who will would been being such other these those under "
+    "between about after before since during each all any per".split())
+SHINGLE = 3
+
+
+def words(s: str) -> list[str]:
+    """Lower-case words without numbers (figures are compared separately)."""
+    return _WORD.findall(s.lower())
+
+
+def content_words(s: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words(s) if len(w) > 2 and w not in _STOP)
+
+
+def _stem(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def shingles(text: str) -> set[int]:
+    ws = words(text)
+    return {zlib.crc32(" ".join(ws[i:i + SHINGLE]).encode()) for i in range(max(1, len(ws) - SHINGLE + 1))}
+
+
+def overlap(a: frozenset | set, b: frozenset | set) -> float:
+    """Share of the smaller set inside the larger one (containment)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def jaccard(a: frozenset | set, b: frozenset | set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+# --- figure fingerprints -------------------------------------------------------------
+
+def value_text(v: float | None) -> str:
+    return "none" if v is None else f"{v:.9g}"
+
+
+def figure_key(f: Figure) -> tuple[str, str, str] | None:
+    """The key a figure contributes to the fingerprint, or None if it identifies nothing."""
+    v = f.value
+    if v is None or abs(v) < 10:
+        return None
+    if float(v).is_integer() and 1900 <= v <= 2100 and "," not in f.surface:
+        return None  # a year read as a number
+    return (f.kind, f.unit, value_text(v))
+
+
+def specificity(key: tuple[str, str, str]) -> float:
+    """Weight of a key: "5,046" (4 significant digits) identifies more than "40" or "1,000"."""
+    digits = key[2].split("e")[0].replace(".", "").replace("-", "").strip("0")
+    return 1.0 + 0.5 * min(max(len(digits) - 1, 0), 2)
+
+
+@dataclass
+class _Profile:
+    keys: set
+    sentences: dict  # key -> list of content-word sets of the sentences stating it
+    by_kind: dict    # (kind, unit) -> list of (key, content words of sentence)
+    shingles: set
+    date_title: int  # 0..2: has a date line, has a title
+
+
+def profile(doc: SourceDoc) -> _Profile:
+    keys, sentences, by_kind = set(), defaultdict(list), defaultdict(list)
+    for f in doc.figures:
+        k = figure_key(f)
+        if k is None:
+            continue
+        cw = content_words(f.sentence)
+        keys.add(k)
+        sentences[k].append(cw)
+        by_kind[k[:2]].append((k, cw))
+    meta = extract_metadata(doc.text)
+    return _Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
+                    int(meta.title is not None) + int(meta.published_on is not None))
+
+
+# --- candidate pairs -----------------------------------------------------------------
+
+MAX_KEY_DF = 50       # a figure key in more files than this is boilerplate, not identity
+LSH_THRESHOLD = 0.5
+NUM_PERM = 64
+
+
+def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
+    postings: dict = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for k in p.keys:
+            postings[k].append(i)
+    # A fixed cap on a key's postings keeps the pair count linear in the number of files
+    # (at most MAX_KEY_DF pairs per posting).
+    shared: Counter = Counter()
+    indexed = Counter()
+    for ids in postings.values():
+        if len(ids) <= MAX_KEY_DF:
+            indexed.update(ids)
+            shared.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1:])
+    # Files with several identifying figures must share two of them to be worth verifying.
+    pairs = {(a, b) for (a, b), n in shared.items() if n >= MIN_SHARED or min(indexed[a], indexed[b]) < MIN_SHARED}
+    # Texts with few figures are found by their wording instead: every text goes into
+    # the LSH index, and those with fewer than MIN_SHARED figure keys query it.
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    template = MinHash(num_perm=NUM_PERM, seed=1)
+    sketches = {}
+    for i, p in enumerate(profiles):
+        m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
+                    hashfunc=int)  # shingles are already 32-bit hashes
+        m.update_batch(sorted(p.shingles))
+        lsh.insert(i, m)
+        if len(p.keys) < MIN_SHARED:
+            sketches[i] = m
+    for i, m in sketches.items():
+        pairs.update((min(i, j), max(i, j)) for j in lsh.query(m) if j != i)
+    return pairs
+
+
+# --- pair verification ---------------------------------------------------------------
+
+MIN_SHARED = 2
+MIN_CONTAINMENT = 0.6
+MAX_DISAGREEMENT = 0.25
+MIN_TEXT_WITH_FIGURES = 0.1
+MIN_TEXT_FEW_FIGURES = 0.85  # wording alone: boilerplate can make up most of a short release
+MIN_TEXT_ONE_FIGURE = 0.5
+BOILERPLATE_DF = 10  # a shingle in more files than this is boilerplate
+SENTENCE_MATCH = 0.5
+
+
+def _disagreement(s: _Profile, o: _Profile) -> float:
+    """Weight of s's figures stated with another value in a matching sentence of o."""
+    total = 0.0
+    for k in s.keys - o.keys:
+        for k2, cw2 in o.by_kind.get(k[:2], ()):
+            if k2 not in s.keys and any(jaccard(cw, cw2) >= SENTENCE_MATCH for cw in s.sentences[k]):
+                total += specificity(k)
+                break
+    return total
+
+
+def same_document(a: _Profile, b: _Profile) -> bool:
+    s, o = (a, b) if (len(a.keys), len(a.shingles)) <= (len(b.keys), len(b.shingles)) else (b, a)
+    text = overlap(a.shingles, b.shingles)
+    shared = s.keys & o.keys
+    agree = sum(specificity(k) for k in shared)
+    disagree = max(_disagreement(s, o), _disagreement(o, s))  # a template near-miss disagrees both ways
+    if disagree > MAX_DISAGREEMENT * agree:
+        return False
+    if not s.keys:
+        # Wording alone: only between texts that both state (almost) no figures. A text
+        # stating none of the other's several figures is not a version of it.
+        return len(o.keys) < MIN_SHARED and text >= MIN_TEXT_FEW_FIGURES
+    if len(s.keys) < MIN_SHARED:
+        return shared == s.keys and text >= MIN_TEXT_ONE_FIGURE
+    containment = agree / sum(specificity(k) for k in s.keys)
+    return len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT and text >= MIN_TEXT_WITH_FIGURES
+
+
+def drop_boilerplate(profiles: list[_Profile]) -> None:
+    """Remove shingles found in very many files (site boilerplate) from the text features.
+
+    Only a large corpus can tell boilerplate from wording by frequency; in a small one no
+    shingle is frequent enough and nothing is removed.
+    """
+    df = Counter(h for p in profiles for h in p.shingles)
+    cap = max(BOILERPLATE_DF, len(profiles) // 500)
+    common = {h for h, n in df.items() if n > cap}
+    if common:
+        for p in profiles:
+            p.shingles = p.shingles - common
+
+
+def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = None) -> list[list[int]]:
+    """Indices of the sources, grouped into documents (each group sorted, groups by first index)."""
+    profiles = profiles or [profile(d) for d in sources]
+    drop_boilerplate(profiles)
+    parent = list(range(len(sources)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(candidate_pairs(profiles)):
+        if find(i) != find(j) and same_document(profiles[i], profiles[j]):
+            parent[max(find(i), find(j))] = min(find(i), find(j))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sources)):
+        groups[find(i)].append(i)
+    return sorted(groups.values())
+
+
+# --- canonical version ---------------------------------------------------------------
+
+def canonical_order(members: list[int], sources: list[SourceDoc], profiles: list[_Profile]) -> list[int]:
+    """Members sorted by preference: complete first, then official, richer, longer, name."""
+    most_keys = max(len(profiles[i].keys) for i in members)
+    longest = max(len(sources[i].text) for i in members)
+
+    def rank(i: int):
+        complete = len(profiles[i].keys) >= 0.9 * most_keys and len(sources[i].text) >= 0.8 * longest
+        return (not complete, -profiles[i].date_title, -len(profiles[i].keys),
+                -len(sources[i].text), sources[i].source_file)
+    return sorted(members, key=rank)
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+# --- facts ---------------------------------------------------------------------------
+
+SUBJECT_MATCH = 0.5
+CONFLICT_SENTENCE = 0.6
+
+
+@dataclass
+class _Claim:
+    """One claim of one file: its mentions (repeats of the claim inside the file)."""
+    source_file: str
+    mentions: list[Figure]
+
+    @property
+    def first(self) -> Figure:
+        return self.mentions[0]
+
+
+@dataclass
+class _Fact:
+    claims: list[_Claim]
+    conflicting: list[_Claim] = field(default_factory=list)
+
+    @property
+    def first(self) -> Figure:
+        return self.claims[0].first
+
+    def files(self) -> set[str]:
+        return {c.source_file for c in self.claims + self.conflicting}
+
+
+def _subject_words(f: Figure) -> frozenset[str]:
+    return content_words(f.subject or re.sub(r"[\d.,$%]+", " ", f.surface))
+
+
+def _similarity(a: Figure, b: Figure) -> float:
+    return max(overlap(_subject_words(a), _subject_words(b)),
+               jaccard(content_words(a.sentence), content_words(b.sentence)))
+
+
+def _claims(doc: SourceDoc) -> list[_Claim]:
+    """Mentions of one file grouped into claims: a repeat of a claim is not a new fact."""
+    claims: list[_Claim] = []
+    for f in doc.figures:
+        same = next((c for c in claims if (c.first.kind, c.first.unit, value_text(c.first.value))
+                     == (f.kind, f.unit, value_text(f.value))
+                     and overlap(_subject_words(c.first), _subject_words(f)) >= SUBJECT_MATCH), None)
+        if same:
+            same.mentions.append(f)
+        else:
+            claims.append(_Claim(doc.source_file, [f]))
+    return claims
+
+
+def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
+    """Facts of one document from its versions, canonical version first."""
+    facts: list[_Fact] = []
+    for doc in versions:
+        left = []
+        # Pass 1: the same value stated, matched to the most similar fact not yet stated by this file.
+        for claim in _claims(doc):
+            f = claim.first
+            key = (f.kind, f.unit, value_text(f.value))
+            options = [(_similarity(f, x.first), n) for n, x in enumerate(facts)
+                       if (x.first.kind, x.first.unit, value_text(x.first.value)) == key
+                       and doc.source_file not in x.files()
+                       # a vague amount ("thousands of ...") is only its subject
+                       and (f.value is not None or overlap(_subject_words(f), _subject_words(x.first)) >= SUBJECT_MATCH)]
+            best = max(options, default=None, key=lambda o: (o[0], -o[1]))
+            specific = f.value is not None and figure_key(f) is not None
+            if best and (best[0] >= 0.25 or (specific and len(options) == 1)):
+                facts[best[1]].claims.append(claim)
+            else:
+                left.append(claim)
+        # Pass 2: a different value in the same sentence about the same subject is a conflict.
+        for claim in left:
+            f = claim.first
+            match = None
+            if f.value is not None:
+                for x in facts:
+                    g = x.first
+                    if (g.kind, g.unit) == (f.kind, f.unit) and g.value is not None and g.value != f.value \
+                            and doc.source_file not in x.files() \
+                            and jaccard(content_words(f.sentence), content_words(g.sentence)) >= CONFLICT_SENTENCE \
+                            and overlap(_subject_words(f), _subject_words(g)) >= SUBJECT_MATCH:
+                        match = x
+                        break
+            if match:
+                match.conflicting.append(claim)
+            else:
+                facts.append(_Fact([claim]))
+    return facts
+
+
+def fact_rows(document_id: str, facts: list[_Fact]) -> list[dict]:
+    rows, seen = [], Counter()
+    for x in facts:
+        f = x.first
+        base = _hash(document_id, f.kind, value_text(f.value), f.unit, f.subject)
+        seen[base] += 1
+        fact_id = base if seen[base] == 1 else _hash(base, seen[base])  # same claim key twice
+        all_claims = x.claims + x.conflicting
+        wording = {(c.first.surface, c.first.qualifier) for c in all_claims}
+        variants = [] if len(wording) < 2 else [
+            {"source_file": c.source_file, "surface": c.first.surface, "qualifier": c.first.qualifier,
+             "sentence": c.first.sentence}
+            for c in sorted(all_claims, key=lambda c: c.source_file)]
+        rows.append({
+            "fact_id": fact_id, "document_id": document_id, "kind": f.kind, "value": f.value,
+            "unit": f.unit, "subject": next((c.first.subject for c in x.claims if c.first.subject), None),
+            "n_sources": len(x.files()), "source_files": sorted(x.files()),
+            "has_conflict": bool(x.conflicting), "variants": variants,
+            "conflicting_values": sorted({c.first.value for c in x.conflicting}),
+            "measurement_ids": [m.measurement_id for c in all_claims for m in c.mentions],
+        })
+    return rows
+
+
+# --- discrepancies across documents --------------------------------------------------
+
+_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december")
+_DAY_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})\b", re.I)
+_PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
+MAX_VALUE_RATIO = 2.0
+
+
+def _event_context(x: _Fact) -> tuple[set[str], set[str]]:
+    """Day-level dates ("june 27") and proper nouns of the sentences stating a fact."""
+    dates, names = set(), set()
+    for c in x.claims:
+        for m in c.mentions:
+            dates.update(f"{mo.lower()} {int(d)}" for mo, d in _DAY_DATE.findall(m.sentence))
+            body = m.sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
+            names.update(w.lower() for w in _PROPER.findall(body) 
+                         if w.lower() not in _STOP and not re.fullmatch(_MONTH, w.lower()))
+    return dates, names
+
+
+def discrepancy_rows(facts_by_doc: dict[str, list[tuple[str, _Fact]]]) -> list[dict]:
+    """Facts of different documents about one dated event with different values.
+
+    Facts are bucketed by (kind, unit, date) so only facts sharing a day-level date are
+    compared -- never all pairs of facts.
+    """
+    buckets: dict = defaultdict(list)
+    context = {}
+    for doc_id, facts in sorted(facts_by_doc.items()):
+        for fact_id, x in facts:
+            if x.first.value is None:
+                continue
+            context[fact_id] = _event_context(x)
+            for d in context[fact_id][0]:
+                buckets[(x.first.kind, x.first.unit, d)].append((doc_id, fact_id, x))
+    rows, seen = [], set()
+    for (kind, unit, date), members in sorted(buckets.items()):
+        for n, (doc_a, id_a, a) in enumerate(members):
+            for doc_b, id_b, b in members[n + 1:]:
+                va, vb = a.first.value, b.first.value
+                if doc_a == doc_b or va == vb or (id_a, id_b) in seen:
+                    continue
+                if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
+                    continue
+                if overlap(_subject_words(a.first), _subject_words(b.first)) < SUBJECT_MATCH:
+                    continue
+                names = context[id_a][1] & context[id_b][1]
+                if not names:
+                    continue
+                seen.add((id_a, id_b))
+                rows.append({
+                    "discrepancy_id": _hash(*sorted([id_a, id_b])), "kind": kind, "unit": unit,
+                    "subject": a.first.subject or b.first.subject,
+                    "shared_context": sorted({date} | names),
+                    "document_id_a": doc_a, "fact_id_a": id_a, "value_a": va,
+                    "source_files_a": sorted(a.files()),
+                    "document_id_b": doc_b, "fact_id_b": id_b, "value_b": vb,
+                    "source_files_b": sorted(b.files()),
+                })
+    return rows
+
+
+# --- the whole reconciliation --------------------------------------------------------
+
+def reconcile(sources: list[SourceDoc]) -> Reconciliation:
+    sources = sorted(sources, key=lambda d: d.source_file)  # input order must not matter
+    profiles = [profile(d) for d in sources]
+    rec = Reconciliation()
+    facts_by_doc = {}
+    for members in group_sources(sources, profiles):
+        order = canonical_order(members, sources, profiles)
+        versions = [sources[i] for i in order]
+        document_id = "doc_" + _hash(*sorted(d.sha256 for d in versions))
+        canonical = versions[0]
+        meta: Metadata = merge_metadata([extract_metadata(d.text) for d in versions])
+        for d in versions:
+            rec.source_rows.append({"source_file": d.source_file, "document_id": document_id,
+                                    "is_canonical": d is canonical})
+        rec.document_rows.append({"document_id": document_id, "title": meta.title,
+                                  "published_on": meta.published_on, "n_sources": len(versions),
+                                  "canonical_source_file": canonical.source_file})
+        facts = merge_facts(versions)
+        rows = fact_rows(document_id, facts)
+        rec.fact_rows.extend(rows)
+        facts_by_doc[document_id] = [(r["fact_id"], x) for r, x in zip(rows, facts)]
+        lists = [(d.source_file, extract_commitments(d.text)) for d in versions]
+        for c in merge_commitments([lst for lst in lists if lst[1]]):
+            rec.commitment_rows.append({"document_id": document_id, "ordinal": c.ordinal, "text": c.text,
+                                        "n_sources": c.n_sources, "source_files": list(c.source_files)})
+    rec.discrepancy_rows = discrepancy_rows(facts_by_doc)
+    # Deterministic row order: by content-derived keys.
+    rec.source_rows.sort(key=lambda r: r["source_file"])
+    rec.document_rows.sort(key=lambda r: r["document_id"])
+    rec.fact_rows.sort(key=lambda r: r["document_id"])  # stable: text order inside a document
+    rec.commitment_rows.sort(key=lambda r: (r["document_id"], r["ordinal"]))
+    rec.discrepancy_rows.sort(key=lambda r: r["discrepancy_id"])
+    return rec

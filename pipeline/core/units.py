@@ -1,0 +1,121 @@
+"""Unit spellings, their normalized codes, mass conversion (pint) and the bare-"tons" rule.
+
+``UNIT`` is one compiled pattern of every spelling, tried right after a numeral; ``unit_info``
+maps the matched spelling to (code, kind). Mass goes to kilograms through pint, never through
+factors typed here. A bare "tons" is ambiguous (U.S. short ton vs. Mexican metric tonne) and
+is resolved by ``resolve_tons`` under a documented rule, with the reason recorded.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pint
+
+# Created once: building a registry parses pint's definition files (tens of ms).
+UREG = pint.UnitRegistry()
+
+# code -> (kind, spellings). "ton" is the ambiguous bare ton, resolved by resolve_tons.
+_TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "metric_ton": ("mass", ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne",
+                            "toneladas métricas", "toneladas metricas", "toneladas", "tonelada")),
+    "short_ton": ("mass", ("short tons", "short ton")),
+    "ton": ("mass", ("tons", "ton")),
+    "lb": ("mass", ("pounds", "pound", "lbs", "lb", "libras", "libra")),
+    "kg": ("mass", ("kilograms", "kilogram", "kilogrammes", "kilos", "kilo", "kgs", "kg",
+                    "kilogramos", "kilogramo")),
+    "g": ("mass", ("grams", "gram", "grammes", "gramos", "gramo", "g")),
+    "oz": ("mass", ("ounces", "ounce", "oz", "onzas", "onza")),
+    "percent": ("percent", ("percent", "per cent", "percentage points", "por ciento", "%")),
+    "hectare": ("area", ("hectares", "hectare", "hectáreas", "hectareas", "hectárea", "hectarea", "ha")),
+    "acre": ("area", ("acres", "acre")),
+    "year": ("duration", ("years", "year", "años", "año")),
+    "month": ("duration", ("months", "month", "meses", "mes")),
+    "week": ("duration", ("weeks", "week", "semanas", "semana")),
+    "day": ("duration", ("days", "day", "días", "dias", "día", "dia")),
+    "usd": ("currency", ("u.s. dollars", "us dollars", "dollars", "dólares", "dolares", "usd")),
+    "mxn": ("currency", ("mexican pesos", "pesos", "mxn")),
+}
+_BY_SPELLING = {s: (code, kind) for code, (kind, spellings) in _TABLE.items() for s in spellings}
+
+# Short abbreviations are matched case-sensitively ("5 G" / "5G" is not grams; "HA" is not hectares).
+_CASE_SENSITIVE = {"g", "ha", "kg", "kgs", "oz", "lb", "lbs"}
+
+
+def _spelling_pattern(s: str) -> str:
+    p = re.escape(s).replace(r"\ ", r"\s+")
+    # the all-capitals form ("500 KG", "20 LBS") is common in seizure releases too
+    if s in ("g", "ha"):
+        return f"(?-i:{p})"
+    return f"(?-i:{p}|{p.upper()})" if s in _CASE_SENSITIVE else p
+
+
+# Separator between numeral and unit: a space, nothing ("500kg"), or a hyphen ("1,000-pound").
+UNIT = re.compile(
+    r"(?:\s*-\s*|\s*)(?P<unit>"
+    + "|".join(_spelling_pattern(s) for s in sorted(_BY_SPELLING, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+_PINT_NAME = {"lb": "pound", "kg": "kilogram", "g": "gram", "oz": "ounce",
+              "short_ton": "short_ton", "metric_ton": "metric_ton"}
+
+
+def unit_info(spelling: str) -> tuple[str, str]:
+    """'Pounds' -> ('lb', 'mass'); '%' -> ('percent', 'percent'); 'tons' -> ('ton', 'mass')."""
+    s = re.sub(r"\s+", " ", spelling.lower())
+    return _BY_SPELLING[s]
+
+
+@lru_cache(maxsize=None)
+def _kg_per(code: str) -> float:
+    # pint does the conversion; the cache only avoids redoing it for every mention
+    return UREG.Quantity(1.0, _PINT_NAME[code]).to("kilogram").magnitude
+
+
+def to_kg(value: float, code: str) -> float:
+    """Mass in kilograms, converted by pint: to_kg(15000, 'lb') -> 6803.9 ."""
+    return value * _kg_per(code)
+
+
+# --- the bare "tons" rule ---------------------------------------------------------------
+TONS_RULES = ("by_reporter", "metric", "short")
+
+# A Mexican actor: the country as subject, its government, its security institutions.
+_MEXICAN = re.compile(
+    r"\b(?:Government of Mexico|Mexican(?! border)\b|Mexico(?:['’]s)?\b|SEDENA|SEMAR|FGR|SSPC|"
+    r"Guardia Nacional|Secretar[ií]a|Fiscal[ií]a|Marina|Defensa|ANAM)"
+)
+# Mentions of Mexico that say where, not who: "U.S.-Mexico", "from Mexico", "New Mexico".
+_NOT_ACTOR = re.compile(
+    r"U\.?S\.?\s*[-–]\s*Mexic\w*|Mexico\s*[-–]\s*U\.?S\.?|New Mexico|Gulf of Mexico|"
+    r"\b(?:from|into|to|across|entering|leaving|through|toward|towards|at)\s+(?:the\s+)?Mexic\w*(?:\s+border)?|"
+    r"Mexic\w*\s+border"
+)
+_US_ACTOR = re.compile(
+    r"\b(?:U\.S\.|United States|American|CBP|DEA|DHS|HSI|ICE|FBI|ATF|DOJ|Border Patrol|"
+    r"Coast Guard|[Pp]ort of [Ee]ntry|Department of (?:Justice|Homeland Security))"
+)
+
+
+def resolve_tons(sentence_before: str, rule: str = "by_reporter") -> tuple[str, str]:
+    """Read a bare "tons" as 'metric_ton' or 'short_ton'; return (code, reason).
+
+    by_reporter: the figure is metric when the sentence, up to the figure, names a Mexican
+    actor and names no U.S. actor after it (the last actor named is taken as the reporter);
+    otherwise U.S. short tons. ``sentence_before`` is the sentence text up to the figure.
+    """
+    if rule == "metric":
+        return "metric_ton", "metric: tons_rule=metric"
+    if rule == "short":
+        return "short_ton", "short: tons_rule=short"
+    if rule != "by_reporter":
+        raise ValueError(f"unknown tons rule {rule!r}; expected one of {TONS_RULES}")
+    text = _NOT_ACTOR.sub(lambda m: " " * len(m.group()), sentence_before)
+    mexican = [m for m in _MEXICAN.finditer(text)]
+    if mexican:
+        last_us = max((m.start() for m in _US_ACTOR.finditer(text)), default=-1)
+        if mexican[-1].start() > last_us:
+            return "metric_ton", f"metric: attributed to Mexico ({mexican[-1].group()!r}) (by_reporter)"
+    return "short_ton", "short: not attributed to Mexico, U.S. usage (by_reporter)"

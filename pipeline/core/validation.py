@@ -1,0 +1,288 @@
+"""Validate the warehouse tables with Great Expectations suites read from expectations/*.json.
+
+Pure core: plain DataFrames in, a report out; no Dagster. Each suite's ``meta`` says which
+table it guards (``table``), which frame it validates (``frame``, default the table) and which
+columns name a row in failure messages (``id_columns``). Cross-table rules are expressed as
+derived columns or a derived per-document frame computed here, so each rule is still a GX
+expectation written in the JSON files.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX is imported: no telemetry
+
+RESULT_COLUMNS = ["suite", "table_name", "expectation", "column_name", "success", "unexpected_count", "details"]
+N_EXAMPLES = 5  # offending values/rows kept per failed expectation
+
+
+@dataclass
+class ValidationReport:
+    results: pd.DataFrame  # the columns of the validation_results table, one row per expectation
+    success_by_table: dict[str, bool]
+    failures_by_table: dict[str, list[str]]
+    n_evaluated_by_table: dict[str, int] = field(default_factory=dict)
+    data_docs_index: Path | None = None
+
+    @property
+    def success(self) -> bool:
+        return all(self.success_by_table.values())
+
+
+def load_suite_dicts(expectations_dir: Path) -> list[dict]:
+    """Every expectations/*.json, in file-name order (the order of the results)."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(expectations_dir).glob("*.json"))]
+
+
+# -- derived frames: what the cross-table rules look at --------------------------------------
+
+def _unknown(values: pd.Series, known: pd.Series) -> pd.Series:
+    """The value where it is not among ``known`` (null otherwise), so GX reports the bad ids themselves."""
+    return values.where(~values.isin(set(known.dropna())) & values.notna())
+
+
+def _ok_sources(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    s = frames["sources"]
+    return s[s["status"] == "ok"]
+
+
+def _with_document_counts(df: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    counts = _ok_sources(frames).groupby("document_id").size()
+    return df.assign(document_n_ok_sources=df["document_id"].map(counts).astype("Float64"))
+
+
+def _kg_per_unit(df: pd.DataFrame) -> pd.Series:
+    # value 0 would divide by zero; it is caught by the value > 0 expectation instead
+    return (df["value_kg"] / df["value"].where(df["value"] != 0)).astype("float64")
+
+
+def _derive_sources(f):
+    s = f["sources"]
+    return s.assign(unknown_document_id=_unknown(s["document_id"], f["documents"]["document_id"]))
+
+
+def _derive_measurements(f):
+    m = f["measurements"]
+    return m.assign(
+        kg_per_unit=_kg_per_unit(m),
+        span_length=(m["char_end"] - m["char_start"]).astype("float64"),
+        surface_length=m["surface"].str.len().astype("float64"),
+        unknown_document_id=_unknown(m["document_id"], f["documents"]["document_id"]),
+        unknown_source_file=_unknown(m["source_file"], _ok_sources(f)["source_file"]),
+    )
+
+
+def _derive_facts(f):
+    x = f["facts"]
+    x = x.assign(kg_per_unit=_kg_per_unit(x), unknown_document_id=_unknown(x["document_id"], f["documents"]["document_id"]))
+    return _with_document_counts(x, f)
+
+
+def _derive_commitments(f):
+    c = f["commitments"]
+    return _with_document_counts(c.assign(unknown_document_id=_unknown(c["document_id"], f["documents"]["document_id"])), f)
+
+
+def _derive_discrepancies(f):
+    d = f["discrepancies"]
+    docs, facts = f["documents"]["document_id"], f["facts"]["fact_id"]
+    # either side's unknown id (side a first); null when both exist
+    return d.assign(
+        unknown_document_id=_unknown(d["document_id_a"], docs).fillna(_unknown(d["document_id_b"], docs)),
+        unknown_fact_id=_unknown(d["fact_id_a"], facts).fillna(_unknown(d["fact_id_b"], facts)),
+    )
+
+
+def _documents_integrity(f):
+    """One row per document: its ok sources, canonical ones, and whether canonical_source_file is one."""
+    ok = _ok_sources(f)
+    canonical = ok[ok["is_canonical"].astype(bool)]
+    docs = f["documents"][["document_id", "n_sources", "canonical_source_file"]]
+    pairs = set(zip(canonical["document_id"], canonical["source_file"]))
+    return docs.assign(
+        n_ok_sources=docs["document_id"].map(ok.groupby("document_id").size()).fillna(0).astype("int64"),
+        n_canonical=docs["document_id"].map(canonical.groupby("document_id").size()).fillna(0).astype("int64"),
+        canonical_file_matches=[(d, c) in pairs for d, c in zip(docs["document_id"], docs["canonical_source_file"])],
+    )
+
+
+DERIVED = {
+    "sources": _derive_sources,
+    "measurements": _derive_measurements,
+    "facts": _derive_facts,
+    "commitments": _derive_commitments,
+    "discrepancies": _derive_discrepancies,
+    "documents_integrity": _documents_integrity,
+}
+
+
+def _as_list(v):
+    return v.tolist() if isinstance(v, np.ndarray) else v
+
+
+def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
+    """Hand GX types it can name: GX 1.24's type check does not know pandas 3's ``str`` dtype (as
+    ``object`` it checks each value is a ``str``), and DuckDB returns lists as numpy arrays, which
+    GX's type names cannot express (as ``list`` they can)."""
+    df = df.astype({c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)})
+    arrays = [c for c in df.columns if df[c].dtype == object and df[c].map(lambda v: isinstance(v, np.ndarray)).any()]
+    return df.assign(**{c: df[c].map(_as_list) for c in arrays}) if arrays else df
+
+
+def build_frames(frames: dict[str, pd.DataFrame], frame_names: list[str]) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name in frame_names:
+        derive = DERIVED.get(name)
+        out[name] = _for_gx(derive(frames) if derive else frames[name])
+    return out
+
+
+# -- GX ----------------------------------------------------------------------------------------
+
+def _condition_text(cond) -> str:
+    """A readable row condition ('status == "rejected"') for failure messages."""
+    if not cond:
+        return ""
+    if cond.get("type") == "and":
+        return " and ".join(_condition_text(c) for c in cond["conditions"])
+    if cond.get("type") == "comparison":
+        return f'{cond["column"]["name"]} {cond["operator"]} {json.dumps(cond["parameter"])}'
+    return json.dumps(cond, sort_keys=True)
+
+
+def _column_name(kwargs: dict) -> str | None:
+    if "column" in kwargs:
+        return kwargs["column"]
+    if "column_A" in kwargs:
+        return f'{kwargs["column_A"]},{kwargs["column_B"]}'
+    if "column_list" in kwargs:
+        return ",".join(kwargs["column_list"])
+    return None
+
+
+def _jsonable(x):
+    return json.loads(json.dumps(x, default=str, allow_nan=True).replace("NaN", "null"))
+
+
+def _row(suite: dict, exp: dict, res) -> tuple[dict, str | None]:
+    """One validation_results row and, if it failed, a line a person can read."""
+    kwargs = exp["kwargs"]
+    r = res.result or {}
+    exc = (res.exception_info or {}).get("exception_message") if res.exception_info else None
+    if exc is None and isinstance(res.exception_info, dict):  # GX nests exception info by metric id
+        msgs = [v.get("exception_message") for v in res.exception_info.values() if isinstance(v, dict)]
+        exc = "; ".join(m for m in msgs if m) or None
+    details = {
+        "kwargs": {k: v for k, v in kwargs.items() if k not in ("column", "column_A", "column_B", "column_list")},
+        "notes": exp.get("notes"),
+        "observed_value": r.get("observed_value"),
+        "element_count": r.get("element_count"),
+        "partial_unexpected_list": (r.get("partial_unexpected_list") or [])[:N_EXAMPLES],
+        "partial_unexpected_index_list": (r.get("partial_unexpected_index_list") or [])[:N_EXAMPLES],
+        "exception": exc,
+    }
+    details = {k: v for k, v in _jsonable(details).items() if v not in (None, [], {})}
+    row = {
+        "suite": suite["name"],
+        "table_name": suite["meta"]["table"],
+        "expectation": exp["type"],
+        "column_name": _column_name(kwargs),
+        "success": bool(res.success),
+        "unexpected_count": r.get("unexpected_count"),
+        "details": json.dumps(details, sort_keys=True),
+    }
+    if res.success:
+        return row, None
+    where = _condition_text(kwargs.get("row_condition"))
+    line = f'{suite["name"]}: {exp["type"]} on {row["column_name"] or "the table"}'
+    line += f" where {where}" if where else ""
+    line += f' failed ({exp["notes"]})' if exp.get("notes") else " failed"
+    if exc:
+        line += f"; error: {exc}"
+    elif row["unexpected_count"] is not None:
+        line += f'; {row["unexpected_count"]} of {r.get("element_count")} rows unexpected'
+        if details.get("partial_unexpected_index_list"):
+            line += f', e.g. {json.dumps(details["partial_unexpected_index_list"][:3])}'
+        elif details.get("partial_unexpected_list"):
+            line += f', e.g. {json.dumps(details["partial_unexpected_list"][:3])}'
+    elif "observed_value" in details:
+        line += f'; observed {json.dumps(details["observed_value"])}'
+    return row, line
+
+
+def _add_data_docs_site(context, site_dir: Path) -> None:
+    context.add_data_docs_site(site_name="warehouse", site_config={
+        "class_name": "SiteBuilder",
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site_dir)},
+    })
+
+
+def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
+                    site_dir: Path | None = None) -> ValidationReport:
+    """Run every suite of ``expectations_dir`` on ``frames`` (table name -> DataFrame).
+
+    With ``site_dir``, GX Data Docs for this run are written there as static HTML (the folder
+    is replaced: it holds only the last validation).
+    """
+    import great_expectations as gx
+    from great_expectations.core.expectation_suite import ExpectationSuite
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    suites = load_suite_dicts(expectations_dir)
+    if not suites:
+        raise FileNotFoundError(f"no expectation suites (*.json) in {expectations_dir}")
+    prepared = build_frames(frames, sorted({s["meta"].get("frame", s["meta"]["table"]) for s in suites}))
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.delete_data_docs_site("local_site")  # the ephemeral default (a temp folder); ours is site_dir
+    if site_dir is not None:
+        _add_data_docs_site(context, Path(site_dir))
+    datasource = context.data_sources.add_pandas("warehouse")
+
+    rows, success, failures, counts = [], {}, {}, {}
+    for s in suites:
+        table, frame = s["meta"]["table"], s["meta"].get("frame", s["meta"]["table"])
+        suite = context.suites.add(ExpectationSuite(
+            name=s["name"], meta=s["meta"],
+            expectations=[ExpectationConfiguration(**e).to_domain_obj() for e in s["expectations"]]))
+        batch = datasource.add_dataframe_asset(s["name"]).add_batch_definition_whole_dataframe("whole")
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=s["name"], data=batch, suite=suite))
+        result = definition.run(
+            batch_parameters={"dataframe": prepared[frame]},
+            result_format={"result_format": "SUMMARY", "partial_unexpected_count": N_EXAMPLES,
+                           "unexpected_index_column_names": s["meta"].get("id_columns", [])},
+        )
+        # match results to the JSON entries by the ids GX gave the suite's expectations, in file order
+        by_id = {res.expectation_config.id: res for res in result.results}
+        for exp, added in zip(s["expectations"], suite.expectations, strict=True):
+            res = by_id[added.id]
+            row, line = _row(s, exp, res)
+            rows.append(row)
+            success[table] = success.get(table, True) and row["success"]
+            counts[table] = counts.get(table, 0) + 1
+            failures.setdefault(table, [])
+            if line:
+                failures[table].append(line)
+
+    index = _build_data_docs(context, Path(site_dir)) if site_dir is not None else None
+    results = pd.DataFrame(rows, columns=RESULT_COLUMNS).astype({"unexpected_count": "Int64"})
+    return ValidationReport(results, success, failures, counts, index)
+
+
+def _build_data_docs(context, site_dir: Path) -> Path:
+    # a fresh folder each time, so the docs never mix this validation with an older one
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    site_dir.mkdir(parents=True)
+    context.build_data_docs(site_names=["warehouse"])
+    return site_dir / "index.html"

@@ -1,0 +1,283 @@
+"""Quantity mentions in sentences written for these tests (seizure releases, DEA/DOJ
+releases, Mexican government reports in English and Spanish), not taken from the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.mentions import Mention, extract_mentions
+
+
+def only(text: str, **kw) -> Mention:
+    found = [m for m in extract_mentions(text, **kw) if not m.is_vague]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, **kw) -> list[tuple[str, float | None, str]]:
+    return [(m.kind, m.value, m.unit) for m in extract_mentions(text, **kw)]
+
+
+# --- mass: every unit spelling and number form ----------------------------------------
+@pytest.mark.parametrize("text, value, unit, surface", [
+    ("CBP officers at the Pharr International Bridge seized 1,420 pounds of marijuana.", 1420, "lb", "1,420 pounds"),
+    ("Officers found 58 lbs of methamphetamine in the spare tire.", 58, "lb", "58 lbs"),
+    ("The bundles weighed 12 lb. in total.", 12, "lb", "12 lb"),
+    ("The driver carried one pound of fentanyl powder.", 1, "lb", "one pound"),
+    ("Agents seized 2.64 kilograms of heroin at the checkpoint.", 2.64, "kg", "2.64 kilograms"),
+    ("The Navy recovered 500 kilos of cocaine off the coast of Oaxaca.", 500, "kg", "500 kilos"),
+    ("A package holding 3 kg of fentanyl was intercepted.", 3, "kg", "3 kg"),
+    ("Investigators found a 10kg brick of cocaine.", 10, "kg", "10kg"),
+    ("The courier swallowed 450 grams of heroin pellets.", 450, "g", "450 grams"),
+    ("Officers recovered 28 g of fentanyl.", 28, "g", "28 g"),
+    ("The envelope contained 16 ounces of fentanyl.", 16, "oz", "16 ounces"),
+    ("Deputies seized 4 oz of crack cocaine.", 4, "oz", "4 oz"),
+    ("Authorities seized 3.5 metric tons of cocaine in Manzanillo.", 3.5, "metric_ton", "3.5 metric tons"),
+    ("The shipment held 12 tonnes of precursor chemicals.", 12, "metric_ton", "12 tonnes"),
+    ("The vessel carried 2 short tons of marijuana.", 2, "short_ton", "2 short tons"),
+    ("Troopers found twenty-one pounds of cocaine under the seats.", 21, "lb", "twenty-one pounds"),
+    ("Agents seized 1.5 million pounds of marijuana over the decade.", 1.5e6, "lb", "1.5 million pounds"),
+    ("Officers seized a 1,000-pound load of marijuana.", 1000, "lb", "1,000-pound"),
+])
+def test_mass_spellings(text, value, unit, surface):
+    m = only(text)
+    assert (m.kind, m.value, m.unit, m.surface) == ("mass", value, unit, surface)
+    assert text[m.char_start:m.char_end] == m.surface
+    assert m.value_kg is not None and m.value_kg > 0
+
+
+def test_mass_value_kg_uses_the_unit():
+    assert only("They seized 15,000 pounds of fentanyl.").value_kg == pytest.approx(6803.88555)
+    assert only("They seized 7,691 kg of fentanyl.").value_kg == pytest.approx(7691)
+    assert only("They seized 500 grams of fentanyl.").value_kg == pytest.approx(0.5)
+    assert only("They seized 16 ounces of fentanyl.").value_kg == pytest.approx(0.45359237)
+
+
+def test_combined_mass_subject_names_both_drugs():
+    m = only("Border Patrol agents discovered a combined 17 pounds of fentanyl and methamphetamine in the vehicle.")
+    assert (m.value, m.unit, m.qualifier) == (17, "lb", "a combined")
+    assert "fentanyl" in m.subject and "methamphetamine" in m.subject
+
+
+@pytest.mark.parametrize("text, subject_word", [
+    ("Officers seized 126 pounds of methamphetamine valued at $252,000.", "methamphetamine"),
+    ("The inspection revealed 40 packages of cocaine weighing 98 pounds.", "cocaine"),
+    ("DEA agents seized more than 6,500 pounds of fentanyl powder during the operation.", "fentanyl powder"),
+    ("Of the total, 300 kilograms were seized in Sinaloa.", "sinaloa"),
+    ("The Army destroyed 2 tons of marijuana hidden in a warehouse.", "marijuana"),
+])
+def test_mass_subjects(text, subject_word):
+    m = [x for x in extract_mentions(text) if x.kind == "mass"][0]
+    assert subject_word in (m.subject or "").lower()
+
+
+# --- the bare "tons" rule -----------------------------------------------------------------
+def test_tons_attributed_to_mexico_read_metric():
+    m = only("The Secretariat of the Navy (SEMAR) reported that Mexico seized 188 tons of methamphetamine.")
+    assert m.unit == "metric_ton" and m.value_kg == pytest.approx(188_000)
+    assert "metric" in m.unit_assumption and "Mexico" in m.unit_assumption
+
+
+def test_tons_reported_by_us_agency_read_short():
+    m = only("CBP officers in Laredo seized 3 tons of marijuana in a tractor-trailer arriving from Mexico.")
+    assert m.unit == "short_ton" and m.value_kg == pytest.approx(3 * 907.18474)
+    assert m.unit_assumption.startswith("short")
+
+
+@pytest.mark.parametrize("rule, unit", [("metric", "metric_ton"), ("short", "short_ton")])
+def test_tons_rule_setting_overrides(rule, unit):
+    text = "Mexico's Army seized 10 tons of precursor chemicals."
+    m = only(text, tons_rule=rule)
+    assert m.unit == unit and rule in m.unit_assumption
+
+
+def test_unknown_tons_rule_is_an_error():
+    with pytest.raises(ValueError, match="tons_rule"):
+        extract_mentions("5 tons", tons_rule="imperial")
+
+
+def test_explicit_metric_tons_need_no_assumption():
+    assert only("Customs officials seized 4 metric tons of cocaine.").unit_assumption is None
+
+
+# --- Spanish --------------------------------------------------------------------------
+def test_spanish_decimal_comma_and_thousands_dot():
+    text = ("La Secretaría de Marina informó que en el operativo se aseguraron 1.500 kilos de cocaína "
+            "y 2,5 toneladas de precursores químicos en el puerto de Lázaro Cárdenas.")
+    mass = [m for m in extract_mentions(text) if m.kind == "mass"]
+    assert [(m.value, m.unit, m.unit_text) for m in mass] == [(1500, "kg", "kilos"), (2.5, "metric_ton", "toneladas")]
+    assert mass[1].value_kg == pytest.approx(2500)
+    assert "cocaína" in mass[0].subject
+
+
+def test_spanish_number_words_and_units():
+    text = ("La Fiscalía General de la República informó que se aseguraron dos toneladas de marihuana, "
+            "veinte kilogramos de fentanilo y mil gramos de heroína en el estado de Sonora.")
+    got = [(m.value, m.unit) for m in extract_mentions(text) if m.kind == "mass"]
+    assert got == [(2, "metric_ton"), (20, "kg"), (1000, "g")]
+
+
+def test_spanish_counts_and_qualifier():
+    text = "La Guardia Nacional detuvo a más de 30 personas y aseguró 15 armas de fuego durante el operativo."
+    counts = [m for m in extract_mentions(text) if m.kind == "count"]
+    assert [(m.value, m.qualifier) for m in counts] == [(30, "más de"), (15, None)]
+
+
+# --- currency -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("The Treasury froze $25.1 billion in illicit assets.", 25.1e9, None),
+    ("The fraud involved $37,433,124.16 in stolen funds.", 37433124.16, None),
+    ("Agents seized over $100 million in bulk cash.", 1e8, "over"),
+    ("The drugs had an estimated street value of $1.23 billion.", 1.23e9, None),
+    ("HHS awarded nearly $1.5 billion to states.", 1.5e9, "nearly"),
+    ("Investigators recovered 5 million dollars in cash.", 5e6, None),
+    ("The cartel laundered US$ 12 million through shell companies.", 12e6, None),
+])
+def test_currency(text, value, qualifier):
+    m = only(text)
+    assert (m.kind, m.unit, m.value, m.qualifier) == ("currency", "usd", pytest.approx(value), qualifier)
+    assert "$" not in (m.qualifier or "")
+
+
+def test_currency_surface_starts_at_the_sign():
+    text = "It invested $25.1 billion in treatment."
+    assert only(text).surface == "$25.1 billion"
+
+
+def test_pesos_are_their_own_currency():
+    m = only("Authorities seized 3 million pesos in cash in Culiacán.")
+    assert (m.kind, m.unit, m.value) == ("currency", "mxn", 3e6)
+
+
+# --- counts, percent, area, duration ---------------------------------------------------
+@pytest.mark.parametrize("text, value, surface", [
+    ("In fiscal year 2023, the office prosecuted 5,046 defendants for human smuggling.", 5046, "5,046 defendants"),
+    ("Police seized 800,000 pills in a warehouse.", 800000, "800,000 pills"),
+    ("DEA seized more than 20.4 million fake pills nationwide.", 20.4e6, "20.4 million fake pills"),
+    ("Deputies arrested four individuals at the scene.", 4, "four individuals"),
+    ("Border Patrol rescued 53 migrants from the trailer.", 53, "53 migrants"),
+    ("Soldiers seized 17 million rounds of ammunition.", 17e6, "17 million rounds of ammunition"),
+    ("The ring used twelve stash houses.", 12, "twelve stash houses"),
+    ("Agents dismantled 2,131 clandestine laboratories.", 2131, "2,131 clandestine laboratories"),
+])
+def test_counts(text, value, surface):
+    m = only(text)
+    assert (m.kind, m.value, m.surface) == ("count", pytest.approx(value), surface)
+
+
+def test_count_not_the_caliber():
+    text = "The Army seized 44,771 firearms, of which 426 were .50 caliber firearms."
+    counts = [(m.value, m.surface) for m in extract_mentions(text)]
+    assert counts == [(44771, "44,771 firearms"), (426, "426 were .50 caliber firearms")]
+
+
+def test_partitive_count():
+    text = "Prevention programs run in 15 of Mexico's 2,741 municipalities."
+    assert [m.value for m in extract_mentions(text)] == [15, 2741]
+
+
+@pytest.mark.parametrize("text, value, surface", [
+    ("Prosecutions rose 23 percent over 2020.", 23, "23 percent"),
+    ("Prosecutions rose by 23% compared to 2020.", 23, "23%"),
+    ("Referrals grew nearly 300 per cent in a year.", 300, "300 per cent"),
+])
+def test_percent(text, value, surface):
+    m = only(text)
+    assert (m.kind, m.unit, m.value, m.surface) == ("percent", "percent", value, surface)
+
+
+def test_area_takes_the_counted_subject_before_it():
+    text = "The Army eradicated 68,718 marijuana plantations on 9,189 hectares."
+    area = [m for m in extract_mentions(text) if m.kind == "area"][0]
+    assert (area.value, area.unit) == (9189, "hectare")
+    assert area.subject.startswith("marijuana plantations")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("This year we celebrate 200 years of bilateral relations.", 200, "year"),
+    ("The surge lasted two months.", 2, "month"),
+    ("Referrals rose over the past twelve months.", 12, "month"),
+    ("He was sentenced to 30 days in jail.", 30, "day"),
+])
+def test_durations(text, value, unit):
+    m = only(text)
+    assert (m.kind, m.value, m.unit) == ("duration", value, unit)
+
+
+# --- qualifiers -------------------------------------------------------------------------
+@pytest.mark.parametrize("qualifier", [
+    "more than", "nearly", "over", "approximately", "about", "almost", "at least", "up to",
+    "an average of more than", "a total of", "roughly", "an estimated",
+])
+def test_qualifiers_are_read_and_not_in_the_surface(qualifier):
+    text = f"Officers seized {qualifier} 300 pounds of cocaine."
+    m = only(text)
+    assert m.qualifier == qualifier and m.surface == "300 pounds"
+
+
+# --- not measurements --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "In 2021, the agency expanded its program.",
+    "The meeting took place on June 27 in Washington.",
+    "The statement was issued on October 14, 2022.",
+    "Seizures in Fiscal Year 2023 outpaced Fiscal Year 2022.",
+    "1. Expand our investment in public health.",
+    "  12. Enforce the Act.",
+    "Document DCPD202200919 records the statement.",
+    "Cooperation for the 21st century requires trust.",
+    "Contact the port at 1250 Lincoln Avenue, Calexico, or call (760) 768-2300.",
+    "Call 1-800-555-0199 to report tips.",
+    "The 2022 U.S.-Mexico High-Level Security Dialogue met again.",
+    "One example is the Peace Builders program.",
+    "Operation Four Horsemen targeted distributors.",
+    "The committee held its first and second meetings.",
+    "Violations of Title 18 of the U.S. Code were charged.",
+    "The truck was stopped at 10:30 a.m. on I-35.",
+    "An AK-47 rifle was recovered.",
+    "Officers seized .50 caliber rifles.",
+    "Mexico doubled cocaine seizures.",
+    "We pursue zero impunity.",
+    "The 1990s saw record seizures.",
+])
+def test_non_measurements(text):
+    assert [m for m in extract_mentions(text) if not m.is_vague] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mexico arrested dozens of organized crime leaders.", "count"),
+    ("They blocked thousands of accounts linked to traffickers.", "count"),
+    ("Hundreds of migrants crossed the river.", "count"),
+    ("They target the multi-billion-dollar smuggling industry.", "currency"),
+    ("The cartel laundered millions of dollars.", "currency"),
+])
+def test_vague_amounts_have_no_value(text, kind):
+    found = extract_mentions(text)
+    assert len(found) == 1
+    assert (found[0].kind, found[0].value, found[0].is_vague) == (kind, None, True)
+
+
+# --- interface ---------------------------------------------------------------------------
+def test_mentions_are_in_text_order_with_exact_offsets_and_sentences():
+    text = ("CBP officers seized 1,000 pounds of cocaine. In 2022, DEA agents seized 20 kg of heroin "
+            "and $2.5 million in cash. Nearly 40 percent of the loads came through Nogales.")
+    found = extract_mentions(text)
+    assert [m.surface for m in found] == ["1,000 pounds", "20 kg", "$2.5 million", "40 percent"]
+    for m in found:
+        assert text[m.char_start:m.char_end] == m.surface
+        assert m.surface in m.sentence
+    assert found[0].sentence == "CBP officers seized 1,000 pounds of cocaine."
+    assert found[1].sentence.startswith("In 2022, DEA agents")
+
+
+def test_abbreviations_do_not_split_sentences():
+    text = "In 2021, the U.S. Drug Enforcement Administration seized 15,000 pounds of fentanyl powder."
+    assert only(text).sentence == text
+
+
+def test_language_can_be_forced():
+    # a decimal comma only in Spanish
+    assert only("seized 2,5 toneladas", language="es").value == 2.5
+    assert only("seized 1.500 kilos", language="en").value == 1.5
+
+
+def test_empty_text():
+    assert extract_mentions("") == []

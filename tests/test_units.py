@@ -1,0 +1,71 @@
+"""Unit spellings, pint conversion to kilograms and the bare-"tons" rule."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from pipeline.core.units import UNIT, UREG, resolve_tons, to_kg, unit_info
+
+
+@pytest.mark.parametrize("spelling, code, kind", [
+    ("pounds", "lb", "mass"), ("Pound", "lb", "mass"), ("lbs", "lb", "mass"), ("LBS", "lb", "mass"),
+    ("lb", "lb", "mass"), ("libras", "lb", "mass"), ("kilograms", "kg", "mass"), ("kilos", "kg", "mass"),
+    ("kg", "kg", "mass"), ("KG", "kg", "mass"), ("kilogramos", "kg", "mass"), ("grams", "g", "mass"),
+    ("g", "g", "mass"), ("gramos", "g", "mass"), ("ounces", "oz", "mass"), ("oz", "oz", "mass"),
+    ("onzas", "oz", "mass"), ("tons", "ton", "mass"), ("ton", "ton", "mass"), ("metric tons", "metric_ton", "mass"),
+    ("tonnes", "metric_ton", "mass"), ("toneladas", "metric_ton", "mass"), ("short tons", "short_ton", "mass"),
+    ("percent", "percent", "percent"), ("per cent", "percent", "percent"), ("%", "percent", "percent"),
+    ("por ciento", "percent", "percent"), ("hectares", "hectare", "area"), ("hectáreas", "hectare", "area"),
+    ("years", "year", "duration"), ("months", "month", "duration"), ("days", "day", "duration"),
+    ("años", "year", "duration"), ("dollars", "usd", "currency"), ("pesos", "mxn", "currency"),
+])
+def test_spellings(spelling, code, kind):
+    m = UNIT.match(" " + spelling)
+    assert m is not None and m.group("unit").lower() == spelling.lower()
+    assert unit_info(m.group("unit")) == (code, kind)
+
+
+@pytest.mark.parametrize("text", [" G7", "G", " HA", " gross", " kgb", " tonight", " percentile"])
+def test_not_units(text):
+    m = UNIT.match(text)
+    assert m is None
+
+
+@pytest.mark.parametrize("code, kg", [("lb", 0.45359237), ("kg", 1.0), ("g", 0.001), ("oz", 0.028349523125),
+                                      ("short_ton", 907.18474), ("metric_ton", 1000.0)])
+def test_one_unit_in_kilograms(code, kg):
+    assert to_kg(1, code) == pytest.approx(kg, rel=1e-12)
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["lb", "g", "oz", "short_ton", "metric_ton"]))
+def test_conversion_matches_pint(value, code):
+    name = {"lb": "pound", "g": "gram", "oz": "ounce", "short_ton": "short_ton", "metric_ton": "metric_ton"}[code]
+    assert to_kg(value, code) == pytest.approx(UREG.Quantity(value, name).to("kg").magnitude, rel=1e-12)
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False))
+def test_conversion_is_linear_and_ordered(value):
+    assert to_kg(value, "lb") <= to_kg(value, "kg") <= to_kg(value, "short_ton") <= to_kg(value, "metric_ton")
+    assert to_kg(2 * value, "lb") == pytest.approx(2 * to_kg(value, "lb"))
+
+
+@pytest.mark.parametrize("before, code", [
+    ("Mexico has destroyed 2,131 clandestine laboratories, and seized ", "metric_ton"),
+    ("Through these actions, the Government of Mexico prevented the production of approximately ", "metric_ton"),
+    ("SEDENA reported the seizure of ", "metric_ton"),
+    ("CBP officers at the World Trade Bridge seized ", "short_ton"),
+    ("The U.S.-Mexico task force seized ", "short_ton"),
+    ("Border Patrol agents in New Mexico seized ", "short_ton"),
+    ("A truck coming from Mexico carried ", "short_ton"),
+    ("Mexican authorities passed a tip to DEA agents, who seized ", "short_ton"),
+])
+def test_tons_by_reporter(before, code):
+    got, reason = resolve_tons(before)
+    assert got == code
+    assert reason.startswith("metric" if code == "metric_ton" else "short") and "by_reporter" in reason
+
+
+def test_tons_rule_must_be_known():
+    with pytest.raises(ValueError):
+        resolve_tons("", "imperial")

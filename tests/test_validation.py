@@ -1,0 +1,199 @@
+"""The GX suites under expectations/: they pass on valid tables and name what a corrupted row breaks."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.core.validation import RESULT_COLUMNS, validate_tables
+from pipeline.core.warehouse import TABLE_ORDER, load_table, sql
+from pipeline.settings import EXPECTATIONS_DIR
+
+TABLES = [t for t in TABLE_ORDER if t != "validation_results"]
+SHA = {f: f"{i:064x}" for i, f in enumerate(["a.txt", "b.txt", "c.txt", "bad.bin"], start=1)}
+
+
+def valid_rows() -> dict[str, list[dict]]:
+    """Two documents (one with two versions), a rejected file, a few figures of every sort."""
+    src = dict(language="en", reject_reason=None)
+    m = dict(unit_assumption=None, qualifier=None, is_vague=False, fact_id=None, sentence="s.", value_kg=None)
+    return {
+        "sources": [
+            dict(src, source_file="a.txt", sha256=SHA["a.txt"], n_bytes=100, status="ok", document_id="d1", is_canonical=True, n_measurements=3),
+            dict(src, source_file="b.txt", sha256=SHA["b.txt"], n_bytes=90, status="ok", document_id="d1", is_canonical=False, n_measurements=1),
+            dict(src, source_file="c.txt", sha256=SHA["c.txt"], n_bytes=80, status="ok", document_id="d2", is_canonical=True, n_measurements=2),
+            dict(src, source_file="bad.bin", sha256=SHA["bad.bin"], n_bytes=5, status="rejected", reject_reason="not UTF-8",
+                 document_id=None, is_canonical=False, language=None, n_measurements=None),
+        ],
+        "documents": [
+            dict(document_id="d1", title="Joint statement", published_on=pd.Timestamp("2023-10-05"), n_sources=2,
+                 canonical_source_file="a.txt", source_files=["a.txt", "b.txt"]),
+            dict(document_id="d2", title="Port seizure", published_on=None, n_sources=1,
+                 canonical_source_file="c.txt", source_files=["c.txt"]),
+        ],
+        "measurements": [
+            dict(m, measurement_id="m1", source_file="a.txt", document_id="d1", char_start=10, char_end=23, surface="15,000 pounds",
+                 kind="mass", value=15000.0, unit="lb", unit_text="pounds", value_kg=15000 * 0.45359237, subject="fentanyl", fact_id="f1"),
+            dict(m, measurement_id="m2", source_file="b.txt", document_id="d1", char_start=12, char_end=25, surface="15,000 pounds",
+                 kind="mass", value=15000.0, unit="lb", unit_text="pounds", value_kg=15000 * 0.45359237, subject="fentanyl", fact_id="f1"),
+            dict(m, measurement_id="m3", source_file="a.txt", document_id="d1", char_start=40, char_end=53, surface="$25.1 billion",
+                 kind="currency", value=25.1e9, unit="usd", unit_text="$", subject="investment", fact_id="f2"),
+            dict(m, measurement_id="m4", source_file="a.txt", document_id="d1", char_start=60, char_end=64, surface="tons",
+                 kind="mass", value=None, unit="metric_ton", unit_text="tons", subject="precursors", is_vague=True),
+            dict(m, measurement_id="m5", source_file="c.txt", document_id="d2", char_start=5, char_end=8, surface="23%",
+                 kind="percent", value=23.0, unit="percent", unit_text="%", subject="seizures", fact_id="f3"),
+            dict(m, measurement_id="m6", source_file="c.txt", document_id="d2", char_start=30, char_end=36, surface="2 tons",
+                 kind="mass", value=2.0, unit="short_ton", unit_text="tons", value_kg=2 * 907.18474, subject="cocaine",
+                 unit_assumption="U.S. reporter: short tons", fact_id="f4"),
+        ],
+        "facts": [
+            dict(fact_id="f1", document_id="d1", kind="mass", value=15000.0, unit="lb", value_kg=15000 * 0.45359237, subject="fentanyl",
+                 n_sources=2, source_files=["a.txt", "b.txt"], has_conflict=False, conflicting_values=None, variants=None),
+            dict(fact_id="f2", document_id="d1", kind="currency", value=25.1e9, unit="usd", value_kg=None, subject="investment",
+                 n_sources=1, source_files=["a.txt"], has_conflict=True, conflicting_values=[25.1e9, 25.0e9], variants="$25 billion"),
+            dict(fact_id="f3", document_id="d2", kind="percent", value=23.0, unit="percent", value_kg=None, subject="seizures",
+                 n_sources=1, source_files=["c.txt"], has_conflict=False, conflicting_values=None, variants=None),
+            dict(fact_id="f4", document_id="d2", kind="mass", value=2.0, unit="short_ton", value_kg=2 * 907.18474, subject="cocaine",
+                 n_sources=1, source_files=["c.txt"], has_conflict=False, conflicting_values=None, variants=None),
+        ],
+        "commitments": [
+            dict(document_id="d1", ordinal=1, text="Disrupt arms trafficking.", n_sources=2, source_files=["a.txt", "b.txt"]),
+            dict(document_id="d1", ordinal=2, text="Share precursor data.", n_sources=1, source_files=["a.txt"]),
+            dict(document_id="d2", ordinal=1, text="Inspect more containers.", n_sources=None, source_files=None),
+        ],
+        "discrepancies": [
+            dict(discrepancy_id="x1", kind="mass", unit="lb", subject="fentanyl", shared_context=["2023"],
+                 document_id_a="d1", fact_id_a="f1", value_a=15000.0, source_files_a=["a.txt", "b.txt"],
+                 document_id_b="d2", fact_id_b="f4", value_b=2.0, source_files_b=["c.txt"]),
+        ],
+    }
+
+
+def staged(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """Round-trip through DuckDB with the contract's schema, as the Dagster check reads them."""
+    con = duckdb.connect()
+    con.execute(sql("schema.sql"))
+    for table in TABLES:
+        load_table(con, table, pd.DataFrame(rows[table]))
+    frames = {t: con.execute(f"SELECT * FROM {t}").df() for t in TABLES}
+    con.close()
+    return frames
+
+
+def corrupt(table: str, index: int, **changes) -> dict[str, pd.DataFrame]:
+    rows = valid_rows()
+    rows[table][index].update(changes)
+    return staged(rows)
+
+
+def failed(report, table: str) -> str:
+    assert report.success_by_table[table] is False, report.failures_by_table
+    return "\n".join(report.failures_by_table[table])
+
+
+@pytest.fixture(scope="module")
+def valid_report(tmp_path_factory):
+    return validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, site_dir=tmp_path_factory.mktemp("docs") / "site")
+
+
+def test_every_suite_passes_on_valid_tables(valid_report):
+    assert valid_report.failures_by_table == {t: [] for t in TABLES}
+    assert valid_report.success_by_table == {t: True for t in TABLES}
+    assert valid_report.success
+
+
+def test_results_match_the_validation_results_table(valid_report):
+    res = valid_report.results
+    assert list(res.columns) == RESULT_COLUMNS
+    suites = {p.stem for p in EXPECTATIONS_DIR.glob("*.json")}
+    assert set(res["suite"]) == suites
+    n_expectations = sum(len(json.loads(p.read_text())["expectations"]) for p in EXPECTATIONS_DIR.glob("*.json"))
+    assert len(res) == n_expectations
+    con = duckdb.connect()
+    con.execute(sql("schema.sql"))
+    assert load_table(con, "validation_results", res) == len(res)  # fits the table's columns and types
+
+
+def test_results_are_deterministic(valid_report):
+    again = validate_tables(staged(valid_rows()), EXPECTATIONS_DIR)
+    pd.testing.assert_frame_equal(again.results, valid_report.results)
+
+
+def test_data_docs_are_static_html(valid_report):
+    index = valid_report.data_docs_index
+    assert index.name == "index.html" and index.exists()
+    assert "measurements" in index.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "table, index, changes, table_failing, expectation, column",
+    [
+        ("measurements", 0, dict(value=-15000.0, value_kg=-15000 * 0.45359237), "measurements",
+         "expect_column_values_to_be_between", "value"),
+        ("measurements", 2, dict(unit="furlong"), "measurements", "expect_column_values_to_be_in_set", "unit"),
+        ("measurements", 2, dict(kind="weight"), "measurements", "expect_column_values_to_be_in_set", "kind"),
+        ("measurements", 1, dict(measurement_id="m1"), "measurements", "expect_column_values_to_be_unique", "measurement_id"),
+        ("measurements", 0, dict(document_id="nowhere"), "measurements", "expect_column_values_to_be_null", "unknown_document_id"),
+        ("measurements", 0, dict(value_kg=15000.0), "measurements", "expect_column_values_to_be_between", "kg_per_unit"),
+        ("measurements", 2, dict(value_kg=1.0), "measurements", "expect_column_values_to_be_null", "value_kg"),
+        ("measurements", 0, dict(value_kg=None), "measurements", "expect_column_values_to_not_be_null", "value_kg"),
+        ("measurements", 0, dict(value=2.5e7, value_kg=2.5e7 * 0.45359237), "measurements",
+         "expect_column_values_to_be_between", "value_kg"),
+        ("measurements", 4, dict(value=2300.0), "measurements", "expect_column_values_to_be_between", "value"),
+        ("measurements", 0, dict(char_end=10), "measurements", "expect_column_pair_values_a_to_be_greater_than_b",
+         "char_end,char_start"),
+        ("sources", 1, dict(is_canonical=True), "documents", "expect_column_values_to_be_between", "n_canonical"),
+        ("sources", 3, dict(reject_reason=None), "sources", "expect_column_values_to_not_be_null", "reject_reason"),
+        ("sources", 0, dict(status="maybe"), "sources", "expect_column_values_to_be_in_set", "status"),
+        ("documents", 1, dict(document_id="d1"), "documents", "expect_column_values_to_be_unique", "document_id"),
+        ("documents", 0, dict(n_sources=3), "documents", "expect_column_pair_values_to_be_equal", "n_sources,n_ok_sources"),
+        ("facts", 0, dict(n_sources=5), "facts", "expect_column_pair_values_a_to_be_greater_than_b",
+         "document_n_ok_sources,n_sources"),
+        ("facts", 2, dict(kind="mass"), "facts", "expect_column_pair_values_to_be_in_set", "kind,unit"),
+        ("commitments", 1, dict(ordinal=1), "commitments", "expect_compound_columns_to_be_unique", "document_id,ordinal"),
+        ("discrepancies", 0, dict(fact_id_b="f9"), "discrepancies", "expect_column_values_to_be_null", "unknown_fact_id"),
+    ],
+    ids=["negative-mass", "unknown-unit", "unknown-kind", "duplicate-id", "no-such-document", "kg-inconsistent",
+         "kg-on-non-mass", "mass-without-kg", "mass-too-large", "percent-out-of-range", "empty-span",
+         "two-canonical-sources", "rejected-without-reason", "unknown-status", "duplicate-document",
+         "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "duplicate-commitment",
+         "discrepancy-unknown-fact"],
+)
+def test_a_corrupted_row_fails_and_is_named(table, index, changes, table_failing, expectation, column):
+    report = validate_tables(corrupt(table, index, **changes), EXPECTATIONS_DIR)
+    message = failed(report, table_failing)
+    assert f"{expectation} on {column}" in message
+    bad = report.results[~report.results["success"]]
+    assert ((bad["expectation"] == expectation) & (bad["column_name"] == column)).any()
+    # only the corrupted table's checks fail (the others still pass), unless the rule is cross-table
+    if table == table_failing:
+        assert [t for t, ok in report.success_by_table.items() if not ok] == [table_failing]
+
+
+def test_failure_message_names_the_offending_row():
+    report = validate_tables(corrupt("measurements", 2, unit="furlong"), EXPECTATIONS_DIR)
+    message = failed(report, "measurements")
+    assert "furlong" in message and "m3" in message
+
+
+def test_the_suites_are_the_files(tmp_path):
+    """Editing a copy of a suite changes what passes: 'oz' removed from the allowed units."""
+    rows = valid_rows()
+    rows["measurements"][0].update(value=8.0, unit="oz", unit_text="ounces", value_kg=8 * 0.028349523125)
+    frames = staged(rows)
+    assert validate_tables(frames, EXPECTATIONS_DIR).success_by_table["measurements"]
+
+    edited = tmp_path / "expectations"
+    shutil.copytree(EXPECTATIONS_DIR, edited)
+    path = edited / "measurements.json"
+    suite = json.loads(path.read_text())
+    for exp in suite["expectations"]:
+        if exp["type"] == "expect_column_values_to_be_in_set" and exp["kwargs"]["column"] == "unit":
+            exp["kwargs"]["value_set"].remove("oz")
+    path.write_text(json.dumps(suite, indent=2))
+    report = validate_tables(frames, edited)
+    assert not report.success_by_table["measurements"]
+    assert "oz" in failed(report, "measurements")
