@@ -281,3 +281,9 @@ def test_language_can_be_forced():
 
 def test_empty_text():
     assert extract_mentions("") == []
+
+
+def test_one_spanish_sentence_is_read_as_spanish():
+    text = "SEDENA aseguró 1.250 kilogramos de cocaína y $2.5 millones de pesos en Culiacán, Sinaloa."
+    found = extract_mentions(text)
+    assert [(m.kind, m.value, m.unit) for m in found] == [("mass", 1250, "kg"), ("currency", 2.5e6, "mxn")]

@@ -17,12 +17,14 @@ they are kept with value None and is_vague True, never given a number.
 from __future__ import annotations
 
 import bisect
+from operator import methodcaller
 import re
 from dataclasses import dataclass
 
 from pipeline.core import subjects as subj
 from pipeline.core.language import detect_language
-from pipeline.core.numbers import NUMERAL, WORDS, parse_numeral
+from pipeline.core.numbers import (DIGIT_NUMERAL, FIRST_WORDS, WORD_NUMERAL, WORD_START, WORDS, parse_numeral,
+                                   word_alternation)
 from pipeline.core.units import TONS_RULES, UNIT, resolve_tons, to_kg, unit_info
 
 
@@ -43,16 +45,9 @@ class Mention:
     is_vague: bool = False
 
 
-_CURRENCY_SIGN = r"(?P<cur>(?:(?:US|USD|U\.S\.|MXN|MX|M\.N\.)[^\S\n]?)?\$[^\S\n]?)?"
-_CANDIDATE = {
-    lang: re.compile(
-        r"(?<![\w.,:/#@$&%+-])" + _CURRENCY_SIGN + r"(?:" + NUMERAL[lang].pattern + r")"
-        # not part of a longer token: "2019-2022", "10:30", "555-1234", "21st"
-        r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)",
-        re.IGNORECASE,
-    )
-    for lang in ("en", "es")
-}
+_START = methodcaller("start")
+# A currency sign just before a digit numeral (checked on the lower-cased text).
+_CURRENCY_BEFORE = re.compile(r"(?:(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$")
 _NUMBER_WORDS = {lang: frozenset(words) for lang, words in WORDS.items()}
 
 _QUALIFIER = re.compile(
@@ -78,9 +73,12 @@ suite ste. room docket case form exhibit phase level tier year fy class schedule
 pier gate exit page p. pp. vol. volume issue item appendix figure table station district precinct
 artículo fracción capítulo número núm. lote
 """.split())
+# Last word of every qualifier: the qualifier pattern only runs when the word before a number is one.
+_QUALIFIER_LAST = frozenset("""
+than over nearly almost approximately approx about around roughly some to least under estimated of excess
+just as combined total average de casi aproximadamente hasta más mas
+""".split())
 _YEAR_CONTEXT_OK = re.compile(r"(?:ed|more than|over|nearly|approximately|about|some)$", re.IGNORECASE)
-_PREV_WORD = re.compile(r"([^\s(]+)\s*$")
-_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*$")
 _WERE = re.compile(r"[^\S\n]+(?:were|are|was|is|fueron|eran|son)(?=[^\S\n])", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:which|whom|them|these|those|cuales|ellos|ellas)\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -104,18 +102,25 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Vague amounts, matched on the lower-cased text; each alternative starts with a literal so the
+# engine can skip ahead (see numbers.WORD_START).
 _VAGUE = re.compile(
-    r"(?<![\w-])(?P<v>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|"
-    r"scores|decenas|cientos|centenares|miles|millones)\s+(?:of|de)\s+"
-    r"|(?<![\w-])(?P<cur>multi-?(?:million|billion)-dollar|(?:millions|billions)\s+of\s+dollars)",
-    re.IGNORECASE,
+    r"(?:(?P<v>" + word_alternation(["dozens", "hundreds", "thousands", "millions", "billions", "scores", "decenas",
+                                     "cientos", "centenares", "miles", "millones", "tens"], WORD_START)
+    + r")(?:\s+of\s+(?:thousands|millions))?\s+(?:of|de)\s+"
+    r"|(?P<cur>m" + WORD_START + r"ulti-?(?:million|billion)-dollar))"
 )
 _MONEY_NOUNS = {"dollars": "usd", "dólares": "usd", "dolares": "usd", "pesos": "mxn"}
 
-# Sentence boundaries: end punctuation then a capital or digit, or a line break.
-_BOUNDARY = re.compile(r"[.!?]+[\"'’”)\]]*[^\S\n]+(?=[\"'“‘(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑ])|\n")
-_ABBREV_BEFORE = re.compile(r"(?:(?<![\w.])(?:[A-Za-z]\.){1,2}[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|Gen|Lt|Col|Sgt|Inc|"
-                            r"Co|Corp|vs|etc|approx|Gov|Sen|Rep|Dept|Ft|Mt|Sra|Lic|Ing))\.$")
+# Sentence boundaries: end punctuation then a capital or digit, or a line break. A period
+# that ends an abbreviation ("U.S. Drug", "Dr. Sherwood") is not an ending; the checks sit
+# after the first character so the engine can skip to candidate characters in C.
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "Jr", "Sr", "Gen", "Lt", "Col", "Sgt", "Inc", "Co", "Corp",
+                  "vs", "etc", "approx", "Gov", "Sen", "Rep", "Dept", "Ft", "Mt", "Sra", "Lic", "Ing")
+_NOT_ABBREV = r"(?<![\s.(\"'][A-Za-z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+_BOUNDARY = re.compile(
+    r"\n|[.!?](?:(?<=\.)" + _NOT_ABBREV + r"|(?<=[!?]))[.!?]*[\"'’”)\]]*[^\S\n]+(?=[\"'“‘(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑ])"
+)
 
 
 class _Sentences:
@@ -123,13 +128,7 @@ class _Sentences:
 
     def __init__(self, text: str):
         self.text = text
-        starts = [0]
-        for m in _BOUNDARY.finditer(text):
-            # "U.S. Drug Enforcement", "Dr. Sherwood-Randall": an abbreviation, not an ending
-            if m.group() != "\n" and _ABBREV_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1):
-                continue
-            starts.append(m.end())
-        self.starts = starts
+        self.starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
 
     def span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -147,54 +146,85 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     if tons_rule not in TONS_RULES:
         raise ValueError(f"unknown tons_rule {tons_rule!r}; expected one of {TONS_RULES}")
     lang = language or detect_language(text)
-    if lang not in _CANDIDATE:
+    if lang not in DIGIT_NUMERAL:
         raise ValueError(f"unsupported language {language!r}; expected 'en' or 'es'")
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lower case is longer: keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     sentences = _Sentences(text)
     found: list[Mention] = []
-    for m in _CANDIDATE[lang].finditer(text):
-        mention = _read(text, m, lang, tons_rule, sentences, found)
+    candidates = [*DIGIT_NUMERAL[lang].finditer(low), *_word_numerals(low, lang)]
+    candidates.sort(key=_START)
+    for m in candidates:
+        mention = _read(text, low, m, lang, tons_rule, sentences, found)
         if mention is not None:
             found.append(mention)
-    found.extend(_vague(text, sentences, _NUMBER_WORDS[lang]))
+    found.extend(_vague(text, low, sentences, _NUMBER_WORDS[lang]))
     found.sort(key=lambda x: (x.char_start, x.char_end))
     return found
 
 
-def _read(text: str, m: re.Match, lang: str, tons_rule: str, sentences: _Sentences, found: list[Mention]) -> Mention | None:
+def _word_numerals(low: str, lang: str) -> list[re.Match]:
+    """Word numerals ("four", "twenty-one", "dos mil"), in text order.
+
+    Each possible first word is located with str.find (C speed); the pattern only runs there.
+    A word inside a longer numeral ("one" in "twenty-one") is skipped.
+    """
+    starts = set()
+    for word in FIRST_WORDS[lang]:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    out, last_end = [], -1
+    pattern = WORD_NUMERAL[lang]
+    for i in sorted(starts):
+        if i < last_end:
+            continue
+        m = pattern.match(low, i)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences: _Sentences,
+          found: list[Mention]) -> Mention | None:
+    """One candidate numeral: a Mention, or None when it is not a measurement.
+
+    Cheap rejections come first (most numerals in prose are years, dates and list numbers);
+    qualifier, sentence and subject are only worked out for accepted figures.
+    """
     parsed = parse_numeral(m, lang)
     if parsed is None:
         return None
     value, num_end = parsed
-    cur = m.group("cur")
-    start = m.start()
-    digits = m.group("digits")
-    words = _NUMBER_WORDS[lang]
+    digits, start = m.groupdict().get("digits"), m.start()
+    cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start) if digits and "$" in low[max(0, start - 3):start] else None
+    if cur:
+        cur, start = text[cur.start():start], cur.start()
     if m.groupdict().get("abbr") and not cur:
         return None  # "5m", "10k" only read as amounts after a currency sign
-    before = text[max(0, start - 80):start]
-    prev = _PREV_WORD.search(before)
-    prev_word = prev.group(1).lower() if prev else ""
+    before = text[max(0, start - 60):start]
+    prev = before.rsplit(None, 1)[-1].lstrip("(") if before.strip() else ""
+    prev_word = prev.lower()
     if not cur and prev:
-        capital = prev.group(1)[0].isupper()
+        capital = prev[0].isupper()
         if capital and prev_word.rstrip(",.") in _MONTHS:
             return None  # "June 27", "October 14, 2022" ("may" is also a verb: capitals only)
         if (capital or prev_word == "#") and prev_word in _ID_BEFORE:
             return None  # "Title 18", "Fiscal Year 2023", "No. 5"
-    if not cur:
-        if digits and _LINE_START.search(before) and text.startswith((".", ")"), num_end):
-            return None  # list ordinal "1." / "2)"
+    if not cur and digits and text.startswith((".", ")"), num_end):
+        line = before.rpartition("\n")
+        if not line[2].strip() and (line[1] or start <= 60):
+            return None  # list ordinal "1." / "2)" at the start of a line
     is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
-
-    qual = _QUALIFIER.search(before)
-    qualifier = re.sub(r"\s+", " ", qual.group("q")).lower() if qual else None
-    q_start = start - (len(before) - qual.start("q")) if qual else start
-    s_start, s_end = sentences.span(start)
-    sentence = text[s_start:s_end].strip()
 
     unit_m = UNIT.match(text, num_end)
     if unit_m is None and lang == "es" and m.groupdict().get("scale"):
         de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares"
         unit_m = UNIT.match(text, de.end()) if de else None
+    counted = None
     if unit_m is not None:
         code, kind = unit_info(unit_m.group("unit"))
         end = unit_m.end()
@@ -208,11 +238,26 @@ def _read(text: str, m: re.Match, lang: str, tons_rule: str, sentences: _Sentenc
         code = "mxn" if ("MX" in cur.upper() or lang == "es") else "usd"
         unit_text = cur.strip()
     else:
-        before_q = before[:qual.start("q")] if qual else before
-        return _count(text, m, value, num_end, start, qualifier, sentence, is_year, before, before_q, lang)
+        if m.groupdict().get("words") and value <= 1:
+            return None  # "one example", "zero impunity": not the size of a set
+        if is_year and not _YEAR_CONTEXT_OK.search(before.rstrip()):
+            return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
+        counted = _counted(text, num_end, before, _NUMBER_WORDS[lang])
+        if counted is None:
+            return None
+        kind, code, end, unit_text = "count", "count", counted[1], counted[2]
 
-    assumption = None
-    value_kg = None
+    # accepted: now the qualifier, sentence, unit reading and subject
+    qualifier, q_start = None, start
+    if prev_word in _QUALIFIER_LAST or prev_word.rstrip(".") in _QUALIFIER_LAST:
+        qual = _QUALIFIER.search(before)
+        if qual:
+            qualifier = re.sub(r"\s+", " ", qual.group("q")).lower()
+            q_start = start - (len(before) - qual.start("q"))
+    s_start, s_end = sentences.span(start)
+    sentence = text[s_start:s_end].strip()
+    words = _NUMBER_WORDS[lang]
+    assumption = value_kg = None
     if kind == "mass":
         if code == "ton":
             if lang == "es":
@@ -222,41 +267,37 @@ def _read(text: str, m: re.Match, lang: str, tons_rule: str, sentences: _Sentenc
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
-    subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words)
+    if counted is not None:
+        subject = _count_subject(text, counted, text[max(0, s_start, start - 60):q_start], words)
+    else:
+        subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 
 
-def _count(text, m, value, num_end, start, qualifier, sentence, is_year, before, before_q, lang) -> Mention | None:
-    words = _NUMBER_WORDS[lang]
-    if m.group("words") and value <= 1:
-        return None  # "one example", "zero impunity": not the size of a set
-    if is_year and not _YEAR_CONTEXT_OK.search(before.rstrip()):
-        return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
+def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str] | None:
+    """(phrase, end, head) of the plural noun a number counts, or None."""
     found = subj.counted_noun(text, num_end, words)
-    end = None
     if found is not None:
-        phrase, end, head = found
-    else:
-        were = _WERE.match(text, num_end)
-        part = _PARTITIVE.match(text, num_end)
-        if were and _WERE_BEFORE.search(before):
-            # "of which 426 were .50 caliber firearms"
-            found = subj.counted_noun(text, were.end(), words)
-        elif part:
-            # "15 of Mexico's 2,741 municipalities": skip an inner number, then the counted noun
-            inner = _INNER_NUMBER.match(text, part.end())
-            found = subj.counted_noun(text, inner.end() if inner else part.end(), words)
-        if found is None:
-            return None
-        phrase, end, head = found
+        return found
+    were = _WERE.match(text, num_end)
+    if were and _WERE_BEFORE.search(before):
+        return subj.counted_noun(text, were.end(), words)  # "of which 426 were .50 caliber firearms"
+    part = _PARTITIVE.match(text, num_end)
+    if part:
+        # "15 of Mexico's 2,741 municipalities": skip an inner number, then the counted noun
+        inner = _INNER_NUMBER.match(text, part.end())
+        return subj.counted_noun(text, inner.end() if inner else part.end(), words)
+    return None
+
+
+def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, words) -> str:
+    phrase, end, head = counted
     of = subj.of_phrase(text, end, words) if head.lower() not in subj.PARTITIVES else None
-    subject = f"{phrase} of {of}" if of else phrase
-    if not of:
-        context = subj.count_context(text, end, before_q, words)
-        subject = f"{subject} {context}" if context else subject
-    return Mention(start, end, text[start:end], "count", value, "count", head, None, None,
-                   subject, qualifier, sentence)
+    if of:
+        return f"{phrase} of {of}"  # "7,556 seizures of fentanyl"
+    context = subj.count_context(text, end, before_q, words)
+    return f"{phrase} {context}" if context else phrase
 
 
 def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words) -> str | None:
@@ -303,15 +344,35 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
     return subj.of_phrase(text, end, words)  # duration: "200 years of bilateral relations"
 
 
-def _vague(text: str, sentences: _Sentences, words) -> list[Mention]:
+# Every vague amount begins with one of these; str.find over the text runs in C, so the
+# pattern is only tried where one occurs.
+_VAGUE_KEYS = ("dozens", "hundreds", "thousands", "millions", "billions", "scores", "decenas", "cientos",
+               "centenares", "miles", "millones", "tens", "multi")
+
+
+def _vague_starts(low: str) -> list[int]:
+    starts = []
+    for key in _VAGUE_KEYS:
+        i = low.find(key)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(key, i + 1)
+    return sorted(set(starts))
+
+
+def _vague(text: str, low: str, sentences: _Sentences, words) -> list[Mention]:
     out = []
-    for m in _VAGUE.finditer(text):
-        start = m.start()
-        prev = _PREV_WORD.search(text[max(0, start - 30):start])
-        if prev and (prev.group(1)[0].isdigit() or prev.group(1).lower() in words):
+    for start in _vague_starts(low):
+        m = _VAGUE.match(low, start)
+        if m is None:
+            continue
+        if m.group("v") == "tens" and not low.startswith(" of ", m.end("v")):
+            continue
+        prev = text[max(0, start - 30):start].rsplit(None, 1)
+        if prev and (prev[-1].lstrip("$")[:1].isdigit() or prev[-1].lower() in words):
             continue  # "20 millones de pesos" is a stated figure, read by the main pass
         if m.group("cur"):
-            out.append(Mention(start, m.end(), m.group(), "currency", None, "usd", m.group(), None, None,
+            out.append(Mention(start, m.end(), text[start:m.end()], "currency", None, "usd", text[start:m.end()], None, None,
                                subj.noun_phrase(text, m.end(), words)[0], None, sentences.sentence(start), True))
             continue
         phrase, end = subj.noun_phrase(text, m.end(), words)

@@ -1,6 +1,6 @@
 """Numbers as written in statements: digits, digits with a scale word, number words.
 
-One compiled pattern per language finds a numeral (``NUMERAL[lang]``); ``parse_numeral``
+Compiled patterns per language find a numeral (``DIGIT_NUMERAL``, ``WORD_NUMERAL``); ``parse_numeral``
 turns the matched text into a float. English and Spanish differ in two ways that matter:
 the number words, and the separators ("1.500 kilos" / "2,5 toneladas" in Spanish).
 """
@@ -43,17 +43,25 @@ _JOINERS = {"en": "and", "es": "y"}
 
 # Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".
 _SCALE_AFTER_DIGITS = {
-    "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>[MB]n?|bn|mn|[kK])\b",
+    "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|[mbk])\b",
     "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón)\b",
 }
+_LETTERS = re.compile(r"[^\W\d_]+")
 _ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 
 
-def word_alternation(words) -> str:
-    """A regex matching any of `words`, built as a trie ("se(?:ven(?:teen)?|...)").
+# Checked right after the first character of a word: the character before it is not part of
+# a word ("someone" holds no "one"). Placing the check after a literal first character, not
+# before, lets the regex engine skip ahead to possible first characters in C (its charset
+# prefix scan), which is what keeps a pass over a long text fast.
+WORD_START = r"(?<![\w-].)"
 
-    A flat alternation of ~80 words is tried branch by branch at every word start; the trie
-    rejects a non-number word after one or two characters, which keeps the single pass fast.
+
+def word_alternation(words, guard: str = "") -> str:
+    """A regex matching any of `words` (lower case), built as a trie ("se(?:ven(?:teen)?|...)").
+
+    A flat alternation is tried branch by branch; the trie rejects a non-matching word after
+    one or two characters. `guard` is inserted after the first character of every word.
     """
     trie: dict = {}
     for w in words:
@@ -62,37 +70,39 @@ def word_alternation(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
-        ends = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+    def build(node: dict, top: bool = False) -> str:
+        alts = [re.escape(ch) + (guard if top else "") + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:  # a word may stop here or go on: prefer going on ("seventeen" over "seven")
-            body = "(?:" + body + ")?" if len(alts) > 1 else "(?:" + body + ")?"
-        return body
+        # a word may stop here or go on: prefer going on ("seventeen" over "seven")
+        return "(?:" + body + ")?" if "" in node else body
 
-    return build(trie)
+    return build(trie, top=True)
+
+
+# Words a number can start with: a word numeral never starts with a multiplier ("billion"
+# alone is not a figure), except Spanish "mil" ("mil toneladas").
+FIRST_WORDS = {lang: tuple(w for w in WORDS[lang] if w not in SCALES[lang] or (lang == "es" and w == "mil"))
+               for lang in ("en", "es")}
 
 
 def _word_numeral(lang: str) -> str:
-    small = word_alternation(w for w in WORDS[lang] if w not in SCALES[lang] or (lang == "es" and w == "mil"))
+    small = word_alternation(FIRST_WORDS[lang], WORD_START)
     anyword = word_alternation(WORDS[lang])
     joiner = _JOINERS[lang]
-    # a word numeral never starts with a multiplier ("billion" alone is not a figure)
-    return rf"\b(?:{small})(?:(?:\s+{joiner}\s+|[\s-]+)(?:{anyword}))*\b"
+    return rf"(?:{small})(?:(?:\s+{joiner}\s+|[\s-]+)(?:{anyword}))*\b"
 
 
-# Digits with optional separators; always ends on a digit so "1." and "2019." stop at the digit.
-_DIGITS = r"\d(?:[\d.,]*\d)?"
-
-NUMERAL = {
-    lang: re.compile(
-        rf"""(?P<digits>{_DIGITS})(?:{_SCALE_AFTER_DIGITS[lang]})?|(?P<words>{_word_numeral(lang)})""",
-        re.IGNORECASE,
-    )
+# Both patterns run on the lower-cased text (same offsets); matching without IGNORECASE is
+# about twice as fast. Digits end on a digit, so "1." and "2019." stop at the digit; they are
+# not inside an identifier, decimal, date, time or URL ("DCPD2022", ".50", "10:30", "I-35").
+DIGIT_NUMERAL = {
+    lang: re.compile(rf"(?P<digits>\d(?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?)(?:{_SCALE_AFTER_DIGITS[lang]})?"
+                     r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)")
     for lang in ("en", "es")
 }
+WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang in ("en", "es")}
 
 
 def parse_digits(text: str, lang: str = "en") -> float | None:
@@ -137,7 +147,7 @@ def parse_words(text: str, lang: str = "en") -> tuple[float, int] | None:
     """
     table, scales = WORDS[lang], SCALES[lang]
     total, current, consumed = 0.0, 0.0, 0
-    for m in re.finditer(r"[^\W\d_]+", text):
+    for m in _LETTERS.finditer(text):
         word = m.group().lower()
         if word == _JOINERS[lang]:
             continue
@@ -165,8 +175,8 @@ def parse_words(text: str, lang: str = "en") -> tuple[float, int] | None:
 
 
 def parse_numeral(m: re.Match, lang: str = "en") -> tuple[float, int] | None:
-    """Value of a ``NUMERAL`` match and the end offset of the part actually read."""
-    if m.group("words"):
+    """Value of a ``DIGIT_NUMERAL`` / ``WORD_NUMERAL`` match and the end offset actually read."""
+    if m.groupdict().get("words"):
         parsed = parse_words(m.group("words"), lang)
         if parsed is None:
             return None
@@ -185,7 +195,8 @@ def parse_numeral(m: re.Match, lang: str = "en") -> tuple[float, int] | None:
 
 def parse_number(text: str, lang: str = "en") -> float | None:
     """Convenience: the value of the whole string as one numeral ("20.4 million", "four")."""
-    m = NUMERAL[lang].fullmatch(text.strip())
+    low = text.strip().lower()
+    m = DIGIT_NUMERAL[lang].fullmatch(low) or WORD_NUMERAL[lang].fullmatch(low)
     if m is None:
         return None
     parsed = parse_numeral(m, lang)

@@ -27,6 +27,8 @@ del la el los las un una unos unas su sus se más
 # Leading determiners skipped at the start of a phrase ("of the drug" -> "drug").
 _LEADING = frozenset("the a an some its their his her our these those this that la el los las un una unos unas su sus".split())
 _AND = frozenset({"and", "y", "&"})
+_OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+")
+_AND_AFTER = re.compile(r"[^\S\n]+(?:and|y)(?=[^\S\n])")
 
 IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth".split())
 # Words ending in -s that are not plural nouns.
@@ -148,14 +150,14 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
     phrase = " ".join(words)
     if ended:
         return phrase, end
-    m = re.match(r"[^\S\n]+(?:of|de)\s+", text[end:end + 5])
+    m = _OF.match(text, end)
     if m and words[-1].lower() in PARTITIVES:
-        np, np_end = noun_phrase(text, end + m.end(), number_words)
+        np, np_end = noun_phrase(text, m.end(), number_words)
         if np:
             return f"{phrase} of {np}", np_end
-    m = re.match(r"[^\S\n]+(?:and|y)\s+", text[end:end + 6])
+    m = _AND_AFTER.match(text, end)
     if m:
-        more = counted_noun(text, end + m.end() - 1, number_words)
+        more = counted_noun(text, m.end(), number_words)
         if more and len(more[0].split()) <= 3:
             return f"{phrase} and {more[0]}", more[1]
     return phrase, end
@@ -163,8 +165,8 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
 
 def of_phrase(text: str, end: int, number_words: frozenset = frozenset()) -> str | None:
     """The phrase after "of"/"de" right after a figure: "15,000 pounds| of fentanyl powder"."""
-    m = re.match(r"[^\S\n]+(?:of|de|del)\s+", text[end:end + 8])
-    return noun_phrase(text, end + m.end(), number_words)[0] if m else None
+    m = _OF.match(text, end)
+    return noun_phrase(text, m.end(), number_words)[0] if m else None
 
 
 def governing_noun(before: str) -> str | None:
