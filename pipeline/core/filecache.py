@@ -17,6 +17,8 @@ from typing import Any
 
 # Modules whose code decides a file's measurements.
 PER_FILE_MODULES = ("cleaning", "language", "numbers", "units", "subjects", "mentions", "measure")
+# ... and, on top of those, a file's reconciliation profile (figure keys, shingles, metadata).
+PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata")
 
 
 def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
@@ -28,8 +30,13 @@ def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
 
 class FileCache:
     def __init__(self, root: Path | None, namespace: str):
+        self.root = root
         self.dir = root / namespace if root is not None else None
         self.hits = self.misses = 0
+
+    def with_namespace(self, namespace: str) -> "FileCache":
+        """A cache in the same folder for another kind of result (another code version)."""
+        return FileCache(self.root, namespace)
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pkl"

@@ -47,7 +47,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datasketch import MinHash, MinHashLSH
 
@@ -150,6 +150,7 @@ class _Profile:
     by_kind: dict    # (kind, unit) -> list of (key, content words of sentence)
     shingles: set
     date_title: int  # 0..2: has a date line, has a title
+    meta: Metadata | None = None
 
 
 def profile(doc: SourceDoc) -> _Profile:
@@ -164,7 +165,34 @@ def profile(doc: SourceDoc) -> _Profile:
         by_kind[k[:2]].append((k, cw))
     meta = extract_metadata(doc.text)
     return _Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
-                    int(meta.title is not None) + int(meta.published_on is not None))
+                    int(meta.title is not None) + int(meta.published_on is not None), meta)
+
+
+def profile_key(doc: SourceDoc) -> str:
+    """What a profile depends on: the file's content and the figures read from it."""
+    h = hashlib.sha256(doc.sha256.encode())
+    for f in doc.figures:
+        h.update(repr((f.kind, f.value, f.unit, f.surface, f.sentence)).encode())
+    return "profile-" + h.hexdigest()
+
+
+def build_profiles(sources: list[SourceDoc], cache=None) -> list[_Profile]:
+    """The profile of every source; with a cache (get/put by key) only new files are profiled.
+
+    A profile costs a few milliseconds a file (shingles, content words, metadata); a rerun
+    after adding one file to ten thousand should not pay it ten thousand times.
+    """
+    if cache is None:
+        return [profile(d) for d in sources]
+    out = []
+    for d in sources:
+        key = profile_key(d)
+        p = cache.get(key)
+        if p is None:
+            p = profile(d)
+            cache.put(key, p)
+        out.append(p)
+    return out
 
 
 # --- candidate pairs -----------------------------------------------------------------
@@ -231,20 +259,25 @@ def _disagreement(s: _Profile, o: _Profile) -> float:
 
 def same_document(a: _Profile, b: _Profile) -> bool:
     s, o = (a, b) if (len(a.keys), len(a.shingles)) <= (len(b.keys), len(b.shingles)) else (b, a)
-    text = overlap(a.shingles, b.shingles)
     shared = s.keys & o.keys
     agree = sum(specificity(k) for k in shared)
-    disagree = max(_disagreement(s, o), _disagreement(o, s))  # a template near-miss disagrees both ways
-    if disagree > MAX_DISAGREEMENT * agree:
-        return False
+    # The cheap tests first: the disagreement (sentence against sentence, the costly part)
+    # can only turn an accepted pair down, so it is computed for accepted pairs only.
     if not s.keys:
         # Wording alone: only between texts that both state (almost) no figures. A text
         # stating none of the other's several figures is not a version of it.
-        return len(o.keys) < MIN_SHARED and text >= MIN_TEXT_FEW_FIGURES
-    if len(s.keys) < MIN_SHARED:
-        return shared == s.keys and text >= MIN_TEXT_ONE_FIGURE
-    containment = agree / sum(specificity(k) for k in s.keys)
-    return len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT and text >= MIN_TEXT_WITH_FIGURES
+        accepted = len(o.keys) < MIN_SHARED and overlap(a.shingles, b.shingles) >= MIN_TEXT_FEW_FIGURES
+    elif len(s.keys) < MIN_SHARED:
+        accepted = shared == s.keys and overlap(a.shingles, b.shingles) >= MIN_TEXT_ONE_FIGURE
+    else:
+        containment = agree / sum(specificity(k) for k in s.keys)
+        accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
+                    and overlap(a.shingles, b.shingles) >= MIN_TEXT_WITH_FIGURES)
+    if not accepted:
+        return False
+    # a template near-miss disagrees both ways
+    limit = MAX_DISAGREEMENT * agree
+    return _disagreement(s, o) <= limit and _disagreement(o, s) <= limit
 
 
 def drop_boilerplate(profiles: list[_Profile]) -> None:
@@ -257,8 +290,9 @@ def drop_boilerplate(profiles: list[_Profile]) -> None:
     cap = max(BOILERPLATE_DF, len(profiles) // 500)
     common = {h for h, n in df.items() if n > cap}
     if common:
-        for p in profiles:
-            p.shingles = p.shingles - common
+        # new profile objects in the list: a cached profile is never changed in place
+        for n, p in enumerate(profiles):
+            profiles[n] = replace(p, shingles=p.shingles - common)
 
 
 def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = None) -> list[list[int]]:
@@ -481,9 +515,10 @@ def discrepancy_rows(facts_by_doc: dict[str, list[tuple[str, _Fact]]]) -> list[d
 
 # --- the whole reconciliation --------------------------------------------------------
 
-def reconcile(sources: list[SourceDoc]) -> Reconciliation:
+def reconcile(sources: list[SourceDoc], cache=None) -> Reconciliation:
+    """``cache``: an optional store of per-file profiles (``get(key)``/``put(key, value)``)."""
     sources = sorted(sources, key=lambda d: d.source_file)  # input order must not matter
-    profiles = [profile(d) for d in sources]
+    profiles = build_profiles(sources, cache)
     rec = Reconciliation()
     facts_by_doc = {}
     for members in group_sources(sources, profiles):
@@ -491,7 +526,7 @@ def reconcile(sources: list[SourceDoc]) -> Reconciliation:
         versions = [sources[i] for i in order]
         document_id = "doc_" + _hash(*sorted(d.sha256 for d in versions))
         canonical = versions[0]
-        meta: Metadata = merge_metadata([extract_metadata(d.text) for d in versions])
+        meta: Metadata = merge_metadata([profiles[i].meta for i in order])
         for d in versions:
             rec.source_rows.append({"source_file": d.source_file, "document_id": document_id,
                                     "is_canonical": d is canonical})

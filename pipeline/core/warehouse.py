@@ -48,13 +48,29 @@ def load_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     if missing:
         raise ValueError(f"table {table}: the frame lacks columns {missing}")
     ordered = frame.sort_values(TABLE_ORDER[table], kind="stable") if len(frame) else frame
-    con.register("incoming", ordered[columns])
+    con.register("incoming", _arrow(ordered[columns]))
     try:
         con.execute(f"DELETE FROM {table}")
         con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
     finally:
         con.unregister("incoming")
     return len(frame)
+
+
+def _arrow(frame: pd.DataFrame):
+    """The frame as an Arrow table, the zero-copy path DuckDB scans in bulk.
+
+    Arrow infers a column's type from every value, where DuckDB's pandas scan samples the
+    first rows: a list column whose first rows are empty (``conflicting_values`` of facts
+    without conflicts) would otherwise be read as a list of NULL and fail on the first
+    list holding a number. A column Arrow cannot type (mixed objects) stays pandas.
+    """
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
 
 
 def read_table(path: Path, table: str) -> pd.DataFrame:

@@ -79,10 +79,19 @@ def reconciliation(context: dg.AssetExecutionContext, source_texts: pd.DataFrame
 
 
 STAGED_FROM = ["source_texts", "measurements", *RECONCILED]
+# What each published table is joined from (drawn as its edges in the asset graph).
+TABLE_INPUTS = {
+    "sources": ["source_texts", "measurements", "source_versions"],
+    "documents": ["documents", "source_texts", "source_versions"],
+    "measurements": ["measurements", "source_versions", "facts"],
+    "facts": ["facts"],
+    "commitments": ["commitments"],
+    "discrepancies": ["discrepancies"],
+}
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(table_key(t), group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, deps=STAGED_FROM,
+    specs=[dg.AssetSpec(table_key(t), group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, deps=TABLE_INPUTS[t],
                         description=f"The `{t}` table of the next warehouse (validated before it is published).")
            for t in PUBLISHED_TABLES],
     ins={name: dg.AssetIn(name) for name in STAGED_FROM},
