@@ -97,11 +97,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    import pandas as pd
+    def shorten(value):
+        text = str(value)
+        return text if len(text) <= args.max_width else text[:args.max_width - 1] + "…"
 
-    with pd.option_context("display.max_rows", args.max_rows, "display.max_columns", None,
-                           "display.width", 200, "display.max_colwidth", args.max_width):
-        print(frame.to_string(index=False, max_rows=args.max_rows) if len(frame) else "(no rows)")
+    shown = frame.astype(object).where(frame.notna(), None)
+    for column in shown.columns:
+        if shown[column].map(lambda v: isinstance(v, (str, list, dict))).any():
+            shown[column] = shown[column].map(lambda v: v if v is None else shorten(v))
+    print(shown.to_string(index=False, max_rows=args.max_rows, na_rep="NULL") if len(frame) else "(no rows)")
+    print(f"({len(frame)} rows)")
     return 0
 
 
