@@ -287,3 +287,76 @@ def test_one_spanish_sentence_is_read_as_spanish():
     text = "SEDENA aseguró 1.250 kilogramos de cocaína y $2.5 millones de pesos en Culiacán, Sinaloa."
     found = extract_mentions(text)
     assert [(m.kind, m.value, m.unit) for m in found] == [("mass", 1250, "kg"), ("currency", 2.5e6, "mxn")]
+
+
+# --- subjects of percents, money, durations and counts (sentences written for these tests) ---
+def subject_of(text: str, kind: str) -> str:
+    found = [m for m in extract_mentions(text) if m.kind == kind and not m.is_vague]
+    assert found, extract_mentions(text)
+    return (found[-1].subject or "").lower()
+
+
+@pytest.mark.parametrize("text, kind, wanted", [
+    # percent: the change and what changed
+    ("Port officials reported a 15 percent increase in cocaine seizures at the crossing.", "percent",
+     ["increase", "cocaine seizures"]),
+    ("Overdose deaths in the county saw an 8% decline in admissions this spring.", "percent", ["decline", "admissions"]),
+    ("Agents interdicted 30 percent more fentanyl pills at the ports this year.", "percent",
+     ["increase", "fentanyl pills", "interdicted"]),
+    ("The task force arrested 25 percent fewer couriers than in 2021.", "percent", ["decrease", "couriers"]),
+    ("Officers seized 9,000 pounds of methamphetamine, a 12 percent rise over the prior year.", "percent",
+     ["rise", "methamphetamine"]),
+    ("The district charged 340 defendants with trafficking offenses, an increase of 18% from last year.", "percent",
+     ["increase", "defendants"]),
+    ("Since March the number of cargo inspections has risen by 22 percent.", "percent", ["increase", "cargo inspections"]),
+    ("About 60 percent of the seized pills contained fentanyl.", "percent", []),
+    # currency: the phrase after the figure, a noun it modifies, a predicate, or what was done to it
+    ("Agents found $48,000 in undeclared currency inside the door panels.", "currency", ["undeclared currency"]),
+    ("The ring laundered $3.2 million in drug proceeds through shell companies.", "currency", ["drug proceeds"]),
+    ("Investigators traced $750,000 worth of cryptocurrency to the vendor.", "currency", ["cryptocurrency"]),
+    ("The judge imposed a $250,000 fine on the company.", "currency", ["fine"]),
+    ("Of the stolen money, $1.1 million was later recovered by the bank.", "currency", ["recovered"]),
+    ("The scheme caused losses of $6.4 million to elderly victims.", "currency", ["losses"]),
+    ("Police confiscated rifles, ammunition and over $90,000 during the raid.", "currency", ["confiscated"]),
+    ("The grant provides $12 million for overdose prevention programs.", "currency", ["overdose prevention programs"]),
+    # duration: of-phrase, hyphen-attached noun, prison terms, "ago", and time frames
+    ("He faces 10 years of supervised release after his prison term.", "duration", ["supervised release"]),
+    ("A three-week enforcement operation targeted stash houses in Laredo.", "duration", ["enforcement operation"]),
+    ("The smuggler was sentenced to 87 months in federal prison.", "duration", ["prison sentence"]),
+    ("Five years ago, the cartel expanded its routes into Arizona.", "duration", ["time since", "cartel"]),
+    ("The unit made 140 arrests in the past six months.", "duration", ["period", "arrests"]),
+    # counts: the counted noun with the phrase that says what happened to it
+    ("More than 2,000 residents died of opioid poisoning in the state last year.", "count",
+     ["residents", "died of opioid poisoning"]),
+    ("The program trained 300 officers from local police departments.", "count", ["officers", "from local police"]),
+    ("Authorities barred 45 companies from importing precursor chemicals.", "count",
+     ["companies", "from importing precursor chemicals"]),
+    ("The two agencies signed an agreement on Monday.", "count", ["agencies"]),
+    ("Prosecutors indicted 12 defendants for money laundering.", "count", ["defendants", "for money laundering"]),
+])
+def test_subjects_of_other_kinds(text, kind, wanted):
+    subject = subject_of(text, kind)
+    for part in wanted:
+        assert part in subject, subject
+
+
+@pytest.mark.parametrize("text, kind, unwanted", [
+    # the sentence's own verb is not context for the counted noun
+    ("The two leaders pledged to expand cooperation.", "count", "pledged"),
+    # a verb after a place name ends the phrase
+    ("Seizing 90 firearms in Sonora shows the value of joint work.", "count", "shows"),
+    ("Officials reported 14 vessels near Ensenada pursuant to the treaty.", "count", "pursuant"),
+    # a percent with no change word and no context keeps no invented change
+    ("Inflation reached 7 percent in June.", "percent", "increase"),
+])
+def test_subjects_do_not_overreach(text, kind, unwanted):
+    assert unwanted not in subject_of(text, kind)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested a 41-year-old man at the crossing.",
+    "The driver, 29 years old, was detained.",
+    "The defendant is 35 years of age.",
+])
+def test_an_age_is_not_a_duration(sentence):
+    assert [m for m in extract_mentions(sentence) if m.kind == "duration"] == []

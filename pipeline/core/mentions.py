@@ -61,6 +61,7 @@ _QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 
+_SPACES = re.compile(r"\s+")
 _MONTHS = frozenset("""
 january february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
@@ -78,7 +79,8 @@ _QUALIFIER_LAST = frozenset("""
 than over nearly almost approximately approx about around roughly some to least under estimated of excess
 just as combined total average de casi aproximadamente hasta más mas
 """.split())
-_YEAR_CONTEXT_OK = re.compile(r"(?:ed|more than|over|nearly|approximately|about|some)$", re.IGNORECASE)
+# A 4-digit number after these is an amount ("seized 2022 pills"), not a calendar year.
+_YEAR_CONTEXT_OK = ("ed", "more than", "over", "nearly", "approximately", "about", "some")
 _WERE = re.compile(r"[^\S\n]+(?:were|are|was|is|fueron|eran|son)(?=[^\S\n])", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:which|whom|them|these|those|cuales|ellos|ellas)\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -86,22 +88,8 @@ _PARTITIVE = re.compile(
 )
 _INNER_NUMBER = re.compile(r"[\d.,]*\d(?=[^\S\n])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
-_AGE = re.compile(r"[^\S\n]+old\b", re.IGNORECASE)
-# "$25.1 billion (mmdd) in addiction treatment": a short parenthetical may sit before the phrase
-_AFTER_UNIT_WORDS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
-_MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
-_CHANGE_OF_BEFORE = re.compile(r"\b(increase|decrease|rise|drop|reduction|decline|growth|jump|aumento|incremento|reducción)\s+(?:of|de)\s*$", re.I)
-_CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase", "grown": "increase", "grew": "increase",
-                "decreased": "decrease", "fallen": "decrease", "fell": "decrease", "dropped": "decrease",
-                "declined": "decrease", "been reduced": "decrease", "reduced": "decrease"}
-_TO_VERB = re.compile(r"[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
-_VERB_FORM = re.compile(r"[^\S\n]+\w+(?:ed|ing)\b")
-_CHANGE_BEFORE = re.compile(
-    r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
-    r"dropped|declined|been reduced|reduced)\s+(?:by\s+)?$",
-    re.IGNORECASE,
-)
-
+# An age is not a duration: "29 years old", "a 41-year-old man", "35 years of age".
+_AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
 # Vague amounts, matched on the lower-cased text; each alternative starts with a literal so the
 # engine can skip ahead (see numbers.WORD_START).
 _VAGUE = re.compile(
@@ -212,15 +200,16 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     Cheap rejections come first (most numerals in prose are years, dates and list numbers);
     qualifier, sentence and subject are only worked out for accepted figures.
     """
-    parsed = parse_numeral(m, lang)
+    groups = m.groupdict()  # built once: each call makes a new dict
+    parsed = parse_numeral(m, lang, groups)
     if parsed is None:
         return None
     value, num_end = parsed
-    digits, start = m.groupdict().get("digits"), m.start()
+    digits, start = groups.get("digits"), m.start()
     cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start) if digits and "$" in low[max(0, start - 3):start] else None
     if cur:
         cur, start = text[cur.start():start], cur.start()
-    if m.groupdict().get("abbr") and not cur:
+    if groups.get("abbr") and not cur:
         return None  # "5m", "10k" only read as amounts after a currency sign
     before = text[max(0, start - 60):start]
     prev = before.rsplit(None, 1)[-1].lstrip("(") if before.strip() else ""
@@ -238,7 +227,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
 
     unit_m = UNIT.match(text, num_end)
-    if unit_m is None and lang == "es" and m.groupdict().get("scale"):
+    if unit_m is None and lang == "es" and groups.get("scale"):
         de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares"
         unit_m = UNIT.match(text, de.end()) if de else None
     counted = None
@@ -255,9 +244,9 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         code = "mxn" if ("MX" in cur.upper() or lang == "es") else "usd"
         unit_text = cur.strip()
     else:
-        if m.groupdict().get("words") and value <= 1:
+        if groups.get("words") and value <= 1:
             return None  # "one example", "zero impunity": not the size of a set
-        if is_year and not _YEAR_CONTEXT_OK.search(before.rstrip()):
+        if is_year and not before.rstrip().lower().endswith(_YEAR_CONTEXT_OK):
             return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
         counted = _counted(text, num_end, before, _NUMBER_WORDS[lang])
         if counted is None:
@@ -267,10 +256,12 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     # accepted: now the qualifier, sentence, unit reading and subject
     qualifier, q_start = None, start
     if prev_word in _QUALIFIER_LAST or prev_word.rstrip(".") in _QUALIFIER_LAST:
-        qual = _QUALIFIER.search(before)
+        # the longest qualifier is < 48 characters: searching only the tail bounds the cost
+        tail = before[-48:]
+        qual = _QUALIFIER.search(tail)
         if qual:
-            qualifier = re.sub(r"\s+", " ", qual.group("q")).lower()
-            q_start = start - (len(before) - qual.start("q"))
+            qualifier = _SPACES.sub(" ", qual.group("q")).lower()
+            q_start = start - (len(tail) - qual.start("q"))
     s_start, s_end = sentences.span(start)
     sentence = text[s_start:s_end].strip()
     words = _NUMBER_WORDS[lang]
@@ -287,7 +278,9 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     if counted is not None:
         subject = _count_subject(text, counted, text[max(0, s_start, start - 60):q_start], words)
     else:
-        subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words)
+        # "a two-month operation": a hyphen-attached unit describes the noun after it
+        attributive = unit_m is not None and unit_m.group().lstrip().startswith("-")
+        subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words, attributive)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 
@@ -317,7 +310,8 @@ def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, word
     return f"{phrase} {context}" if context else phrase
 
 
-def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words) -> str | None:
+def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words,
+             attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
     if kind == "mass":
         thing = subj.of_phrase(text, end, words) or subj.thing_before(before, words)
@@ -332,33 +326,15 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
         # "68,718 marijuana plantations on 9,189 hectares": the thing counted just before
         same = [f.subject for f in found if f.char_start >= s_start and f.subject]
         return subj.of_phrase(text, end, words) or (same[-1] if same else None)
+    # the subject of the figure before this one in the sentence: a percent or a time frame
+    # often only qualifies it ("5,046 defendants ..., a 23 percent increase over 2020")
+    prior = next((f.subject for f in reversed(found) if f.char_start >= s_start and f.subject and f.value is not None),
+                 None)
     if kind == "currency":
-        m = _AFTER_UNIT_WORDS.match(text, end)
-        if m:
-            return subj.noun_phrase(text, m.end(), words)[0]
-        m = _TO_VERB.match(text, end)
-        return subj.noun_phrase(text, m.end(), words)[0] if m else None
+        return subj.currency_subject(text, end, before, words)
     if kind == "percent":
-        more = _MORE_AFTER.match(text, end)
-        if more:  # "40 percent more firearms"
-            np = subj.noun_phrase(text, more.end(), words)[0]
-            return f"{more.group(1).lower()} {np}" if np else None
-        after = subj.of_phrase(text, end, words)
-        if after is None and not _VERB_FORM.match(text, end):
-            after = subj.noun_phrase(text, end, words)[0]  # "a 23 percent increase"
-        if after:
-            return after
-        change = _CHANGE_OF_BEFORE.search(before)
-        if change:  # "an increase of 23%"
-            return change.group(1).lower()
-        change = _CHANGE_BEFORE.search(before)
-        if change:  # "the number of investigations ... has increased by 40 percent"
-            what = re.sub(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", "",
-                          change.group("what").strip(), flags=re.I)
-            noun = _CHANGE_NOUN[change.group("verb").lower()]
-            return f"{noun} in {what}" if what else noun
-        return None
-    return subj.of_phrase(text, end, words)  # duration: "200 years of bilateral relations"
+        return subj.percent_subject(text, end, before, prior, words)
+    return subj.duration_subject(text, end, before, attributive, prior, subj.sentence_actor(text, s_start, words), words)
 
 
 def _vague(text: str, low: str, sentences: _Sentences, words, starts: list[int]) -> list[Mention]:

@@ -97,8 +97,9 @@ def _word_numeral(lang: str) -> str:
 # Both patterns run on the lower-cased text (same offsets); matching without IGNORECASE is
 # about twice as fast. Digits end on a digit, so "1." and "2019." stop at the digit; they are
 # not inside an identifier, decimal, date, time or URL ("DCPD2022", ".50", "10:30", "I-35").
+# The first digit is [0-9], not \d: an ASCII class lets the engine skip ahead faster.
 DIGIT_NUMERAL = {
-    lang: re.compile(rf"(?P<digits>\d(?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?)(?:{_SCALE_AFTER_DIGITS[lang]})?"
+    lang: re.compile(rf"(?P<digits>[0-9](?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?)(?:{_SCALE_AFTER_DIGITS[lang]})?"
                      r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)")
     for lang in ("en", "es")
 }
@@ -174,9 +175,13 @@ def parse_words(text: str, lang: str = "en") -> tuple[float, int] | None:
     return total + current, consumed
 
 
-def parse_numeral(m: re.Match, lang: str = "en") -> tuple[float, int] | None:
-    """Value of a ``DIGIT_NUMERAL`` / ``WORD_NUMERAL`` match and the end offset actually read."""
-    if m.groupdict().get("words"):
+def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None) -> tuple[float, int] | None:
+    """Value of a ``DIGIT_NUMERAL`` / ``WORD_NUMERAL`` match and the end offset actually read.
+
+    ``groups`` is ``m.groupdict()`` when the caller already has it (it builds a dict each call).
+    """
+    groups = m.groupdict() if groups is None else groups
+    if groups.get("words"):
         parsed = parse_words(m.group("words"), lang)
         if parsed is None:
             return None
@@ -184,8 +189,7 @@ def parse_numeral(m: re.Match, lang: str = "en") -> tuple[float, int] | None:
     value = parse_digits(m.group("digits"), lang)
     if value is None:
         return None
-    scale = m.groupdict().get("scale")
-    abbr = m.groupdict().get("abbr")
+    scale, abbr = groups.get("scale"), groups.get("abbr")
     if scale:
         value *= parse_words(scale, lang)[0] if lang == "es" else SCALES["en"][scale.lower()]
     elif abbr:

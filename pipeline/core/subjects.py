@@ -171,7 +171,9 @@ def of_phrase(text: str, end: int, number_words: frozenset = frozenset()) -> str
 
 def governing_noun(before: str) -> str | None:
     """'...prevented the production of' -> 'production' (what happened to the measured thing)."""
-    m = _GOVERNING.search(before)
+    if not before.rstrip().lower().endswith((" of", " de")):
+        return None  # cheap test first: the search below tries every offset of `before`
+    m = _GOVERNING.search(before[-40:])
     return m.group(1).lower() if m else None
 
 
@@ -225,25 +227,192 @@ _PREPS = frozenset("for with in from through on involving across against suspect
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+$")
 
 
+_PAST = frozenset("died fled went came fell rose grew left lost won took made paid got ran fought hid".split())
+_INSIDE = frozenset("the a an of".split())  # may sit inside the phrase after the noun, never end it
+# Words that open a prepositional tail of their own ("pursuant to", "related to"): the phrase ends.
+_PHRASE_END = frozenset("pursuant according due thanks prior related owing".split())
+_COMMA_WITH = re.compile(r",[^\S\n]+(?=with[^\S\n])")
+
+
 def count_context(text: str, end: int, before: str, number_words: frozenset = frozenset()) -> str:
     """Context for a counted noun: the verb before it and a short phrase after it.
 
-    "prosecuted 5,046 defendants for human smuggling" -> "prosecuted ... for human smuggling",
-    returned as "prosecuted for human smuggling" to follow the noun.
+    "prosecuted 5,046 defendants for human smuggling" -> "prosecuted for human smuggling";
+    "108,000 people died of drug overdoses" -> "died of drug overdoses";
+    "50 municipalities with the highest number of homicides" -> "with the highest number of homicides".
     """
     parts = []
-    verb = _VERB_BEFORE.search(before)
+    verb = _VERB_BEFORE.search(before[-30:]) if before.rstrip().endswith("ed") else None
     if verb:
         parts.append(verb.group(1))
+    comma = _COMMA_WITH.match(text, end)  # "municipalities, with the highest rates of femicide"
     words = []
-    for i, (word, _, _, ends) in enumerate(_tokens(text, end, 5)):
-        if (i == 0 and word.lower() not in _PREPS) or _starts_numberish(word, number_words):
+    for i, (word, _, _, ends) in enumerate(_tokens(text, comma.end() if comma else end, 8)):
+        low = word.lower()
+        if _starts_numberish(word, number_words):
             break
-        if i > 0 and (word.lower() in STOP or word.lower() in {"just", "only"} or word.lower().endswith("s") and word[0].islower() and i > 1 and not is_plural(word)):
-            break
+        if i == 0:
+            if low not in _PREPS and low not in _PAST and not (low.endswith("ed") and len(low) > 4):
+                break
+        elif low in _PHRASE_END or (low not in _INSIDE and (low in STOP or low in {"just", "only"} or (
+                low.endswith("s") and word[0].islower() and i > 1 and (not is_plural(word) or words[-1][0].isupper())))):
+            break  # ...or a verb after a name: "firearms in Texas| demonstrates"
         words.append(word)
         if ends:
             break
-    if len(words) > 1:
+    while words and words[-1].lower() in _INSIDE:
+        words.pop()
+    # a phrase needs a preposition: "died of drug overdoses", "for human smuggling"; a lone
+    # verb ("leaders| pledged to ...") is the sentence's own verb, not context for the noun
+    if len(words) > 1 and (words[0].lower() in _PREPS or words[1].lower() in _PREPS or words[1].lower() == "of"):
         parts.append(" ".join(words))
     return " ".join(parts)
+
+
+# --- percent, currency and duration ---------------------------------------------------------
+# These figures rarely have "of <thing>" after them; their subject is read from the words around
+# them, and, where the figure only qualifies another one ("..., a 23 percent increase"), from the
+# subject of the figure before it in the sentence (``prior``).
+_CHANGE_WORDS = r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción"
+_MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"[^\S\n]+({_CHANGE_WORDS})\b(?:[^\S\n]+(?:in|of|en|de)[^\S\n]+)?", re.IGNORECASE)
+_CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS})\s+(?:of|de)\s*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(rf",\s*(?:(?:an?|the|un|una)\s+)?(?:(?:{_CHANGE_WORDS})\s+(?:of|de)\s*)?$", re.IGNORECASE)
+_CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase", "grown": "increase", "grew": "increase",
+                "decreased": "decrease", "fallen": "decrease", "fell": "decrease", "dropped": "decrease",
+                "declined": "decrease", "been reduced": "decrease", "reduced": "decrease"}
+_CHANGE_BEFORE = re.compile(
+    r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
+    r"dropped|declined|been reduced|reduced)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER_OF = re.compile(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", re.IGNORECASE)
+_VERB_FORM = re.compile(r"[^\S\n]+\w+(?:ed|ing)\b")
+
+
+def percent_subject(text: str, end: int, before: str, prior: str | None, words: frozenset) -> str | None:
+    """'a 23 percent increase in prosecutions' -> 'increase in prosecutions';
+    'traced 40 percent more firearms' -> 'increase in firearms traced';
+    '..., an increase of 23%' -> 'increase in <the figure before>'."""
+    more = _MORE_AFTER.match(text, end)
+    if more:
+        np = noun_phrase(text, more.end(), words)[0]
+        if np:
+            change = "increase" if more.group(1).lower() in ("more", "higher", "más") else "decrease"
+            verb = _VERB_BEFORE.search(before[-30:]) if before.rstrip().endswith("ed") else None
+            return f"{change} in {np}" + (f" {verb.group(1)}" if verb else "")
+    change = _CHANGE_AFTER.match(text, end)
+    if change:
+        noun = change.group(1).lower()
+        np = noun_phrase(text, change.end(), words)[0] if change.end() > change.end(1) else None
+        if np is None and prior and _APPOSITIVE.search(before):
+            np = prior  # "prosecuted 5,046 defendants ..., a 23 percent increase over 2020"
+        return f"{noun} in {np}" if np else noun
+    after = of_phrase(text, end, words)
+    if after is None and not _VERB_FORM.match(text, end):
+        after = noun_phrase(text, end, words)[0]  # "23 percent interest"
+    if after:
+        return after
+    change = _CHANGE_OF_BEFORE.search(before[-30:])
+    if change:  # "an increase of 23%"
+        noun = change.group(1).lower()
+        return f"{noun} in {prior}" if prior and _APPOSITIVE.search(before) else noun
+    change = _CHANGE_BEFORE.search(before)
+    if change:  # "the number of investigations ... has increased by 40 percent"
+        what = _NUMBER_OF.sub("", change.group("what").strip())
+        noun = _CHANGE_NOUN[change.group("verb").lower()]
+        return f"{noun} in {what}" if what else noun
+    return None
+
+
+_MONEY_AFTER = re.compile(
+    r"(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:worth[^\S\n]+of|of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
+_TO_VERB = re.compile(r"[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
+# "$12,624,897.12 was successfully recovered": what happened to the money
+_MONEY_PASSIVE = re.compile(r"[^\S\n]+(?:was|were|had been|has been|have been|fue|fueron)[^\S\n]+(?:\w+[^\S\n]+)?(\w+(?:ed|en|t))\b",
+                            re.IGNORECASE)
+# "incidents involving $37 million", "a street value of $2 million", "bail of $50,000"
+_MONEY_BEFORE = re.compile(
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(involving|worth|valued\s+at|totaling|totalling|amounting\s+to|of)\s*$")
+_MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}"}
+# Seizure and forfeiture verbs or nouns earlier in the sentence: "the seizure of ..., and $100 million"
+_ACTION = re.compile(r"\b(seiz|confiscat|forfeit|launder|recover|steal|stole|embezzl|defraud|laundering)", re.IGNORECASE)
+_ACTION_PARTICIPLE = {"seiz": "seized", "confiscat": "confiscated", "forfeit": "forfeited", "launder": "laundered",
+                      "laundering": "laundered", "recover": "recovered", "steal": "stolen", "stole": "stolen",
+                      "embezzl": "embezzled", "defraud": "defrauded"}
+
+
+def currency_subject(text: str, end: int, before: str, words: frozenset) -> str | None:
+    """'$25.1 billion in drug treatment' -> 'drug treatment'; '$5,000 fine' -> 'fine';
+    '$2 million was recovered' -> 'funds recovered'; 'incidents involving $3 million' ->
+    'funds involved in incidents'; '..., and over $100 million' after a seizure -> 'funds seized'."""
+    m = _MONEY_AFTER.match(text, end)
+    if m:
+        np = noun_phrase(text, m.end(), words)[0]
+        if np:
+            return np
+    m = _MONEY_PASSIVE.match(text, end)
+    if m:
+        return f"funds {m.group(1).lower()}"
+    if _TOKEN.match(text, end) and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+        np = noun_phrase(text, end, words)[0]  # "a $5,000 fine", "a $1.2 million settlement"
+        if np:
+            return np
+    m = _MONEY_BEFORE.search(before[-50:])
+    if m:
+        np = " ".join(w for w in m.group(1).split() if w.lower() not in STOP)
+        relation = m.group(2).split()[0].lower()
+        if np:
+            return _MONEY_RELATION.get(relation, "value of {}").format(np)
+    m = _TO_VERB.match(text, end)  # "$1.5 billion to address the opioid crisis"
+    if m:
+        np = noun_phrase(text, m.end(), words)[0]
+        if np:
+            return np
+    actions = _ACTION.findall(before)
+    return f"funds {_ACTION_PARTICIPLE[actions[-1].lower()]}" if actions else None
+
+
+_AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
+_SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
+                        re.IGNORECASE)
+_IN_PRISON = re.compile(r"[^\S\n]+(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)\b", re.IGNORECASE)
+# "over the past twelve months", "in just two months", "during the first six months"
+_TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
+                         r"(?:past\s+|last\s+|first\s+|next\s+|previous\s+|following\s+|últimos\s+|primeros\s+)?"
+                         r"(?:just\s+|only\s+)?$", re.IGNORECASE)
+
+
+def duration_subject(text: str, end: int, before: str, attributive: bool, prior: str | None, actor: str | None,
+                     words: frozenset) -> str | None:
+    """'200 years of relations' -> 'relations'; 'a two-month surge operation' -> 'surge operation';
+    'sentenced to 20 years' -> 'prison sentence'; 'Two years ago, X met' -> 'time since X met';
+    'arrests in just two months' -> 'period of arrests (by <the sentence's actor>)'."""
+    if attributive:  # "two-month": the duration of the noun that follows
+        np = noun_phrase(text, end, words)[0]
+        if np:
+            return np
+    np = of_phrase(text, end, words)
+    if np:
+        return np
+    if _SENTENCED.search(before[-20:]) or _IN_PRISON.match(text, end):
+        return "prison sentence"
+    ago = _AGO.match(text, end)
+    if ago:
+        event = [w for w, _, _, _ in _tokens(text, ago.end(), 8)]
+        if not event:  # "... arrested him two years ago." : the event comes before
+            event = before.split()[-8:]
+        while event and event[-1].lower() in STOP:
+            event.pop()
+        return "time since " + " ".join(event) if event else "time since"
+    if _TIME_FRAME.search(before[-40:]):
+        thing = prior or actor
+        if thing and actor and thing is not actor:
+            thing = f"{thing} by {actor}"
+        return f"period of {thing}" if thing else "period"
+    return f"duration of {actor}" if actor else None
+
+
+def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
+    """The noun phrase a sentence opens with, when it is its subject ("DHS surge efforts resulted...")."""
+    return noun_phrase(text, s_start, words, 5)[0]

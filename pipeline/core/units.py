@@ -58,14 +58,16 @@ UNIT = re.compile(
     re.IGNORECASE,
 )
 
+_SPACES = re.compile(r"\s+")
 _PINT_NAME = {"lb": "pound", "kg": "kilogram", "g": "gram", "oz": "ounce",
               "short_ton": "short_ton", "metric_ton": "metric_ton"}
 
 
 def unit_info(spelling: str) -> tuple[str, str]:
     """'Pounds' -> ('lb', 'mass'); '%' -> ('percent', 'percent'); 'tons' -> ('ton', 'mass')."""
-    s = re.sub(r"\s+", " ", spelling.lower())
-    return _BY_SPELLING[s]
+    s = spelling.lower()
+    found = _BY_SPELLING.get(s)  # the common case; the regex only for odd spacing ("metric\ntons")
+    return found if found is not None else _BY_SPELLING[_SPACES.sub(" ", s)]
 
 
 @lru_cache(maxsize=None)
