@@ -7,7 +7,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export GX_ANALYTICS_ENABLED := false
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: setup run test test-fast ui lock bench clean
+.PHONY: setup run test test-fast ui lock bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,9 @@ ui: setup $(DAGSTER_HOME)/dagster.yaml
 
 bench: setup
 	$(PY) benchmarks/extractor_speed.py
+
+bench-scale: setup
+	$(PY) benchmarks/run_scale.py
 
 # Regenerate the lock after changing pyproject.toml dependencies.
 lock:

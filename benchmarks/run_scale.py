@@ -81,10 +81,10 @@ class TreeSampler(threading.Thread):
 
     def __init__(self, pid: int, every: float = 0.05):
         super().__init__(daemon=True)
-        self.proc, self.every, self.peak, self._stop = psutil.Process(pid), every, 0, threading.Event()
+        self.proc, self.every, self.peak, self._done = psutil.Process(pid), every, 0, threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._done.is_set():
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
                 total = 0
@@ -96,10 +96,10 @@ class TreeSampler(threading.Thread):
                 self.peak = max(self.peak, total)
             except psutil.Error:
                 return
-            self._stop.wait(self.every)
+            self._done.wait(self.every)
 
     def stop(self) -> int:
-        self._stop.set()
+        self._done.set()
         self.join()
         return self.peak
 
@@ -279,9 +279,9 @@ ONE_MILLION = """\
   cost they take hours on one core and minutes on a 64-core cluster; the content-hash cache makes
   every rerun proportional to the files added.
 - **Reconcile** is the only global stage. Candidate pairs come from inverted indexes (figure keys,
-  MinHash LSH), so its work is about linear, but it holds every profile in memory (~1 GB at 1M
-  shingle sets after boilerplate removal would not fit the current design comfortably). At that size
-  it becomes incremental: keep the figure-key postings and the LSH index persistent (in the
+  MinHash LSH), so its work is about linear (10x the files cost ~10x here), but it holds every
+  file's text, profile and figures in one process: the 10,000-file run peaks near 1.8 GB, so a
+  million files would need ~100x that. At that size it becomes incremental: keep the figure-key postings and the LSH index persistent (in the
   warehouse or a key-value store), profile and query only the new files, and re-merge only the
   documents whose groups changed.
 - **Validate** must not scan 12 million rows in pandas: GX runs against the DuckDB/Parquet tables

@@ -51,7 +51,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     if not result.success:
         failed = [e for e in result.all_events if e.event_type_value in ("STEP_FAILURE", "ASSET_CHECK_EVALUATION")
-                  and (e.event_type_value == "STEP_FAILURE" or not e.event_specific_data.evaluation.passed)]
+                  and (e.event_type_value == "STEP_FAILURE" or not e.event_specific_data.passed)]
         for event in failed:
             print(f"  failed: {event.message}", file=sys.stderr)
         print(f"error: the run failed; the published warehouse {settings.warehouse_path} was left as it was",

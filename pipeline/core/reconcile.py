@@ -48,6 +48,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -99,7 +100,9 @@ def words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
+@lru_cache(maxsize=1 << 18)
 def content_words(s: str) -> frozenset[str]:
+    # cached: one sentence is compared many times (each figure it states, each version of it)
     return frozenset(_stem(w) for w in words(s) if len(w) > 2 and w not in _STOP)
 
 
@@ -307,6 +310,13 @@ def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = No
             x = parent[x]
         return x
 
+    # Identical content under two names is one statement, whatever its figures say (a
+    # figure key found in very many files is not indexed, so copies may not meet as candidates).
+    first_of: dict[str, int] = {}
+    for i, d in enumerate(sources):
+        j = first_of.setdefault(d.sha256, i)
+        if j != i:
+            parent[max(find(i), find(j))] = min(find(i), find(j))
     for i, j in sorted(candidate_pairs(profiles)):
         if find(i) != find(j) and same_document(profiles[i], profiles[j]):
             parent[max(find(i), find(j))] = min(find(i), find(j))
@@ -459,15 +469,27 @@ _PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
 MAX_VALUE_RATIO = 2.0
 
 
+_MONTH_WORD = re.compile(_MONTH)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_context(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Day-level dates and proper nouns of one sentence (cached: a sentence states many facts)."""
+    dates = frozenset(f"{mo.lower()} {int(d)}" for mo, d in _DAY_DATE.findall(sentence))
+    body = sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
+    names = frozenset(w.lower() for w in _PROPER.findall(body)
+                      if w.lower() not in _STOP and not _MONTH_WORD.fullmatch(w.lower()))
+    return dates, names
+
+
 def _event_context(x: _Fact) -> tuple[set[str], set[str]]:
     """Day-level dates ("june 27") and proper nouns of the sentences stating a fact."""
     dates, names = set(), set()
     for c in x.claims:
         for m in c.mentions:
-            dates.update(f"{mo.lower()} {int(d)}" for mo, d in _DAY_DATE.findall(m.sentence))
-            body = m.sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
-            names.update(w.lower() for w in _PROPER.findall(body) 
-                         if w.lower() not in _STOP and not re.fullmatch(_MONTH, w.lower()))
+            d, n = _sentence_context(m.sentence)
+            dates |= d
+            names |= n
     return dates, names
 
 

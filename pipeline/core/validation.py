@@ -45,7 +45,7 @@ def load_suite_dicts(expectations_dir: Path) -> list[dict]:
 
 def _unknown(values: pd.Series, known: pd.Series) -> pd.Series:
     """The value where it is not among ``known`` (null otherwise), so GX reports the bad ids themselves."""
-    return values.where(~values.isin(set(known.dropna())) & values.notna())
+    return values.where(~values.isin(known.dropna().unique()) & values.notna())
 
 
 def _ok_sources(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -132,7 +132,8 @@ def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
     ``object`` it checks each value is a ``str``), and DuckDB returns lists as numpy arrays, which
     GX's type names cannot express (as ``list`` they can)."""
     df = df.astype({c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)})
-    arrays = [c for c in df.columns if df[c].dtype == object and df[c].map(lambda v: isinstance(v, np.ndarray)).any()]
+    arrays = [c for c in df.columns
+              if df[c].dtype == object and any(isinstance(v, np.ndarray) for v in df[c].tolist())]
     return df.assign(**{c: df[c].map(_as_list) for c in arrays}) if arrays else df
 
 
@@ -225,6 +226,51 @@ def _add_data_docs_site(context, site_dir: Path) -> None:
     })
 
 
+_FAST_METRICS_INSTALLED = False
+
+
+def _install_fast_metrics() -> None:
+    """Replace GX's pandas ``column_pair_values.in_set`` (an ``iterrows`` loop) by the same test, vectorized.
+
+    GX 1.24 tests each row of ``expect_column_pair_values_to_be_in_set`` with
+    ``DataFrame.iterrows``: about 0.2 ms a row, 30 s for the 140,000 measurements of
+    10,000 files -- three quarters of the whole validation. The replacement computes the
+    same thing (a null becomes None, then ``(a, b) in value_pairs_set``) over plain lists;
+    the expectation, its JSON and its results are unchanged. GX registers a metric
+    provider when its class is defined, and a later definition of the same metric name
+    overrides the earlier one for the engines it defines.
+    """
+    global _FAST_METRICS_INSTALLED
+    if _FAST_METRICS_INSTALLED:
+        return
+    import logging
+
+    from great_expectations.execution_engine import PandasExecutionEngine
+    from great_expectations.expectations.metrics.column_pair_map_metrics.column_pair_values_in_set import (
+        ColumnPairValuesInSet,
+    )
+    from great_expectations.expectations.metrics.map_metric_provider import column_pair_condition_partial
+
+    registry_log = logging.getLogger("great_expectations.expectations.registry")
+    level = registry_log.level
+    registry_log.setLevel(logging.ERROR)  # "overwriting metric_provider" is the point here
+    try:
+        class _VectorizedColumnPairValuesInSet(ColumnPairValuesInSet):
+            @column_pair_condition_partial(engine=PandasExecutionEngine)
+            def _pandas(cls, column_A, column_B, **kwargs):
+                value_pairs_set = kwargs.get("value_pairs_set")
+                if value_pairs_set is None:
+                    return np.ones(len(column_A), dtype=np.bool_)  # vacuously true
+                allowed = {(x, y) for x, y in value_pairs_set}
+                a_null, b_null = pd.isna(column_A).to_numpy(), pd.isna(column_B).to_numpy()
+                a = [None if n else v for v, n in zip(column_A.tolist(), a_null)]
+                b = [None if n else v for v, n in zip(column_B.tolist(), b_null)]
+                return pd.Series([pair in allowed for pair in zip(a, b)], index=column_A.index, dtype=bool)
+    finally:
+        registry_log.setLevel(level)
+    _FAST_METRICS_INSTALLED = True
+
+
 def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
                     site_dir: Path | None = None, tables: list[str] | None = None) -> ValidationReport:
     """Run every suite of ``expectations_dir`` on ``frames`` (table name -> DataFrame).
@@ -238,6 +284,7 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
+    _install_fast_metrics()
     suites = [s for s in load_suite_dicts(expectations_dir) if tables is None or s["meta"]["table"] in tables]
     if not suites:
         raise FileNotFoundError(f"no expectation suites (*.json) in {expectations_dir}")
