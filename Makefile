@@ -18,11 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-$(DAGSTER_HOME)/dagster.yaml: pipeline/instance/dagster.yaml
-	@mkdir -p $(DAGSTER_HOME)
-	cp pipeline/instance/dagster.yaml $@
-
-run: setup $(DAGSTER_HOME)/dagster.yaml
+run: setup
 	$(VENV)/bin/pipeline run
 
 test: setup
@@ -31,7 +27,7 @@ test: setup
 test-fast: setup
 	$(PY) -m pytest -q -m "not slow and not browser"
 
-ui: setup $(DAGSTER_HOME)/dagster.yaml
+ui: setup
 	$(VENV)/bin/pipeline ui
 
 bench: setup

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.core.ingest import DEFAULT_MAX_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 INSTANCE_TEMPLATE = Path(__file__).resolve().parent / "instance" / "dagster.yaml"
@@ -24,7 +26,7 @@ TONS_RULES = ("by_reporter", "metric", "short")
 class Settings:
     sources_dir: Path
     warehouse_path: Path
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     tons_rule: str = "by_reporter"
     # where per-file results are cached by content hash ("" turns the cache off)
     cache_dir: str = ""
@@ -54,7 +56,7 @@ def settings_from_env() -> Settings:
     return Settings(
         sources_dir=path("PIPELINE_SOURCES_DIR", PROJECT_ROOT / "sources"),
         warehouse_path=warehouse_path,
-        max_bytes=int(os.environ.get("PIPELINE_MAX_BYTES", 20 * 1024 * 1024)),
+        max_bytes=int(os.environ.get("PIPELINE_MAX_BYTES", DEFAULT_MAX_BYTES)),
         tons_rule=tons_rule,
         cache_dir=os.environ.get("PIPELINE_CACHE_DIR", str(warehouse_path.parent / ".cache")),
         executor=os.environ.get("PIPELINE_EXECUTOR", "sync"),

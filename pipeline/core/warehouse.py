@@ -73,11 +73,6 @@ def _arrow(frame: pd.DataFrame):
         return frame
 
 
-def read_table(path: Path, table: str) -> pd.DataFrame:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute(f"SELECT * FROM {table}").df()
-
-
 def publish(staging_path: Path, warehouse_path: Path) -> None:
     """Checkpoint, close, fsync, then atomically replace the published file."""
     with duckdb.connect(str(staging_path)) as con:

@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.settings import Settings, settings_from_env
 
 
@@ -14,7 +15,7 @@ class PipelineSettings(dg.ConfigurableResource):
 
     sources_dir: str
     warehouse_path: str
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     tons_rule: str = "by_reporter"
     cache_dir: str = ""
     executor: str = "sync"
