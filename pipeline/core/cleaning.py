@@ -17,13 +17,16 @@ import re
 from dataclasses import dataclass
 
 # One-for-one substitutions: same length, so offsets do not move.
-_TRANSLATE = str.maketrans({
+_SUBSTITUTIONS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\t": " ", "\r": "\n",
-})
+}
+_TRANSLATE = str.maketrans(_SUBSTITUTIONS)
+# str.translate looks up every character in a dict; most texts contain none of these, so find them first
+_SUBSTITUTABLE = re.compile("[" + re.escape("".join(_SUBSTITUTIONS)) + "]")
 
 # Lines that are navigation or sharing widgets of the site a copy was taken from.
 # They are matched whole-line only, so prose that merely contains the words stays.
@@ -42,12 +45,14 @@ _DELETIONS = re.compile(
         # a whole chrome line, with its line break
         rf"^[ ]*(?:{_CHROME})[ ]*(?:\n|\Z)",
         r"\\(?=[$*_#\[\]()`.!>+\-{}|~])",   # markdown escape: keep the escaped character
-        r"(?<![\w*\\])\*{1,3}(?=[^\s*])",     # opening emphasis marker
-        r"(?<=[^\s*\\])\*{1,3}(?![\w*])",     # closing emphasis marker
+        # Each branch starts with the character it deletes and checks what precedes it after
+        # (a lookbehind first is tried at every position of every text: 2.6x slower on 10,000 files).
+        r"\*(?<![\w*\\]\*)\*{0,2}(?=[^\s*])",     # opening emphasis marker (not after a word)
+        r"\*(?<=[^\s*\\]\*)\*{0,2}(?![\w*])",     # closing emphasis marker (after a word)
         r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]",  # zero-width and soft-hyphen characters
-        r"(?<= ) +",                         # runs of spaces collapse to one
+        r" (?<=  ) *",                       # runs of spaces collapse to one
         r" +(?=\n)",                         # trailing spaces
-        r"(?<=\n\n)\n+",                     # more than one blank line
+        r"\n(?<=\n\n\n)\n*",                 # more than one blank line
     ]),
     re.IGNORECASE | re.MULTILINE,
 )
@@ -84,7 +89,7 @@ class CleanText:
 
 def clean(original: str) -> CleanText:
     """Normalize typography, drop markdown markers and site chrome; keep the offset map."""
-    translated = original.translate(_TRANSLATE)
+    translated = original.translate(_TRANSLATE) if _SUBSTITUTABLE.search(original) else original
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = []
     kept_from = 0

@@ -1,24 +1,31 @@
 """Per-file results cached by content hash and code version.
 
-A rerun after one file was added redoes the per-file work (cleaning, extraction) of
-that file only. The key is the file's sha256 plus the settings that change the result;
-the namespace is a hash of the core modules' source, so a code change empties the cache
-by construction rather than by anyone remembering to.
+A rerun after one file was added redoes the per-file work (cleaning, extraction,
+reconciliation profiles) of that file only. The key is the file's sha256 plus the
+settings that change the result; the namespace is a hash of the core modules' source,
+so a code change empties the cache by construction rather than by anyone remembering to.
+
+Each namespace is one SQLite file (stdlib ``sqlite3``) of pickled values. One file per
+entry cost ~0.7 ms a write on this machine (create, rename, directory entries): 20 s of
+a 10,000-file run; SQLite writes a batch in one transaction. WAL mode lets Dask worker
+processes read while another writes, and a crash loses at most the last batch, never
+leaves a half-written entry that a later run trusts.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
+import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
+# Modules whose code decides a file's cleaned text and language.
+CLEAN_MODULES = ("cleaning", "language")
 # Modules whose code decides a file's measurements.
 PER_FILE_MODULES = ("cleaning", "language", "numbers", "units", "subjects", "mentions", "measure")
-# ... and, on top of those, a file's reconciliation profile (figure keys, shingles, metadata).
-PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata")
+# ... and, on top of those, a file's reconciliation profile and the merged documents.
+PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata", "commitments")
 
 
 def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
@@ -29,38 +36,58 @@ def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
 
 
 class FileCache:
+    """``get``/``put`` one entry, ``get_many``/``put_many`` a batch; ``root=None`` caches nothing."""
+
     def __init__(self, root: Path | None, namespace: str):
-        self.root = root
-        self.dir = root / namespace if root is not None else None
+        self.path = Path(root) / f"{namespace}.sqlite" if root is not None else None
         self.hits = self.misses = 0
+        self._con: sqlite3.Connection | None = None
 
-    def with_namespace(self, namespace: str) -> "FileCache":
-        """A cache in the same folder for another kind of result (another code version)."""
-        return FileCache(self.root, namespace)
+    def __getstate__(self) -> dict:
+        # sent to Dask worker processes: each opens its own connection
+        return {**self.__dict__, "_con": None}
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.pkl"
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = sqlite3.connect(self.path, timeout=120)
+            self._con.execute("PRAGMA journal_mode=WAL")
+            self._con.execute("PRAGMA synchronous=NORMAL")  # a cache: durability of the last batch is not needed
+            self._con.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        return self._con
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The cached values of those keys that have one."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, Any] = {}
+        if self.path is not None and keys:
+            con = self._connection()
+            for i in range(0, len(keys), 900):  # SQLite's limit on bound parameters
+                chunk = keys[i:i + 900]
+                rows = con.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, blob in rows:
+                    try:
+                        found[key] = pickle.loads(blob)
+                    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                        pass  # an entry this code cannot read is a miss
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def put_many(self, items: dict[str, Any]) -> None:
+        if self.path is None or not items:
+            return
+        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()]
+        with self._connection() as con:  # one transaction
+            con.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
 
     def get(self, key: str) -> Any | None:
-        if self.dir is None:
-            self.misses += 1
-            return None
-        try:
-            with self._path(key).open("rb") as fh:
-                value = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+        return self.get_many([key]).get(key)
 
     def put(self, key: str, value: Any) -> None:
-        if self.dir is None:
-            return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # write-then-rename: a crash never leaves a half-written entry that a later run trusts
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        self.put_many({key: value})
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None

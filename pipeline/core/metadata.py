@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HEAD_LINES = 12
 
@@ -72,6 +73,7 @@ def _month_number(name: str) -> int:
     return next(n for full, n in _MONTHS.items() if full.startswith(name[:3]))
 
 
+@lru_cache(maxsize=1 << 16)  # title and date rules ask about the same head lines
 def _date_line(line: str) -> dt.date | None:
     """A line that is (mostly) a date: at most four other words around it."""
     for pat in _DATE_PATTERNS:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cleaning import CleanText, clean
-from .filecache import PROFILE_MODULES, FileCache, code_version
+from .filecache import FileCache
 from .ingest import list_source_paths, read_source
 from .language import detect_language
 from .measure import measure_text, measurement_id
@@ -28,25 +28,38 @@ def _frame(rows, columns: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns) if columns else pd.DataFrame(rows)
 
 
-def _read_and_clean(paths: list[Path], max_bytes: int) -> list[dict]:
+def _clean_and_detect(text: str) -> tuple[str, list, str]:
+    cleaned = clean(text)
+    return cleaned.text, list(cleaned.anchors), detect_language(cleaned.text)
+
+
+def _read_and_clean(paths: list[Path], max_bytes: int, cache: FileCache) -> list[dict]:
+    files = [read_source(path, max_bytes) for path in paths]
+    keys = {f.sha256: f"clean-{f.sha256}" for f in files if f.text is not None}
+    cleaned = cache.get_many(keys.values())
+    new = {keys[f.sha256]: _clean_and_detect(f.text) for f in files
+           if f.text is not None and keys[f.sha256] not in cleaned}
+    cache.put_many(new)
+    cleaned.update(new)
     rows = []
-    for path in paths:
-        f = read_source(path, max_bytes)
-        cleaned = clean(f.text) if f.text is not None else None
+    for f in files:
+        clean_text, anchors, language = cleaned[keys[f.sha256]] if f.text is not None else (None, None, None)
         rows.append({
             "source_file": f.source_file, "sha256": f.sha256, "n_bytes": f.n_bytes, "status": f.status,
-            "reject_reason": f.reject_reason,
-            "language": detect_language(cleaned.text) if cleaned else None,
-            "text": f.text,
-            "clean_text": cleaned.text if cleaned else None,
-            "clean_anchors": list(cleaned.anchors) if cleaned else None,
+            "reject_reason": f.reject_reason, "language": language, "text": f.text,
+            "clean_text": clean_text, "clean_anchors": anchors,
         })
     return rows
 
 
-def source_texts_frame(folder: Path, max_bytes: int, executor: str = "sync") -> pd.DataFrame:
-    """Every *.txt entry of the folder, read, hashed and cleaned (or rejected with a reason)."""
-    rows = map_batches(partial(_read_and_clean, max_bytes=max_bytes), list_source_paths(folder), executor)
+def source_texts_frame(folder: Path, max_bytes: int, executor: str = "sync",
+                       cache: FileCache | None = None) -> pd.DataFrame:
+    """Every *.txt entry of the folder, read, hashed and cleaned (or rejected with a reason).
+
+    With a ``cache``, a file whose content was cleaned before by this code is not cleaned again.
+    """
+    read = partial(_read_and_clean, max_bytes=max_bytes, cache=cache or FileCache(None, ""))
+    rows = map_batches(read, list_source_paths(folder), executor)
     return pd.DataFrame(rows, columns=SOURCE_TEXT_COLUMNS)
 
 
@@ -68,15 +81,17 @@ def measurements_frame(source_texts: pd.DataFrame, tons_rule: str = "by_reporter
     """Every mention of every readable file; files already measured by this code come from the cache."""
     cache = cache or FileCache(None, "")
     ok = source_texts[source_texts["status"] == "ok"].to_dict("records")
-    found = {r["source_file"]: cache.get(f"{r['sha256']}-{tons_rule}") for r in ok}
-    todo = [r for r in ok if found[r["source_file"]] is None]
-    for r, rows in zip(todo, map_batches(partial(_measure_batch, tons_rule=tons_rule), todo, executor)):
-        cache.put(f"{r['sha256']}-{tons_rule}", rows)
-        found[r["source_file"]] = rows
+    key = {r["source_file"]: f"{r['sha256']}-{tons_rule}" for r in ok}
+    found = cache.get_many(key.values())
+    todo = list({key[r["source_file"]]: r for r in ok if key[r["source_file"]] not in found}.values())
+    new = dict(zip([key[r["source_file"]] for r in todo],
+                   map_batches(partial(_measure_batch, tons_rule=tons_rule), todo, executor)))
+    cache.put_many(new)
+    found.update(new)
     # identical copies under two names share cached rows but get IDs of their own
     out = [dict(m, source_file=r["source_file"],
                 measurement_id=measurement_id(r["source_file"], r["sha256"], m["char_start"], m["char_end"], m["kind"]))
-           for r in ok for m in found[r["source_file"]]]
+           for r in ok for m in found[key[r["source_file"]]]]
     return _frame(out, MEASUREMENT_COLUMNS)
 
 
@@ -101,13 +116,14 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     """Group versions into documents and merge their facts (see pipeline/core/reconcile.py).
 
     With a ``cache``, each file's reconciliation profile (figure keys, shingles, metadata)
-    is kept by content hash, so a rerun rebuilds only the profiles of new or changed files.
+    and each merged document are kept by content hash, so a rerun profiles only new or
+    changed files and re-merges only the documents whose versions changed.
     """
     by_file = figures_by_file(measurements)
     ok = source_texts[source_texts["status"] == "ok"]
     docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=tuple(by_file.get(name, ())))
             for name, sha, text in zip(ok["source_file"].tolist(), ok["sha256"].tolist(), ok["clean_text"].tolist())]
-    rec = reconcile(docs, cache.with_namespace(code_version(PROFILE_MODULES)) if cache is not None else None)
+    rec = reconcile(docs, cache)
     facts = _frame(rec.fact_rows)
     if len(facts):
         kg = dict(zip(measurements["measurement_id"].tolist(), measurements["value_kg"].tolist()))

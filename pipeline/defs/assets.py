@@ -10,13 +10,19 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.core import ingest, tables, warehouse
-from pipeline.core.filecache import FileCache, code_version
+from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
+from pipeline.settings import Settings
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
 
 OWNERS = ["team:bicentennial-data"]
 PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies"]
 TEXT_COLUMNS = ("text", "clean_text", "clean_anchors", "sentence")
+
+
+def file_cache(s: Settings, modules: tuple[str, ...]) -> FileCache:
+    """The per-file cache of results computed by ``modules`` (their code version is the namespace)."""
+    return FileCache(Path(s.cache_dir) if s.cache_dir else None, code_version(modules))
 
 
 def table_key(table: str) -> dg.AssetKey:
@@ -36,7 +42,7 @@ def sources(settings: PipelineSettings) -> dg.DataVersion:
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
-    frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor)
+    frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES))
     rejected = frame[frame["status"] == "rejected"]
     for r in rejected.itertuples():
         context.log.warning(f"{r.source_file}: rejected: {r.reject_reason}")
@@ -53,7 +59,7 @@ def measurements(context: dg.AssetExecutionContext, settings: PipelineSettings,
     """Every quantity mention of every file: value as stated, unit normalized, subject, exact offsets."""
     s = settings.settings()
     started = time.perf_counter()
-    cache = FileCache(Path(s.cache_dir) if s.cache_dir else None, code_version())
+    cache = file_cache(s, PER_FILE_MODULES)
     frame = tables.measurements_frame(source_texts, s.tons_rule, cache, s.executor)
     context.log.info(f"extracted {len(frame)} mentions in {time.perf_counter() - started:.2f} s "
                      f"({cache.misses} files measured, {cache.hits} from the cache)")
@@ -69,11 +75,14 @@ RECONCILED = ["source_versions", "documents", "facts", "commitments", "discrepan
     outs={name: dg.AssetOut(group_name="reconcile", kinds={"python", "pandas"}, owners=OWNERS) for name in RECONCILED},
     description="Versions of one statement grouped into documents; their facts merged with support and conflicts.",
 )
-def reconciliation(context: dg.AssetExecutionContext, source_texts: pd.DataFrame, measurements: pd.DataFrame):
+def reconciliation(context: dg.AssetExecutionContext, settings: PipelineSettings,
+                   source_texts: pd.DataFrame, measurements: pd.DataFrame):
     started = time.perf_counter()
-    frames = tables.reconciled_frames(source_texts, measurements)
+    cache = file_cache(settings.settings(), PROFILE_MODULES)
+    frames = tables.reconciled_frames(source_texts, measurements, cache)
     context.log.info(f"reconciled {len(frames['source_versions'])} sources into {len(frames['documents'])} documents "
-                     f"in {time.perf_counter() - started:.2f} s")
+                     f"in {time.perf_counter() - started:.2f} s ({cache.hits} profiles and documents "
+                     f"from the cache, {cache.misses} computed)")
     for name in RECONCILED:
         yield dg.Output(frames[name], output_name=name, metadata=table_metadata(frames[name], hidden=TEXT_COLUMNS))
 

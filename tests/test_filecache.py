@@ -1,0 +1,109 @@
+"""The per-file cache: a rerun reuses earlier results and gives the same tables as a run without it."""
+from __future__ import annotations
+
+import pickle
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.core import parallel, tables
+from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import make_corpus  # noqa: E402
+
+
+def test_round_trip_counts_hits_and_misses(tmp_path):
+    cache = FileCache(tmp_path, "ns")
+    assert cache.get_many(["a", "b"]) == {} and cache.misses == 2
+    cache.put_many({"a": {"rows": [1, 2]}, "b": ("x", None)})
+    cache.put("c", [3])
+    again = FileCache(tmp_path, "ns")  # another run: same file
+    assert again.get_many(["a", "b", "c", "d"]) == {"a": {"rows": [1, 2]}, "b": ("x", None), "c": [3]}
+    assert (again.hits, again.misses) == (3, 1)
+    assert FileCache(tmp_path, "other").get("a") is None  # another code version sees nothing
+
+
+def test_no_root_caches_nothing():
+    cache = FileCache(None, "ns")
+    cache.put("a", 1)
+    assert cache.get("a") is None and cache.misses == 1
+
+
+def test_unreadable_entry_is_a_miss(tmp_path):
+    cache = FileCache(tmp_path, "ns")
+    cache.put("good", 1)
+    with sqlite3.connect(tmp_path / "ns.sqlite") as con:
+        con.execute("INSERT INTO entries VALUES ('bad', ?)", (b"not a pickle",))
+    assert FileCache(tmp_path, "ns").get_many(["good", "bad"]) == {"good": 1}
+
+
+def test_travels_to_worker_processes(tmp_path):
+    cache = FileCache(tmp_path, "ns")
+    cache.put("a", 1)  # the connection is open now
+    copy = pickle.loads(pickle.dumps(cache))
+    assert copy.get("a") == 1
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for seed in (ROOT / "sources").glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    for i, text in enumerate(make_corpus.documents(40, seed=5)):
+        (folder / make_corpus.file_name(100 + i, text)).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _run(folder: Path, cache_root: Path | None, executor: str = "sync") -> tuple[dict[str, pd.DataFrame], list]:
+    caches = [FileCache(cache_root, code_version(m)) for m in (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES)]
+    texts = tables.source_texts_frame(folder, 20 * 1024 * 1024, executor, caches[0])
+    measured = tables.measurements_frame(texts, "by_reporter", caches[1], executor)
+    frames = tables.reconciled_frames(texts, measured, caches[2])
+    return {"source_texts": texts, "measurements": measured, **frames}, caches
+
+
+def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert a.keys() == b.keys()
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(corpus, folder)
+    cache_root = tmp_path / "cache"
+    first, caches = _run(folder, cache_root)
+    _assert_same(first, _run(folder, None)[0])
+    assert all(c.hits == 0 for c in caches)
+
+    # one new version of an existing statement and one edited figure
+    seed = (ROOT / "sources" / "001_d34740decd223e6b.txt").read_text(encoding="utf-8")
+    (folder / "zz_copy_of_2023.txt").write_text("Share this page\n\n" + seed.replace("  ", " "), encoding="utf-8")
+    edited = next(folder.glob("00100_*.txt"))  # the first generated file
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficers also seized 8,765 pounds of cocaine.\n",
+                      encoding="utf-8")
+
+    rerun, caches = _run(folder, cache_root)
+    _assert_same(rerun, _run(folder, None)[0])
+    clean, measure, recon = caches
+    assert (clean.misses, measure.misses) == (2, 2)
+    assert clean.hits == measure.hits == len(rerun["source_texts"]) - 2
+    # profiles of the two files, plus the documents they belong to; every other document comes from the cache
+    assert 2 < recon.misses <= 6
+    assert recon.hits >= len(rerun["source_texts"]) - 2 + len(rerun["documents"]) - 4
+
+
+def test_dask_workers_write_the_same_cache(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 9)
+    cache_root = tmp_path / "cache"
+    in_processes, _ = _run(corpus, cache_root, "processes")
+    from_cache, caches = _run(corpus, cache_root, "sync")
+    _assert_same(in_processes, from_cache)
+    assert caches[0].misses == 0 and caches[1].misses == 0
