@@ -45,7 +45,9 @@ def load_suite_dicts(expectations_dir: Path) -> list[dict]:
 
 def _unknown(values: pd.Series, known: pd.Series) -> pd.Series:
     """The value where it is not among ``known`` (null otherwise), so GX reports the bad ids themselves."""
-    return values.where(~values.isin(known.dropna().unique()) & values.notna())
+    # a Python set: pandas 3's isin of Arrow strings against Arrow strings takes ~1 s at 100,000 ids
+    ids = set(known.dropna().tolist())
+    return values.where([v is not None and v == v and v not in ids for v in values.tolist()])
 
 
 def _ok_sources(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -132,8 +134,9 @@ def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
     ``object`` it checks each value is a ``str``), and DuckDB returns lists as numpy arrays, which
     GX's type names cannot express (as ``list`` they can)."""
     df = df.astype({c: object for c in df.columns if isinstance(df[c].dtype, pd.StringDtype)})
+    # DuckDB returns a list column as arrays throughout: its first value tells
     arrays = [c for c in df.columns
-              if df[c].dtype == object and any(isinstance(v, np.ndarray) for v in df[c].tolist())]
+              if df[c].dtype == object and isinstance(next(iter(df[c].dropna()), None), np.ndarray)]
     return df.assign(**{c: df[c].map(_as_list) for c in arrays}) if arrays else df
 
 
