@@ -49,7 +49,7 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -112,11 +112,17 @@ def _stem(w: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def shingles(text: str) -> set[int]:
+def shingles(text: str) -> np.ndarray:
+    """Word 3-shingles as sorted unique 32-bit hashes: a numpy array takes 4 bytes a shingle where a
+    Python set takes ~60 (10,000 files hold ~8 million shingles), and pickles in one copy."""
     ws = words(text)
-    if len(ws) < SHINGLE:
-        return {zlib.crc32(" ".join(ws).encode())}
-    return {zlib.crc32(f"{a} {b} {c}".encode()) for a, b, c in zip(ws, ws[1:], ws[2:])}  # SHINGLE == 3
+    grams = [" ".join(ws)] if len(ws) < SHINGLE else [f"{a} {b} {c}" for a, b, c in zip(ws, ws[1:], ws[2:])]
+    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
+
+
+def text_overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller shingle array inside the larger one (containment)."""
+    return np.intersect1d(a, b, assume_unique=True).size / min(a.size, b.size) if a.size and b.size else 0.0
 
 
 def overlap(a: frozenset | set, b: frozenset | set) -> float:
@@ -156,7 +162,7 @@ class _Profile:
     keys: set
     sentences: dict  # key -> list of content-word sets of the sentences stating it
     by_kind: dict    # (kind, unit) -> list of (key, content words of sentence)
-    shingles: set
+    shingles: np.ndarray  # sorted unique hashes
     date_title: int  # 0..2: has a date line, has a title
     meta: Metadata | None = None
 
@@ -229,7 +235,7 @@ def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
     for i, p in enumerate(profiles):
         m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
                     hashfunc=int)  # shingles are already 32-bit hashes
-        m.update_batch(sorted(p.shingles))
+        m.update_batch(p.shingles)
         lsh.insert(i, m)
         if len(p.keys) < MIN_SHARED:
             sketches[i] = m
@@ -262,7 +268,7 @@ def _disagreement(s: _Profile, o: _Profile) -> float:
 
 
 def same_document(a: _Profile, b: _Profile) -> bool:
-    s, o = (a, b) if (len(a.keys), len(a.shingles)) <= (len(b.keys), len(b.shingles)) else (b, a)
+    s, o = (a, b) if (len(a.keys), a.shingles.size) <= (len(b.keys), b.shingles.size) else (b, a)
     shared = s.keys & o.keys
     agree = sum(specificity(k) for k in shared)
     # The cheap tests first: the disagreement (sentence against sentence, the costly part)
@@ -270,13 +276,13 @@ def same_document(a: _Profile, b: _Profile) -> bool:
     if not s.keys:
         # Wording alone: only between texts that both state (almost) no figures. A text
         # stating none of the other's several figures is not a version of it.
-        accepted = len(o.keys) < MIN_SHARED and overlap(a.shingles, b.shingles) >= MIN_TEXT_FEW_FIGURES
+        accepted = len(o.keys) < MIN_SHARED and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_FEW_FIGURES
     elif len(s.keys) < MIN_SHARED:
-        accepted = shared == s.keys and overlap(a.shingles, b.shingles) >= MIN_TEXT_ONE_FIGURE
+        accepted = shared == s.keys and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_ONE_FIGURE
     else:
         containment = agree / sum(specificity(k) for k in s.keys)
         accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
-                    and overlap(a.shingles, b.shingles) >= MIN_TEXT_WITH_FIGURES)
+                    and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_WITH_FIGURES)
     if not accepted:
         return False
     # a template near-miss disagrees both ways
@@ -293,14 +299,13 @@ def drop_boilerplate(profiles: list[_Profile]) -> None:
     if not profiles:
         return
     # document frequency of every shingle, counted by numpy (a Counter takes seconds at 10,000 files)
-    hashes, df = np.unique(np.fromiter(chain.from_iterable(p.shingles for p in profiles), dtype=np.int64),
-                           return_counts=True)
+    hashes, df = np.unique(np.concatenate([p.shingles for p in profiles]), return_counts=True)
     cap = max(BOILERPLATE_DF, len(profiles) // 500)
-    common = set(hashes[df > cap].tolist())
-    if common:
+    common = hashes[df > cap]
+    if common.size:
         # new profile objects in the list: a cached profile is never changed in place
         for n, p in enumerate(profiles):
-            profiles[n] = replace(p, shingles=p.shingles - common)
+            profiles[n] = replace(p, shingles=p.shingles[~np.isin(p.shingles, common, assume_unique=True)])
 
 
 def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = None) -> list[list[int]]:
@@ -497,55 +502,66 @@ def _sentence_context(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     return dates, names
 
 
-def _event_context(x: _Fact) -> tuple[set[str], set[str]]:
-    """Day-level dates ("june 27") and proper nouns of the sentences stating a fact."""
-    dates, names = set(), set()
-    for c in x.claims:
-        for m in c.mentions:
-            d, n = _sentence_context(m.sentence)
-            dates |= d
-            names |= n
-    return dates, names
+class _Event(NamedTuple):
+    """What the discrepancy search needs of one fact (small: kept in the cache with its document)."""
+    fact_id: str
+    kind: str
+    unit: str
+    value: float
+    subject: str | None
+    subject_words: frozenset[str]
+    dates: frozenset[str]  # day-level dates ("june 27") of the sentences stating the fact
+    names: frozenset[str]  # proper nouns of those sentences
+    source_files: tuple[str, ...]
 
 
-def discrepancy_rows(facts_by_doc: dict[str, list[tuple[str, _Fact]]]) -> list[dict]:
+def fact_events(rows: list[dict], facts: list[_Fact]) -> list[_Event]:
+    """The events of a document's facts that have a value (a vague amount has nothing to compare)."""
+    events = []
+    for row, x in zip(rows, facts):
+        if x.first.value is None:
+            continue
+        contexts = [_sentence_context(m.sentence) for c in x.claims for m in c.mentions]
+        events.append(_Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
+                             _subject_words(x.first), frozenset().union(*(d for d, _ in contexts)),
+                             frozenset().union(*(n for _, n in contexts)), tuple(sorted(x.files()))))
+    return events
+
+
+def discrepancy_rows(events_by_doc: dict[str, list[_Event]]) -> list[dict]:
     """Facts of different documents about one dated event with different values.
 
     Facts are bucketed by (kind, unit, date) so only facts sharing a day-level date are
     compared -- never all pairs of facts.
     """
     buckets: dict = defaultdict(list)
-    context = {}
-    for doc_id, facts in sorted(facts_by_doc.items()):
-        for fact_id, x in facts:
-            if x.first.value is None:
-                continue
-            context[fact_id] = _event_context(x)
-            for d in context[fact_id][0]:
-                buckets[(x.first.kind, x.first.unit, d)].append((doc_id, fact_id, x))
+    for doc_id, events in sorted(events_by_doc.items()):
+        for e in events:
+            for d in e.dates:
+                buckets[(e.kind, e.unit, d)].append((doc_id, e))
     rows, seen = [], set()
     for (kind, unit, date), members in sorted(buckets.items()):
-        for n, (doc_a, id_a, a) in enumerate(members):
-            for doc_b, id_b, b in members[n + 1:]:
-                va, vb = a.first.value, b.first.value
-                if doc_a == doc_b or va == vb or (id_a, id_b) in seen:
+        for n, (doc_a, a) in enumerate(members):
+            for doc_b, b in members[n + 1:]:
+                va, vb = a.value, b.value
+                if doc_a == doc_b or va == vb or (a.fact_id, b.fact_id) in seen:
                     continue
                 if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
                     continue
-                if overlap(_subject_words(a.first), _subject_words(b.first)) < SUBJECT_MATCH:
+                if overlap(a.subject_words, b.subject_words) < SUBJECT_MATCH:
                     continue
-                names = context[id_a][1] & context[id_b][1]
+                names = a.names & b.names
                 if not names:
                     continue
-                seen.add((id_a, id_b))
+                seen.add((a.fact_id, b.fact_id))
                 rows.append({
-                    "discrepancy_id": _hash(*sorted([id_a, id_b])), "kind": kind, "unit": unit,
-                    "subject": a.first.subject or b.first.subject,
+                    "discrepancy_id": _hash(*sorted([a.fact_id, b.fact_id])), "kind": kind, "unit": unit,
+                    "subject": a.subject or b.subject,
                     "shared_context": sorted({date} | names),
-                    "document_id_a": doc_a, "fact_id_a": id_a, "value_a": va,
-                    "source_files_a": sorted(a.files()),
-                    "document_id_b": doc_b, "fact_id_b": id_b, "value_b": vb,
-                    "source_files_b": sorted(b.files()),
+                    "document_id_a": doc_a, "fact_id_a": a.fact_id, "value_a": va,
+                    "source_files_a": list(a.source_files),
+                    "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
+                    "source_files_b": list(b.source_files),
                 })
     return rows
 
@@ -554,11 +570,11 @@ def discrepancy_rows(facts_by_doc: dict[str, list[tuple[str, _Fact]]]) -> list[d
 
 @dataclass
 class _Document:
-    """The rows of one document and its merged facts (kept for the discrepancy search)."""
+    """The rows of one document and the events of its facts (for the discrepancy search)."""
     source_rows: list[dict]
     document_row: dict
     fact_rows: list[dict]
-    facts: list[_Fact]
+    events: list[_Event]
     commitment_rows: list[dict]
 
 
@@ -568,14 +584,15 @@ def merge_document(versions: list[SourceDoc], metas: list[Metadata]) -> _Documen
     canonical = versions[0]
     meta: Metadata = merge_metadata(metas)
     facts = merge_facts(versions)
+    rows = fact_rows(document_id, facts)
     lists = [(d.source_file, extract_commitments(d.text)) for d in versions]
     return _Document(
         source_rows=[{"source_file": d.source_file, "document_id": document_id, "is_canonical": d is canonical}
                      for d in versions],
         document_row={"document_id": document_id, "title": meta.title, "published_on": meta.published_on,
                       "n_sources": len(versions), "canonical_source_file": canonical.source_file},
-        fact_rows=fact_rows(document_id, facts),
-        facts=facts,
+        fact_rows=rows,
+        events=fact_events(rows, facts),
         commitment_rows=[{"document_id": document_id, "ordinal": c.ordinal, "text": c.text,
                           "n_sources": c.n_sources, "source_files": list(c.source_files)}
                          for c in merge_commitments([lst for lst in lists if lst[1]])],
@@ -594,7 +611,7 @@ def reconcile(sources: list[SourceDoc], cache=None) -> Reconciliation:
     sources = sorted(sources, key=lambda d: d.source_file)  # input order must not matter
     profiles = build_profiles(sources, cache)
     rec = Reconciliation()
-    facts_by_doc = {}
+    events_by_doc = {}
     ordered = [canonical_order(members, sources, profiles) for members in group_sources(sources, profiles)]
     keys = [document_key([sources[i] for i in order]) for order in ordered]
     found = cache.get_many(keys) if cache is not None else {}
@@ -607,10 +624,10 @@ def reconcile(sources: list[SourceDoc], cache=None) -> Reconciliation:
         rec.document_rows.append(doc.document_row)
         rec.fact_rows.extend(doc.fact_rows)
         rec.commitment_rows.extend(doc.commitment_rows)
-        facts_by_doc[doc.document_row["document_id"]] = [(r["fact_id"], x) for r, x in zip(doc.fact_rows, doc.facts)]
+        events_by_doc[doc.document_row["document_id"]] = doc.events
     if cache is not None:
         cache.put_many(new)
-    rec.discrepancy_rows = discrepancy_rows(facts_by_doc)
+    rec.discrepancy_rows = discrepancy_rows(events_by_doc)
     # Deterministic row order: by content-derived keys.
     rec.source_rows.sort(key=lambda r: r["source_file"])
     rec.document_rows.sort(key=lambda r: r["document_id"])
