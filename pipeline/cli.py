@@ -61,6 +61,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+SUMMARY_DOCUMENTS = 20  # documents listed after a run
+
+
 def summary(path: Path) -> str:
     import duckdb
 
@@ -73,9 +76,14 @@ def summary(path: Path) -> str:
         lines.append(f"  sources:      {ok} ok, {rejected} rejected")
         for name, reason in q("SELECT source_file, reject_reason FROM sources WHERE status = 'rejected' ORDER BY 1"):
             lines.append(f"    rejected {name}: {reason}")
-        lines.append(f"  documents:    {q('SELECT count(*) FROM documents')[0][0]}")
-        for doc, n, title in q("SELECT document_id, n_sources, coalesce(title, '(untitled)') FROM documents ORDER BY 1"):
+        (n_documents,), = q("SELECT count(*) FROM documents")
+        lines.append(f"  documents:    {n_documents}")
+        # the documents with most versions first; a large corpus lists only the top of it
+        for doc, n, title in q("SELECT document_id, n_sources, coalesce(title, '(untitled)') FROM documents "
+                               f"ORDER BY n_sources DESC, document_id LIMIT {SUMMARY_DOCUMENTS}"):
             lines.append(f"    {doc}  {n} version(s)  {title[:70]}")
+        if n_documents > SUMMARY_DOCUMENTS:
+            lines.append(f"    ... and {n_documents - SUMMARY_DOCUMENTS} more (pipeline query 'SELECT * FROM documents')")
         kinds = q("SELECT kind, count(*) FROM measurements GROUP BY 1 ORDER BY 1")
         lines.append("  measurements: " + ", ".join(f"{k} {n}" for k, n in kinds))
         lines.append(f"  facts:        {q('SELECT count(*) FROM facts')[0][0]}")
