@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from pipeline.core import parallel, tables
-from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
+from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version, prune
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -107,3 +107,16 @@ def test_dask_workers_write_the_same_cache(corpus, tmp_path, monkeypatch):
     from_cache, caches = _run(corpus, cache_root, "sync")
     _assert_same(in_processes, from_cache)
     assert caches[0].misses == 0 and caches[1].misses == 0
+
+
+def test_prune_removes_older_code_versions_only(tmp_path):
+    FileCache(tmp_path, "aaaaaaaaaaaa").put("k", 1)
+    FileCache(tmp_path, "bbbbbbbbbbbb").put("k", 2)
+    (tmp_path / "cccccccccccc" / "ab").mkdir(parents=True)  # the earlier one-file-per-entry layout
+    (tmp_path / "notes.txt").write_text("mine")
+    gone = prune(tmp_path, keep={"aaaaaaaaaaaa"})
+    assert "bbbbbbbbbbbb.sqlite" in gone and "cccccccccccc" in gone
+    assert FileCache(tmp_path, "aaaaaaaaaaaa").get("k") == 1
+    assert FileCache(tmp_path, "bbbbbbbbbbbb").get("k") is None
+    assert (tmp_path / "notes.txt").exists() and not (tmp_path / "cccccccccccc").exists()
+    assert prune(None, set()) == [] and prune(tmp_path / "missing", set()) == []

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
+import shutil
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -33,6 +35,25 @@ def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
     for name in modules:
         h.update(resources.files("pipeline.core").joinpath(f"{name}.py").read_bytes())
     return h.hexdigest()[:12]
+
+
+_NAMESPACE_ENTRY = re.compile(r"[0-9a-f]{12}(?:\.sqlite(?:-wal|-shm)?)?")
+
+
+def prune(root: Path | None, keep: set[str]) -> list[str]:
+    """Delete the caches of code versions other than ``keep`` (each code change starts a new
+    one; without this the folder grows by a corpus's worth per change). Returns what went."""
+    if root is None or not Path(root).is_dir():
+        return []
+    gone = []
+    for entry in sorted(Path(root).iterdir()):
+        if _NAMESPACE_ENTRY.fullmatch(entry.name) and entry.name.split(".")[0] not in keep:
+            if entry.is_dir():
+                shutil.rmtree(entry)  # the earlier one-file-per-entry layout
+            else:
+                entry.unlink(missing_ok=True)
+            gone.append(entry.name)
+    return gone
 
 
 class FileCache:

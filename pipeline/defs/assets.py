@@ -9,7 +9,7 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipeline.core import ingest, tables, warehouse
+from pipeline.core import filecache, ingest, tables, warehouse
 from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
 from pipeline.settings import Settings
 from pipeline.defs.metadata import table_metadata
@@ -42,6 +42,9 @@ def sources(settings: PipelineSettings) -> dg.DataVersion:
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
+    cache_root = Path(s.cache_dir) if s.cache_dir else None
+    for name in filecache.prune(cache_root, {code_version(m) for m in (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES)}):
+        context.log.info(f"removed the cache of an older code version: {cache_root / name}")
     frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES))
     rejected = frame[frame["status"] == "rejected"]
     for r in rejected.itertuples():
