@@ -21,7 +21,7 @@ def measure_text(cleaned: CleanText, tons_rule: str = "by_reporter") -> list[dic
     rows = []
     for m in extract_mentions(cleaned.text, tons_rule=tons_rule):
         start, end = cleaned.to_original(m.char_start, m.char_end)
-        row = {f: getattr(m, f) for f in _FIELDS}  # flat fields: asdict's deep copy costs ~1 ms a file
+        row = {f: getattr(m, f) for f in _FIELDS}  # flat fields: asdict's deep copy was a third of extraction time
         row.update(
             char_start=start,
             char_end=end,

@@ -11,18 +11,22 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.core import filecache, ingest, tables, warehouse
 from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
-from pipeline.settings import Settings
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
+from pipeline.settings import Settings
 
 OWNERS = ["team:bicentennial-data"]
 PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies"]
 TEXT_COLUMNS = ("text", "clean_text", "clean_anchors", "sentence")
 
 
+def _cache_root(s: Settings) -> Path | None:
+    return Path(s.cache_dir) if s.cache_dir else None
+
+
 def file_cache(s: Settings, modules: tuple[str, ...]) -> FileCache:
     """The per-file cache of results computed by ``modules`` (their code version is the namespace)."""
-    return FileCache(Path(s.cache_dir) if s.cache_dir else None, code_version(modules))
+    return FileCache(_cache_root(s), code_version(modules))
 
 
 def table_key(table: str) -> dg.AssetKey:
@@ -42,9 +46,8 @@ def sources(settings: PipelineSettings) -> dg.DataVersion:
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
-    cache_root = Path(s.cache_dir) if s.cache_dir else None
-    for name in filecache.prune(cache_root, {code_version(m) for m in (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES)}):
-        context.log.info(f"removed the cache of an older code version: {cache_root / name}")
+    for name in filecache.prune(_cache_root(s), {code_version(m) for m in (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES)}):
+        context.log.info(f"removed the cache of an older code version: {_cache_root(s) / name}")
     frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES))
     rejected = frame[frame["status"] == "rejected"]
     for r in rejected.itertuples():
