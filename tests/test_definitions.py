@@ -35,3 +35,11 @@ def test_checks_on_published_tables_are_blocking():
     graph = defs.resolve_asset_graph()
     blocking = {k.asset_key for k in graph.asset_check_keys if graph.get_check_spec(k).blocking}
     assert blocking == {dg.AssetKey(["warehouse", t]) for t in PUBLISHED_TABLES}
+
+
+def test_runs_from_the_ui_and_the_sensor_use_one_process():
+    # a process per step re-imports everything: 2.7x slower on the seeds (README, Performance)
+    from pipeline.definitions import defs
+
+    assert defs.resolve_job_def("warehouse_job").executor_def.name == "in_process"
+    assert defs.resolve_implicit_global_asset_job_def().executor_def.name == "in_process"  # "Materialize all"
