@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -74,6 +75,7 @@ class Run:
     counts: dict[str, int] = field(default_factory=dict)
     ok: bool = True
     kind: str = "full"  # "full" (fresh cache), "rerun" (one file added, cache warm) or "floor" (the seeds)
+    profile: str = ""  # for the rerun: pyinstrument's tree of a second, profiled rerun
 
     @property
     def other_s(self) -> float:
@@ -193,10 +195,45 @@ def bench_size(n: int, work: Path, rerun: bool) -> list[Run]:
         try:
             runs.append(run_pipeline(f"{n:,} + 1 file, rerun", corpus, warehouse, cache, home, work / f"rerun_{n}.log",
                                      kind="rerun"))
+            print(format_run(runs[-1]), flush=True)
+            runs[-1].profile = profile_rerun(n, corpus, warehouse, cache, home, work)
         finally:
             added.unlink()
-        print(format_run(runs[-1]), flush=True)
     return runs
+
+
+PYINSTRUMENT = Path(sys.executable).with_name("pyinstrument")
+_PROFILE_LINE = re.compile(r"^([\s│├└─|`]*)(\d+\.\d+) (\S+)\s+(\S+)")
+
+
+def profile_rerun(n: int, corpus: Path, warehouse: Path, cache: Path, home: Path, work: Path,
+                  min_seconds: float = 1.0) -> str:
+    """Where a rerun spends its time: one more file added, the run profiled by pyinstrument (a
+    sampling profiler; it slows the run, so its times are read as shares, not as the timings above).
+    Returns the call tree cut to frames of at least ``min_seconds``, without Dagster's own wrappers."""
+    text = make_corpus.seizure_release(random.Random(n + 2))
+    added = corpus / make_corpus.file_name(n + 1, text)
+    added.write_text(text, encoding="utf-8")
+    out = work / f"rerun_{n}_profile.txt"
+    env = dict(os.environ, DAGSTER_HOME=str(home), PIPELINE_CACHE_DIR=str(cache),
+               DAGSTER_DISABLE_TELEMETRY="1", GX_ANALYTICS_ENABLED="false")
+    try:
+        subprocess.run([str(PYINSTRUMENT), "-i", "0.005", "-r", "text", "-o", str(out), str(PIPELINE), "run",
+                        "--sources", str(corpus), "--warehouse", str(warehouse), "--log-level", "WARNING"],
+                       env=env, cwd=home, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    finally:
+        added.unlink()
+    lines = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        m = _PROFILE_LINE.match(line)
+        if not m or float(m.group(2)) < min_seconds:
+            continue
+        where = re.sub(r"^(\.\./)+", "", m.group(4))
+        if where.startswith("dagster/_") and m.group(3) != "<module>":  # Dagster's wrappers, not its imports
+            continue
+        depth = len(m.group(1)) // 3
+        lines.append(f"{'  ' * min(depth, 20)}{float(m.group(2)):6.2f} s  {m.group(3)}  {where}")
+    return "\n".join(lines)
 
 
 HEADER = ("| run | files | wall s | peak RSS MB (tree) | ingest s | extract s | reconcile s | validate s | publish s "
@@ -321,6 +358,9 @@ def rerun_section(runs: list[Run]) -> list[str]:
         "the LSH index and the union-find of the last run, validated row hashes, a warehouse updated in "
         "place under a snapshot): see the 1-million-document plan below.",
         "",
+        *([f"The profile of a second rerun (one more file added) under pyinstrument, frames of 1 s or more "
+           f"without Dagster's own wrappers (the profiler slows the run: read shares, not timings):",
+           "", "```", rerun.profile, "```", ""] if rerun.profile else []),
     ]
 
 
