@@ -120,3 +120,18 @@ def test_prune_removes_older_code_versions_only(tmp_path):
     assert FileCache(tmp_path, "bbbbbbbbbbbb").get("k") is None
     assert (tmp_path / "notes.txt").exists() and not (tmp_path / "cccccccccccc").exists()
     assert prune(None, set()) == [] and prune(tmp_path / "missing", set()) == []
+
+
+@pytest.mark.parametrize("damage", ["root_is_a_file", "garbage_database"])
+def test_an_unusable_cache_is_switched_off_not_fatal(tmp_path, damage):
+    if damage == "root_is_a_file":
+        root = tmp_path / "cache"
+        root.write_text("not a folder")
+    else:
+        root = tmp_path
+        (root / "ns.sqlite").write_bytes(b"this is not a database" * 100)
+    cache = FileCache(root, "ns")
+    with pytest.warns(UserWarning, match="running without it"):
+        assert cache.get_many(["a"]) == {}
+    cache.put("a", 1)  # no error, nothing kept
+    assert cache.get("a") is None and cache.path is None

@@ -18,6 +18,7 @@ import pickle
 import re
 import shutil
 import sqlite3
+import warnings
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -77,20 +78,32 @@ class FileCache:
             self._con.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
         return self._con
 
+    def _give_up(self, exc: Exception) -> None:
+        """A cache that cannot be opened or written (a full disk, a damaged file, a folder
+        without write permission) must not fail the run: it is switched off, with a warning."""
+        warnings.warn(f"per-file cache {self.path} is not usable ({exc}); running without it", stacklevel=3)
+        self.close()
+        self.path = None
+
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The cached values of those keys that have one."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, Any] = {}
-        if self.path is not None and keys:
-            con = self._connection()
-            for i in range(0, len(keys), 900):  # SQLite's limit on bound parameters
-                chunk = keys[i:i + 900]
-                rows = con.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                for key, blob in rows:
-                    try:
-                        found[key] = pickle.loads(blob)
-                    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                        pass  # an entry this code cannot read is a miss
+        try:
+            if self.path is not None and keys:
+                con = self._connection()
+                for i in range(0, len(keys), 900):  # SQLite's limit on bound parameters
+                    chunk = keys[i:i + 900]
+                    rows = con.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})",
+                                       chunk)
+                    for key, blob in rows:
+                        try:
+                            found[key] = pickle.loads(blob)
+                        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                            pass  # an entry this code cannot read is a miss
+        except (OSError, sqlite3.Error) as exc:
+            self._give_up(exc)
+            found = {}
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -99,8 +112,11 @@ class FileCache:
         if self.path is None or not items:
             return
         rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()]
-        with self._connection() as con:  # one transaction
-            con.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+        try:
+            with self._connection() as con:  # one transaction
+                con.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", rows)
+        except (OSError, sqlite3.Error) as exc:
+            self._give_up(exc)
 
     def get(self, key: str) -> Any | None:
         return self.get_many([key]).get(key)
