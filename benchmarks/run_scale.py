@@ -81,6 +81,10 @@ class Run:
     def other_s(self) -> float:
         return self.wall_s - sum(self.stages.values())
 
+    def seconds(self, stage: str) -> float:
+        """A stage's time, "other" included."""
+        return self.other_s if stage == "other" else self.stages[stage]
+
 
 class TreeSampler(threading.Thread):
     """Peak of the summed RSS of a process and all its descendants."""
@@ -135,11 +139,16 @@ def warehouse_counts(path: Path) -> dict[str, int]:
                 for t in ("sources", "documents", "measurements", "facts", "discrepancies")}
 
 
-def run_pipeline(label: str, corpus: Path, warehouse: Path, cache: Path, home: Path, log: Path,
-                 kind: str = "full") -> Run:
+def _pipeline_run(corpus: Path, warehouse: Path, cache: Path, home: Path) -> tuple[list[str], dict[str, str]]:
+    """The `pipeline run` command line and its environment (own cache and instance, telemetry off)."""
     env = dict(os.environ, DAGSTER_HOME=str(home), PIPELINE_CACHE_DIR=str(cache),
                DAGSTER_DISABLE_TELEMETRY="1", GX_ANALYTICS_ENABLED="false")
-    command = [str(PIPELINE), "run", "--sources", str(corpus), "--warehouse", str(warehouse), "--log-level", "WARNING"]
+    return [str(PIPELINE), "run", "--sources", str(corpus), "--warehouse", str(warehouse), "--log-level", "WARNING"], env
+
+
+def run_pipeline(label: str, corpus: Path, warehouse: Path, cache: Path, home: Path, log: Path,
+                 kind: str = "full") -> Run:
+    command, env = _pipeline_run(corpus, warehouse, cache, home)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with log.open("w") as out:
         started = time.perf_counter()
@@ -215,11 +224,9 @@ def profile_rerun(n: int, corpus: Path, warehouse: Path, cache: Path, home: Path
     added = corpus / make_corpus.file_name(n + 1, text)
     added.write_text(text, encoding="utf-8")
     out = work / f"rerun_{n}_profile.txt"
-    env = dict(os.environ, DAGSTER_HOME=str(home), PIPELINE_CACHE_DIR=str(cache),
-               DAGSTER_DISABLE_TELEMETRY="1", GX_ANALYTICS_ENABLED="false")
+    command, env = _pipeline_run(corpus, warehouse, cache, home)
     try:
-        subprocess.run([str(PYINSTRUMENT), "-i", "0.005", "-r", "text", "-o", str(out), str(PIPELINE), "run",
-                        "--sources", str(corpus), "--warehouse", str(warehouse), "--log-level", "WARNING"],
+        subprocess.run([str(PYINSTRUMENT), "-i", "0.005", "-r", "text", "-o", str(out), *command],
                        env=env, cwd=home, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     finally:
         added.unlink()
@@ -329,9 +336,7 @@ def rerun_section(runs: list[Run]) -> list[str]:
     full = max((r for r in runs if r.kind == "full"), key=lambda r: r.n_files)
     if rerun is None or floor is None:
         return []
-    rows = [f"| {name} | {floor.stages.get(name, floor.other_s if name == 'other' else 0):.1f} | "
-            f"{rerun.stages.get(name, rerun.other_s if name == 'other' else 0):.1f} |"
-            for name in [*STAGES, "other"]]
+    rows = [f"| {name} | {floor.seconds(name):.1f} | {rerun.seconds(name):.1f} |" for name in [*STAGES, "other"]]
     return [
         "## Where a rerun's time goes",
         "",
@@ -358,8 +363,8 @@ def rerun_section(runs: list[Run]) -> list[str]:
         "the LSH index and the union-find of the last run, validated row hashes, a warehouse updated in "
         "place under a snapshot): see the 1-million-document plan below.",
         "",
-        *([f"The profile of a second rerun (one more file added) under pyinstrument, frames of 1 s or more "
-           f"without Dagster's own wrappers (the profiler slows the run: read shares, not timings):",
+        *(["The profile of a second rerun (one more file added) under pyinstrument, frames of 1 s or more "
+           "without Dagster's own wrappers (the profiler slows the run: read shares, not timings):",
            "", "```", rerun.profile, "```", ""] if rerun.profile else []),
     ]
 

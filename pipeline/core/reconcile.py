@@ -190,15 +190,16 @@ def profile_key(doc: SourceDoc) -> str:
     return "profile-" + h.hexdigest()
 
 
-def build_profiles(sources: list[SourceDoc], cache=None) -> list[_Profile]:
+def build_profiles(sources: list[SourceDoc], cache=None, keys: list[str] | None = None) -> list[_Profile]:
     """The profile of every source; with a cache (``get_many``/``put_many``) only new files are profiled.
 
     A profile costs a few milliseconds a file (shingles, content words, metadata); a rerun
-    after adding one file to ten thousand should not pay it ten thousand times.
+    after adding one file to ten thousand should not pay it ten thousand times. ``keys``:
+    the sources' :func:`profile_key`, if the caller has them already.
     """
     if cache is None:
         return [profile(d) for d in sources]
-    keys = [profile_key(d) for d in sources]
+    keys = keys or [profile_key(d) for d in sources]
     found = cache.get_many(keys)
     new = {k: profile(d) for k, d in zip(keys, sources) if k not in found}
     cache.put_many(new)
@@ -599,9 +600,10 @@ def merge_document(versions: list[SourceDoc], metas: list[Metadata]) -> _Documen
     )
 
 
-def document_key(versions: list[SourceDoc]) -> str:
-    """What a merged document depends on: its versions (names, content, figures), in order."""
-    return "document-" + _hash(*[(d.source_file, profile_key(d)) for d in versions])
+def document_key(versions: list[tuple[str, str]]) -> str:
+    """What a merged document depends on: its versions' names and :func:`profile_key` (content,
+    figures), in canonical order."""
+    return "document-" + _hash(*versions)
 
 
 def reconcile(sources: list[SourceDoc], cache=None) -> Reconciliation:
@@ -609,17 +611,22 @@ def reconcile(sources: list[SourceDoc], cache=None) -> Reconciliation:
     merged documents, so a rerun profiles only new files and re-merges only the documents
     whose versions changed."""
     sources = sorted(sources, key=lambda d: d.source_file)  # input order must not matter
-    profiles = build_profiles(sources, cache)
+    profile_keys = [profile_key(d) for d in sources] if cache is not None else None
+    profiles = build_profiles(sources, cache, profile_keys)
     rec = Reconciliation()
     events_by_doc = {}
     ordered = [canonical_order(members, sources, profiles) for members in group_sources(sources, profiles)]
-    keys = [document_key([sources[i] for i in order]) for order in ordered]
-    found = cache.get_many(keys) if cache is not None else {}
-    new = {}
+    keys: list[str | None] = [None] * len(ordered)
+    found, new = {}, {}
+    if cache is not None:
+        keys = [document_key([(sources[i].source_file, profile_keys[i]) for i in order]) for order in ordered]
+        found = cache.get_many(keys)
     for key, order in zip(keys, ordered):
         doc = found.get(key)
         if doc is None:
-            doc = new[key] = merge_document([sources[i] for i in order], [profiles[i].meta for i in order])
+            doc = merge_document([sources[i] for i in order], [profiles[i].meta for i in order])
+            if key is not None:
+                new[key] = doc
         rec.source_rows.extend(doc.source_rows)
         rec.document_rows.append(doc.document_row)
         rec.fact_rows.extend(doc.fact_rows)
