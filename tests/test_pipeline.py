@@ -93,6 +93,21 @@ def test_bad_files_are_recorded_and_the_good_ones_published(seeds_copy, tmp_path
     assert set(meta) == set(rejected)
 
 
+def test_a_single_release_without_lists_or_discrepancies_is_published(tmp_path, run_pipeline):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "release.txt").write_text(
+        "CBP Officers Seize Fentanyl at Nogales\nMarch 3, 2024\n\n"
+        "CBP officers seized 45 pounds of fentanyl at the Nogales port of entry.\n", encoding="utf-8")
+    warehouse = tmp_path / "out" / "w.duckdb"
+    assert run_pipeline(folder, warehouse).success
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "measurements", "commitments", "discrepancies")}
+    assert counts["documents"] == 1 and counts["measurements"] >= 1
+    assert counts["commitments"] == counts["discrepancies"] == 0
+
+
 def test_two_runs_give_identical_tables(published, tmp_path, run_pipeline):
     second = tmp_path / "second.duckdb"
     assert run_pipeline(SEEDS, second).success

@@ -111,6 +111,20 @@ def figures_by_file(measurements: pd.DataFrame) -> dict[str, list[Figure]]:
     return out
 
 
+# The columns of each reconciled frame, so a frame without rows (a corpus with no numbered
+# list, no discrepancy, no figure) still has the columns the warehouse table loads.
+RECONCILED_COLUMNS = {
+    "source_versions": ["source_file", "document_id", "is_canonical"],
+    "documents": ["document_id", "title", "published_on", "n_sources", "canonical_source_file"],
+    "facts": ["fact_id", "document_id", "kind", "value", "unit", "subject", "n_sources", "source_files",
+              "has_conflict", "variants", "conflicting_values", "measurement_ids"],
+    "commitments": ["document_id", "ordinal", "text", "n_sources", "source_files"],
+    "discrepancies": ["discrepancy_id", "kind", "unit", "subject", "shared_context",
+                      "document_id_a", "fact_id_a", "value_a", "source_files_a",
+                      "document_id_b", "fact_id_b", "value_b", "source_files_b"],
+}
+
+
 def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       cache: FileCache | None = None) -> dict[str, pd.DataFrame]:
     """Group versions into documents and merge their facts (see pipeline/core/reconcile.py).
@@ -124,18 +138,14 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=tuple(by_file.get(name, ())))
             for name, sha, text in zip(ok["source_file"].tolist(), ok["sha256"].tolist(), ok["clean_text"].tolist())]
     rec = reconcile(docs, cache)
-    facts = _frame(rec.fact_rows)
-    if len(facts):
-        kg = dict(zip(measurements["measurement_id"].tolist(), measurements["value_kg"].tolist()))
-        facts["value_kg"] = [kg.get(ids[0]) if ids else None for ids in facts["measurement_ids"]]
-        facts["variants"] = [json.dumps(v, sort_keys=True, default=str) if v else None for v in facts["variants"]]
-    return {
-        "source_versions": _frame(rec.source_rows),
-        "documents": _frame(rec.document_rows),
-        "facts": facts,
-        "commitments": _frame(rec.commitment_rows),
-        "discrepancies": _frame(rec.discrepancy_rows),
-    }
+    rows = {"source_versions": rec.source_rows, "documents": rec.document_rows, "facts": rec.fact_rows,
+            "commitments": rec.commitment_rows, "discrepancies": rec.discrepancy_rows}
+    frames = {name: _frame(rows[name], columns) for name, columns in RECONCILED_COLUMNS.items()}
+    facts = frames["facts"]
+    kg = dict(zip(measurements["measurement_id"].tolist(), measurements["value_kg"].tolist()))
+    facts["value_kg"] = [kg.get(ids[0]) if ids else None for ids in facts["measurement_ids"]]
+    facts["variants"] = [json.dumps(v, sort_keys=True, default=str) if v else None for v in facts["variants"]]
+    return frames
 
 
 def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
@@ -147,8 +157,8 @@ def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     sources["is_canonical"] = sources["source_file"].map(versions["is_canonical"]).fillna(False).astype(bool)
     sources["n_measurements"] = sources["source_file"].map(measurements["source_file"].value_counts()).fillna(0)
 
-    fact_of = {mid: fid for fid, ids in zip(reconciled["facts"].get("fact_id", []),
-                                             reconciled["facts"].get("measurement_ids", [])) for mid in ids}
+    fact_of = {mid: fid for fid, ids in zip(reconciled["facts"]["fact_id"], reconciled["facts"]["measurement_ids"])
+               for mid in ids}
     published_measurements = measurements.copy()
     published_measurements["document_id"] = published_measurements["source_file"].map(versions["document_id"])
     published_measurements["fact_id"] = published_measurements["measurement_id"].map(fact_of)

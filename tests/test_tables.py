@@ -1,0 +1,30 @@
+"""The frames carried between the steps keep their columns when a corpus gives them no rows."""
+import duckdb
+import pytest
+
+from pipeline.core import tables
+from pipeline.core.warehouse import create_staging, load_table
+
+RELEASE = "CBP officers seized 45 pounds of fentanyl at the Nogales port of entry on March 3, 2024.\n"
+NO_FIGURE = "The two delegations met in Mexico City to review the security framework.\n"
+
+
+@pytest.mark.parametrize("texts", [{"a.txt": RELEASE}, {"a.txt": NO_FIGURE}, {}], ids=["one-release", "no-figure", "empty"])
+def test_frames_without_rows_keep_their_columns_and_load(tmp_path, texts):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    source_texts = tables.source_texts_frame(folder, 1 << 20)
+    measurements = tables.measurements_frame(source_texts)
+    reconciled = tables.reconciled_frames(source_texts, measurements)
+    for name, columns in tables.RECONCILED_COLUMNS.items():
+        assert set(columns) <= set(reconciled[name].columns), name
+    assert len(reconciled["commitments"]) == len(reconciled["discrepancies"]) == 0
+    published = tables.published_frames(source_texts, measurements, reconciled)
+    path = tmp_path / "w.duckdb"
+    create_staging(path)
+    with duckdb.connect(str(path)) as con:
+        for table, frame in published.items():
+            assert load_table(con, table, frame) == len(frame)
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(texts)
