@@ -209,7 +209,10 @@ def build_profiles(sources: list[SourceDoc], cache=None, keys: list[str] | None 
 # --- candidate pairs -----------------------------------------------------------------
 
 MAX_KEY_DF = 50       # a figure key in more files than this is boilerplate, not identity
-LSH_THRESHOLD = 0.5
+# Jaccard similarity for the LSH index. A truncated copy's Jaccard with its original is about
+# its length ratio (a third of the text kept: ~0.3) while its containment is 1, so the index
+# must reach low; pair verification (containment, figures) restores the precision.
+LSH_THRESHOLD = 0.3
 NUM_PERM = 64
 
 
@@ -228,8 +231,9 @@ def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
             shared.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1:])
     # Files with several identifying figures must share two of them to be worth verifying.
     pairs = {(a, b) for (a, b), n in shared.items() if n >= MIN_SHARED or min(indexed[a], indexed[b]) < MIN_SHARED}
-    # Texts with few figures are found by their wording instead: every text goes into
-    # the LSH index, and those with fewer than MIN_SHARED figure keys query it.
+    # Texts with few identifying figures are found by their wording instead: every text goes
+    # into the LSH index, and those with fewer than MIN_SHARED *indexed* figure keys query it
+    # (a release whose figures are all common values -- "25 percent" -- has none indexed).
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     template = MinHash(num_perm=NUM_PERM, seed=1)
     sketches = {}
@@ -238,7 +242,7 @@ def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
                     hashfunc=int)  # shingles are already 32-bit hashes
         m.update_batch(p.shingles)
         lsh.insert(i, m)
-        if len(p.keys) < MIN_SHARED:
+        if indexed[i] < MIN_SHARED:
             sketches[i] = m
     for i, m in sketches.items():
         pairs.update((min(i, j), max(i, j)) for j in lsh.query(m) if j != i)
