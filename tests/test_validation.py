@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.core.validation import RESULT_COLUMNS, validate_tables
+from pipeline.core.validation import RESULT_COLUMNS, WHOLE_COLUMN, validate_tables
 from pipeline.core.warehouse import TABLE_ORDER, load_table, sql
 from pipeline.settings import EXPECTATIONS_DIR
 
@@ -99,6 +99,21 @@ def valid_report(tmp_path_factory):
     return validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, site_dir=tmp_path_factory.mktemp("docs") / "site")
 
 
+class RowStore(dict):
+    """The ``validated`` store of validate_tables, in memory (the pipeline passes a FileCache)."""
+
+    def put(self, key, value):
+        self[key] = value
+
+
+@pytest.fixture(scope="module")
+def passed_rows() -> RowStore:
+    store = RowStore()
+    assert validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, validated=store).success
+    assert len(store) == 7  # the rows of every validated frame
+    return store
+
+
 def test_every_suite_passes_on_valid_tables(valid_report):
     assert valid_report.failures_by_table == {t: [] for t in TABLES}
     assert valid_report.success_by_table == {t: True for t in TABLES}
@@ -162,9 +177,14 @@ def test_data_docs_are_static_html(valid_report):
          "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "duplicate-commitment",
          "discrepancy-unknown-fact"],
 )
-def test_a_corrupted_row_fails_and_is_named(table, index, changes, table_failing, expectation, column):
-    # only the suites guarding the failing table run: GX's cost is per expectation
-    report = validate_tables(corrupt(table, index, **changes), EXPECTATIONS_DIR, tables=[table_failing])
+@pytest.mark.parametrize("incremental", [False, True], ids=["all-rows", "after-a-passing-run"])
+def test_a_corrupted_row_fails_and_is_named(table, index, changes, table_failing, expectation, column,
+                                            incremental, passed_rows):
+    # only the suites guarding the failing table run: GX's cost is per expectation. After a
+    # passing run, row-wise rules see only the changed rows (a cross-table change included).
+    store = RowStore(passed_rows) if incremental else None
+    report = validate_tables(corrupt(table, index, **changes), EXPECTATIONS_DIR, tables=[table_failing],
+                             validated=store)
     message = failed(report, table_failing)
     assert f"{expectation} on {column}" in message
     bad = report.results[~report.results["success"]]
@@ -207,3 +227,53 @@ def test_the_suites_are_the_files(tmp_path):
     report = validate_tables(frames, edited, tables=["measurements"])
     assert not report.success_by_table["measurements"]
     assert "oz" in failed(report, "measurements")
+
+
+# -- a rerun checks new rows only ---------------------------------------------------------------
+
+def _details(report) -> list[dict]:
+    return [json.loads(d) for d in report.results["details"]]
+
+
+def test_unchanged_tables_are_passed_on_whole_column_rules_alone(passed_rows, valid_report):
+    again = validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, validated=RowStore(passed_rows))
+    assert again.success
+    pd.testing.assert_series_equal(again.results["expectation"], valid_report.results["expectation"])
+    checked = {(r.expectation, d.get("element_count")) for r, d in zip(again.results.itertuples(), _details(again))}
+    # the row-wise expectations saw no row; uniqueness still read every row
+    assert all(n == 0 for e, n in checked if e not in WHOLE_COLUMN)
+    assert ("expect_column_values_to_be_unique", 6) in checked  # the 6 measurements
+
+
+def test_a_new_row_is_checked_and_the_old_ones_are_not(passed_rows):
+    rows = valid_rows()
+    new = dict(rows["measurements"][0], measurement_id="m7", char_start=70, char_end=83, value=-3.0, value_kg=-1.36)
+    rows["measurements"].append(new)
+    report = validate_tables(staged(rows), EXPECTATIONS_DIR, tables=["measurements"], validated=RowStore(passed_rows))
+    assert "1 of 1 rows unexpected" in failed(report, "measurements")
+    sizes = {d.get("rows_in_table") for d in _details(report)}
+    assert sizes == {7, None}  # GX saw 1 of 7 rows for the row-wise rules, all 7 for uniqueness
+
+
+def test_a_failed_validation_passes_no_rows_for_the_next_run():
+    store = RowStore()
+    bad = corrupt("measurements", 2, unit="furlong")
+    assert not validate_tables(bad, EXPECTATIONS_DIR, tables=["measurements"], validated=store).success
+    assert not validate_tables(bad, EXPECTATIONS_DIR, tables=["measurements"], validated=store).success
+
+
+def test_rows_passed_under_another_suite_are_checked_again(tmp_path, passed_rows):
+    rows = valid_rows()
+    rows["measurements"][0].update(value=8.0, unit="oz", unit_text="ounces", value_kg=8 * 0.028349523125)
+    store = RowStore(passed_rows)
+    assert validate_tables(staged(rows), EXPECTATIONS_DIR, tables=["measurements"], validated=store).success
+    edited = tmp_path / "expectations"
+    shutil.copytree(EXPECTATIONS_DIR, edited)
+    path = edited / "measurements.json"
+    suite = json.loads(path.read_text())
+    for exp in suite["expectations"]:
+        if exp["type"] == "expect_column_values_to_be_in_set" and exp["kwargs"]["column"] == "unit":
+            exp["kwargs"]["value_set"].remove("oz")
+    path.write_text(json.dumps(suite, indent=2))
+    assert "oz" in failed(validate_tables(staged(rows), edited, tables=["measurements"], validated=store),
+                          "measurements")

@@ -29,6 +29,10 @@ CLEAN_MODULES = ("cleaning", "language")
 PER_FILE_MODULES = ("cleaning", "language", "numbers", "units", "subjects", "mentions", "measure")
 # ... and, on top of those, a file's reconciliation profile and the merged documents.
 PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata", "commitments")
+# Modules whose code decides which rows passed the expectations (the rows' hashes, the derived frames).
+VALIDATION_MODULES = ("validation",)
+# Every namespace a run uses; the others are pruned.
+CACHED_MODULE_SETS = (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, VALIDATION_MODULES)
 
 
 def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:

@@ -5,9 +5,16 @@ table it guards (``table``), which frame it validates (``frame``, default the ta
 columns name a row in failure messages (``id_columns``). Cross-table rules are expressed as
 derived columns or a derived per-document frame computed here, so each rule is still a GX
 expectation written in the JSON files.
+
+Row by row, a rerun validates only what is new: given a store of the rows that passed
+before, an expectation that judges each row on its own (most of them) runs on the rows
+whose content -- derived cross-table columns included -- was not among the rows that last
+passed the same suites; an expectation that needs the whole column (uniqueness) still runs
+on every row.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,6 +37,8 @@ class ValidationReport:
     failures_by_table: dict[str, list[str]]
     n_evaluated_by_table: dict[str, int] = field(default_factory=dict)
     data_docs_index: Path | None = None
+    # frame -> (rows the row-wise expectations saw, rows in the frame)
+    rows_checked: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def success(self) -> bool:
@@ -175,15 +184,22 @@ def _jsonable(x):
     return json.loads(json.dumps(x, default=str, allow_nan=True).replace("NaN", "null"))
 
 
-def _row(suite: dict, exp: dict, res) -> tuple[dict, str | None]:
-    """One validation_results row and, if it failed, a line a person can read."""
+def _row(suite: dict, exp: dict, res, n_rows: int, n_seen: int) -> tuple[dict, str | None]:
+    """One validation_results row and, if it failed, a line a person can read.
+
+    ``res`` is None for a row-wise expectation that had no new row to see (every row passed it
+    before); ``n_seen`` of the table's ``n_rows`` rows were given to GX.
+    """
     kwargs = exp["kwargs"]
-    r = res.result or {}
-    exc = (res.exception_info or {}).get("exception_message") if res.exception_info else None
-    if exc is None and isinstance(res.exception_info, dict):  # GX nests exception info by metric id
+    r = res.result if res is not None else {"element_count": 0, "unexpected_count": 0}
+    r = r or {}
+    exc = (res.exception_info or {}).get("exception_message") if res is not None and res.exception_info else None
+    if exc is None and res is not None and isinstance(res.exception_info, dict):  # GX nests it by metric id
         msgs = [v.get("exception_message") for v in res.exception_info.values() if isinstance(v, dict)]
         exc = "; ".join(m for m in msgs if m) or None
     details = {
+        # when GX saw fewer rows (element_count) than the table has: the others passed it before
+        "rows_in_table": n_rows if n_seen != n_rows else None,
         "kwargs": {k: v for k, v in kwargs.items() if k not in ("column", "column_A", "column_B", "column_list")},
         "notes": exp.get("notes"),
         "observed_value": r.get("observed_value"),
@@ -198,11 +214,11 @@ def _row(suite: dict, exp: dict, res) -> tuple[dict, str | None]:
         "table_name": suite["meta"]["table"],
         "expectation": exp["type"],
         "column_name": _column_name(kwargs),
-        "success": bool(res.success),
+        "success": res is None or bool(res.success),
         "unexpected_count": r.get("unexpected_count"),
         "details": json.dumps(details, sort_keys=True),
     }
-    if res.success:
+    if row["success"]:
         return row, None
     where = _condition_text(kwargs.get("row_condition"))
     line = f'{suite["name"]}: {exp["type"]} on {row["column_name"] or "the table"}'
@@ -219,6 +235,33 @@ def _row(suite: dict, exp: dict, res) -> tuple[dict, str | None]:
     elif "observed_value" in details:
         line += f'; observed {json.dumps(details["observed_value"])}'
     return row, line
+
+
+# -- rows validated before -----------------------------------------------------------------
+
+# Expectations whose verdict on a row depends on the other rows (``mostly`` too: a share).
+WHOLE_COLUMN = frozenset({"expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"})
+
+
+def is_row_wise(exp: dict) -> bool:
+    return exp["type"] not in WHOLE_COLUMN and "mostly" not in exp["kwargs"]
+
+
+def row_hashes(df: pd.DataFrame) -> np.ndarray:
+    """A 64-bit hash of each row's values (list values joined; pandas' own row hashing)."""
+    lists = [c for c in df.columns
+             if df[c].dtype == object and isinstance(next(iter(df[c].dropna()), None), (list, tuple))]
+    if lists:
+        df = df.assign(**{c: df[c].map(lambda v: "\x1f".join(map(str, v)) if isinstance(v, (list, tuple)) else None) for c in lists})
+    return pd.util.hash_pandas_object(df, index=False).to_numpy()
+
+
+def _rows_key(frame: str, suites: list[dict], df: pd.DataFrame) -> str:
+    """Rows passed under other suites, other column types or another GX are not passed here."""
+    import great_expectations as gx
+
+    spec = json.dumps([suites, {c: str(t) for c, t in df.dtypes.items()}, gx.__version__], sort_keys=True, default=str)
+    return f"validated-rows-{frame}-" + hashlib.sha256(spec.encode()).hexdigest()[:16]
 
 
 def _add_data_docs_site(context, site_dir: Path) -> None:
@@ -275,23 +318,38 @@ def _install_fast_metrics() -> None:
 
 
 def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
-                    site_dir: Path | None = None, tables: list[str] | None = None) -> ValidationReport:
+                    site_dir: Path | None = None, tables: list[str] | None = None,
+                    validated=None) -> ValidationReport:
     """Run every suite of ``expectations_dir`` on ``frames`` (table name -> DataFrame).
 
     With ``site_dir``, GX Data Docs for this run are written there as static HTML (the folder
     is replaced: it holds only the last validation). ``tables`` limits the run to the suites
     guarding those tables (GX costs ~20 ms per expectation, so focused tests stay quick).
+    ``validated`` (``get``/``put``, e.g. a FileCache) keeps the hashes of the rows that passed;
+    with it, row-wise expectations run on new rows only (see the module's docstring).
     """
     import great_expectations as gx
-    from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.data_context.types.base import ProgressBarsConfig
-    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
     _install_fast_metrics()
     suites = [s for s in load_suite_dicts(expectations_dir) if tables is None or s["meta"]["table"] in tables]
     if not suites:
         raise FileNotFoundError(f"no expectation suites (*.json) in {expectations_dir}")
-    prepared = build_frames(frames, sorted({s["meta"].get("frame", s["meta"]["table"]) for s in suites}))
+    by_frame: dict[str, list[dict]] = {}
+    for s in suites:
+        by_frame.setdefault(s["meta"].get("frame", s["meta"]["table"]), []).append(s)
+    prepared = build_frames(frames, sorted(by_frame))
+
+    # the rows each frame's row-wise expectations still have to see
+    new_rows, hashes, keys, incremental = {}, {}, {}, set()
+    for frame, df in prepared.items():
+        new_rows[frame] = df
+        if validated is not None:
+            hashes[frame], keys[frame] = row_hashes(df), _rows_key(frame, by_frame[frame], df)
+            before = validated.get(keys[frame])
+            if before is not None:
+                new_rows[frame] = df[~np.isin(hashes[frame], before)]
+                incremental.add(frame)
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
@@ -303,21 +361,19 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
     rows, success, failures, counts = [], {}, {}, {}
     for s in suites:
         table, frame = s["meta"]["table"], s["meta"].get("frame", s["meta"]["table"])
-        suite = context.suites.add(ExpectationSuite(
-            name=s["name"], meta=s["meta"],
-            expectations=[ExpectationConfiguration(**e).to_domain_obj() for e in s["expectations"]]))
-        batch = datasource.add_dataframe_asset(s["name"]).add_batch_definition_whole_dataframe("whole")
-        definition = context.validation_definitions.add(gx.ValidationDefinition(name=s["name"], data=batch, suite=suite))
-        result = definition.run(
-            batch_parameters={"dataframe": prepared[frame]},
-            result_format={"result_format": "SUMMARY", "partial_unexpected_count": N_EXAMPLES,
-                           "unexpected_index_column_names": s["meta"].get("id_columns", [])},
-        )
-        # match results to the JSON entries by the ids GX gave the suite's expectations, in file order
-        by_id = {res.expectation_config.id: res for res in result.results}
-        for exp, added in zip(s["expectations"], suite.expectations, strict=True):
-            res = by_id[added.id]
-            row, line = _row(s, exp, res)
+        df, new = prepared[frame], new_rows[frame]
+        # (GX suite name, its expectations, the rows they see): one part when every row is to
+        # be seen, and no row-wise part when no row is new (those verdicts stand from before)
+        parts = [(s["name"], s["expectations"], df)] if frame not in incremental else [
+            *([(s["name"], [e for e in s["expectations"] if is_row_wise(e)], new)] if len(new) else []),
+            (f'{s["name"]}.whole_columns', [e for e in s["expectations"] if not is_row_wise(e)], df)]
+        results = {}
+        for name, expectations, rows_seen in parts:
+            if expectations:
+                results.update(_run_suite(gx, context, datasource, name, s, expectations, rows_seen))
+        for n, exp in enumerate(s["expectations"]):
+            res, n_seen = results.get(n, (None, 0))
+            row, line = _row(s, exp, res, len(df), n_seen)
             rows.append(row)
             success[table] = success.get(table, True) and row["success"]
             counts[table] = counts.get(table, 0) + 1
@@ -325,9 +381,38 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
             if line:
                 failures[table].append(line)
 
+    if validated is not None:
+        for frame in prepared:
+            if all(success.get(s["meta"]["table"], False) for s in by_frame[frame]):
+                validated.put(keys[frame], np.unique(hashes[frame]))
+
     index = _build_data_docs(context, Path(site_dir)) if site_dir is not None else None
     results = pd.DataFrame(rows, columns=RESULT_COLUMNS).astype({"unexpected_count": "Int64"})
-    return ValidationReport(results, success, failures, counts, index)
+    checked = {frame: (len(new_rows[frame]), len(df)) for frame, df in prepared.items()}
+    return ValidationReport(results, success, failures, counts, index, checked)
+
+
+def _run_suite(gx, context, datasource, name: str, suite_dict: dict, expectations: list[dict],
+               df: pd.DataFrame) -> dict[int, tuple[object, int]]:
+    """GX's result of each of ``expectations`` on ``df`` and the rows it saw, by index in the JSON suite."""
+    from great_expectations.core.expectation_suite import ExpectationSuite
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    suite = context.suites.add(ExpectationSuite(
+        name=name, meta=suite_dict["meta"],
+        expectations=[ExpectationConfiguration(**e).to_domain_obj() for e in expectations]))
+    batch = datasource.add_dataframe_asset(name).add_batch_definition_whole_dataframe("whole")
+    definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+    result = definition.run(
+        batch_parameters={"dataframe": df},
+        result_format={"result_format": "SUMMARY", "partial_unexpected_count": N_EXAMPLES,
+                       "unexpected_index_column_names": suite_dict["meta"].get("id_columns", [])},
+    )
+    # match results to the JSON entries by the ids GX gave the suite's expectations, in file order
+    by_id = {res.expectation_config.id: res for res in result.results}
+    index = {id(e): n for n, e in enumerate(suite_dict["expectations"])}
+    return {index[id(exp)]: (by_id[added.id], len(df))
+            for exp, added in zip(expectations, suite.expectations, strict=True)}
 
 
 def _build_data_docs(context, site_dir: Path) -> Path:

@@ -10,7 +10,9 @@ import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipeline.core import filecache, ingest, tables, warehouse
-from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version
+from pipeline.core.filecache import (
+    CACHED_MODULE_SETS, CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version,
+)
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.settings import Settings
@@ -46,7 +48,7 @@ def sources(settings: PipelineSettings) -> dg.DataVersion:
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
-    for name in filecache.prune(_cache_root(s), {code_version(m) for m in (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES)}):
+    for name in filecache.prune(_cache_root(s), {code_version(m) for m in CACHED_MODULE_SETS}):
         context.log.info(f"removed the cache of an older code version: {_cache_root(s) / name}")
     frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES))
     rejected = frame[frame["status"] == "rejected"]
