@@ -149,14 +149,6 @@ def _for_gx(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(**{c: df[c].map(_as_list) for c in arrays}) if arrays else df
 
 
-def build_frames(frames: dict[str, pd.DataFrame], frame_names: list[str]) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in frame_names:
-        derive = DERIVED.get(name)
-        out[name] = _for_gx(derive(frames) if derive else frames[name])
-    return out
-
-
 # -- GX ----------------------------------------------------------------------------------------
 
 def _condition_text(cond) -> str:
@@ -249,10 +241,11 @@ def is_row_wise(exp: dict) -> bool:
 
 def row_hashes(df: pd.DataFrame) -> np.ndarray:
     """A 64-bit hash of each row's values (list values joined; pandas' own row hashing)."""
+    sequence = (list, tuple, np.ndarray)  # DuckDB hands lists over as numpy arrays
     lists = [c for c in df.columns
-             if df[c].dtype == object and isinstance(next(iter(df[c].dropna()), None), (list, tuple))]
+             if df[c].dtype == object and isinstance(next(iter(df[c].dropna()), None), sequence)]
     if lists:
-        df = df.assign(**{c: df[c].map(lambda v: "\x1f".join(map(str, v)) if isinstance(v, (list, tuple)) else None) for c in lists})
+        df = df.assign(**{c: df[c].map(lambda v: "\x1f".join(map(str, v)) if isinstance(v, sequence) else None) for c in lists})
     return pd.util.hash_pandas_object(df, index=False).to_numpy()
 
 
@@ -338,7 +331,8 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
     by_frame: dict[str, list[dict]] = {}
     for s in suites:
         by_frame.setdefault(s["meta"].get("frame", s["meta"]["table"]), []).append(s)
-    prepared = build_frames(frames, sorted(by_frame))
+    # derived, not yet converted for GX: only the rows GX will see are converted
+    prepared = {name: DERIVED[name](frames) if name in DERIVED else frames[name] for name in sorted(by_frame)}
 
     # the rows each frame's row-wise expectations still have to see
     new_rows, hashes, keys, incremental = {}, {}, {}, set()
@@ -364,9 +358,11 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
         df, new = prepared[frame], new_rows[frame]
         # (GX suite name, its expectations, the rows they see): one part when every row is to
         # be seen, and no row-wise part when no row is new (those verdicts stand from before)
-        parts = [(s["name"], s["expectations"], df)] if frame not in incremental else [
-            *([(s["name"], [e for e in s["expectations"] if is_row_wise(e)], new)] if len(new) else []),
-            (f'{s["name"]}.whole_columns', [e for e in s["expectations"] if not is_row_wise(e)], df)]
+        row_wise = [e for e in s["expectations"] if is_row_wise(e)]
+        whole = [e for e in s["expectations"] if not is_row_wise(e)]
+        parts = [(s["name"], s["expectations"], _for_gx(df))] if frame not in incremental else [
+            *([(s["name"], row_wise, _for_gx(new))] if len(new) else []),
+            (f'{s["name"]}.whole_columns', whole, _for_gx(df[_columns_used(whole, s["meta"], df)]))]
         results = {}
         for name, expectations, rows_seen in parts:
             if expectations:
@@ -390,6 +386,16 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
     results = pd.DataFrame(rows, columns=RESULT_COLUMNS).astype({"unexpected_count": "Int64"})
     checked = {frame: (len(new_rows[frame]), len(df)) for frame, df in prepared.items()}
     return ValidationReport(results, success, failures, counts, index, checked)
+
+
+def _columns_used(expectations: list[dict], meta: dict, df: pd.DataFrame) -> list[str]:
+    """The columns these expectations and the failure messages read (all, under a row condition)."""
+    if any(e["kwargs"].get("row_condition") for e in expectations):
+        return list(df.columns)
+    used = set(meta.get("id_columns", []))
+    for e in expectations:
+        used.update((_column_name(e["kwargs"]) or "").split(","))
+    return [c for c in df.columns if c in used]
 
 
 def _run_suite(gx, context, datasource, name: str, suite_dict: dict, expectations: list[dict],
