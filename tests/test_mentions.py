@@ -360,3 +360,85 @@ def test_subjects_do_not_overreach(text, kind, unwanted):
 ])
 def test_an_age_is_not_a_duration(sentence):
     assert [m for m in extract_mentions(sentence) if m.kind == "duration"] == []
+
+
+# --- Spanish numerals in parts, figures read once ------------------------------------------
+@pytest.mark.parametrize("text, value, surface", [
+    ("La Secretaría de Marina aseguró 20 mil kilos de cocaína frente a Lázaro Cárdenas.", 20_000, "20 mil kilos"),
+    ("En el operativo se aseguraron 2 mil 500 kilos de metanfetamina.", 2_500, "2 mil 500 kilos"),
+    ("El decomiso equivale a 3 mil 500 millones de pesos, informó la FGR.", 3.5e9, "3 mil 500 millones de pesos"),
+    ("Se destruyeron 2 millones 300 mil pastillas de fentanilo en Sinaloa.", 2.3e6, "2 millones 300 mil pastillas"),
+    ("La Guardia Nacional desplegó a 25 mil 300 elementos en la frontera norte.", 25_300, "25 mil 300 elementos"),
+    ("Las autoridades incautaron 1 millón 200 mil pesos en efectivo durante el cateo.", 1.2e6, "1 millón 200 mil pesos"),
+])
+def test_spanish_numerals_in_parts_are_one_figure(text, value, surface):
+    m = only(text)
+    assert (m.value, m.surface) == (value, surface)
+
+
+def test_a_spanish_scale_word_is_not_a_second_figure():
+    text = "La Marina aseguró 20 mil kilos de cocaína, 5 mil armas de fuego y 300 mil dólares en efectivo."
+    assert [(m.value, m.surface) for m in extract_mentions(text)] == [
+        (20_000, "20 mil kilos"), (5_000, "5 mil armas"), (300_000, "300 mil dólares")]
+
+
+def test_a_figure_joined_by_and_does_not_swallow_the_next_one():
+    text = "La Guardia Nacional detuvo a 30 personas y aseguró 15 armas de fuego en Culiacán."
+    assert [(m.value, m.surface, m.subject) for m in extract_mentions(text)] == [
+        (30, "30 personas", "personas"), (15, "15 armas", "armas de fuego")]
+
+
+def test_a_vague_amount_inside_another_is_not_a_mention():
+    text = "Traffickers moved hundreds of thousands of counterfeit pills and tens of thousands of rounds."
+    assert [m.surface for m in extract_mentions(text)] == [
+        "hundreds of thousands of counterfeit pills", "tens of thousands of rounds"]
+
+
+# --- how seizure releases write units --------------------------------------------------------
+@pytest.mark.parametrize("text, value, unit, subject", [
+    ("Border Patrol agents seized 1,100 lbs. of methamphetamine near Laredo.", 1100, "lb", "methamphetamine"),
+    ("The K-9 alerted to 15 kgs. of cocaine hidden in the dashboard.", 15, "kg", "cocaine"),
+    ("Officers discovered 600 pounds (272 kilograms) of fentanyl powder.", 600, "lb", "fentanyl powder"),
+    ("Troopers found 500 Kg of cocaine in a tractor-trailer.", 500, "kg", "cocaine"),
+    ("The search turned up 20 Lbs of heroin.", 20, "lb", "heroin"),
+])
+def test_unit_abbreviations_with_periods_capitals_and_conversions(text, value, unit, subject):
+    m = extract_mentions(text)[0]
+    assert (m.value, m.unit, m.subject) == (value, unit, subject)
+
+
+def test_the_conversion_in_parentheses_has_the_same_subject():
+    text = "Officers discovered 600 pounds (272 kilograms) of fentanyl powder."
+    assert [(m.value_kg and round(m.value_kg), m.subject) for m in extract_mentions(text)] == [
+        (272, "fentanyl powder"), (272, "fentanyl powder")]
+
+
+def test_footnote_superscripts_do_not_break_figures():
+    from pipeline.core.cleaning import clean
+    from pipeline.core.measure import measure_text
+
+    text = "Officers seized 27,000 pounds\u00b9 of fentanyl and $1.5 billion\u00b2 in assets, up 27 percent\u00b9."
+    rows = measure_text(clean(text), "by_reporter")
+    assert [(r["surface"], r["value"]) for r in rows] == [
+        ("27,000 pounds", 27_000), ("$1.5 billion", 1.5e9), ("27 percent", 27)]
+    assert all(text[r["char_start"]:r["char_end"]] == r["surface"] for r in rows)
+
+
+def test_month_abbreviations_do_not_end_a_sentence():
+    text = ("Mexico's Security Cabinet said that since Oct. 1, 2024, authorities had seized more than "
+            "100 tons of drugs. CBP said on Sept. 30 that officers seized 2 tons of marijuana.")
+    first, second = extract_mentions(text)
+    assert first.sentence.startswith("Mexico's Security Cabinet") and first.unit == "metric_ton"
+    assert second.sentence.startswith("CBP said") and second.unit == "short_ton"
+
+
+@pytest.mark.parametrize("text", [
+    "Agents recovered a .50 caliber rifle and 9mm pistols from the stash house.",
+    "The shipment held 5.56 mm rounds and 7.62 mm magazines.",
+    "Six out of 10 fake pills tested by the lab contain a potentially lethal dose.",
+    "One in 4 homicides involves a trafficked firearm, the report said.",
+    "Siete de cada 10 armas aseguradas provienen de Estados Unidos.",
+    "Investigators found 3,500 liters of precursor chemicals and 1,200 gallons of acid.",
+])
+def test_calibers_ratios_and_volumes_are_not_counts(text):
+    assert [m for m in extract_mentions(text) if m.kind == "count" and not m.is_vague] == []

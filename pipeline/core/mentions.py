@@ -88,6 +88,14 @@ _PARTITIVE = re.compile(
 )
 _INNER_NUMBER = re.compile(r"[\d.,]*\d(?=[^\S\n])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
+# A caliber after a number ("9mm", "5.56 mm"), and the first half of a ratio before it
+# ("six out of 10", "1 in 4", "uno de cada 10").
+_CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
+# Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
+# conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
+_UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?")
 # An age is not a duration: "29 years old", "a 41-year-old man", "35 years of age".
 _AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
 # Vague amounts, matched on the lower-cased text; each alternative starts with a literal so the
@@ -103,13 +111,18 @@ _VAGUE_KEYS = ("dozens", "hundreds", "thousands", "millions", "billions", "score
                "centenares", "miles", "millones", "tens", "multi")
 _SCAN = {lang: re.compile(r"[\s(\[\"“‘'¿¡«—–/,;:.$](?:" + word_alternation([*FIRST_WORDS[lang], *_VAGUE_KEYS]) + ")")
          for lang in FIRST_WORDS}
+# Where a vague amount's noun phrase runs into the next amount.
+_NEXT_AMOUNT = re.compile(r"[^\S\n]*(?:,|\b(?:and|y)\b)[^\S\n]*(?=(?:" + "|".join(_VAGUE_KEYS) + r")\b|[0-9])",
+                          re.IGNORECASE)
 _MONEY_NOUNS = {"dollars": "usd", "dólares": "usd", "dolares": "usd", "pesos": "mxn"}
 
 # Sentence boundaries: end punctuation then a capital or digit, or a line break. A period
 # that ends an abbreviation ("U.S. Drug", "Dr. Sherwood") is not an ending; the checks sit
 # after the first character so the engine can skip to candidate characters in C.
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "Jr", "Sr", "Gen", "Lt", "Col", "Sgt", "Inc", "Co", "Corp",
-                  "vs", "etc", "approx", "Gov", "Sen", "Rep", "Dept", "Ft", "Mt", "Sra", "Lic", "Ing")
+                  "vs", "etc", "approx", "Gov", "Sen", "Rep", "Dept", "Ft", "Mt", "Sra", "Lic", "Ing",
+                  # the months news agencies abbreviate ("since Oct. 1, 2024")
+                  "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 # Abbreviations of one length share one look-behind (a look-behind must be fixed-width): five
 # checks instead of thirty per period.
 _BY_LENGTH: dict[int, list[str]] = {}
@@ -157,11 +170,21 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     starts = _word_starts(low, lang)
     candidates = [*DIGIT_NUMERAL[lang].finditer(low), *_word_numerals(low, lang, starts)]
     candidates.sort(key=_START)
+    numeral_end = -1
     for m in candidates:
+        if m.start() < numeral_end:
+            continue  # a word inside the numeral just read: "mil" of "20 mil kilos"
         mention = _read(text, low, m, lang, tons_rule, sentences, found)
         if mention is not None:
             found.append(mention)
-    found.extend(_vague(text, low, sentences, _NUMBER_WORDS[lang], starts))
+            numeral_end = m.end()
+    # a vague amount inside a figure or inside a longer vague amount ("thousands of pills"
+    # in "hundreds of thousands of pills") is part of it, not a mention of its own
+    spans = [(f.char_start, f.char_end) for f in found]
+    for v in _vague(text, low, sentences, _NUMBER_WORDS[lang], starts):
+        if not any(a < v.char_end and v.char_start < b for a, b in spans):
+            found.append(v)
+            spans.append((v.char_start, v.char_end))
     found.sort(key=lambda x: (x.char_start, x.char_end))
     return found
 
@@ -287,6 +310,10 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
 
 def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str] | None:
     """(phrase, end, head) of the plural noun a number counts, or None."""
+    ratio = _RATIO_BEFORE.search(before)
+    if _CALIBER.match(text, num_end) or _RATIO_AFTER.match(text, num_end) or ratio and (
+            ratio.group(1)[:1].isdigit() or ratio.group(1).lower() in words):
+        return None  # "9mm pistols" are not nine; "6 out of 10 pills" are not ten
     found = subj.counted_noun(text, num_end, words)
     if found is not None:
         return found
@@ -305,7 +332,7 @@ def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, word
     phrase, end, head = counted
     of = subj.of_phrase(text, end, words) if head.lower() not in subj.PARTITIVES else None
     if of:
-        return f"{phrase} of {of}"  # "7,556 seizures of fentanyl"
+        return f"{phrase} {subj.of_word(text, end)} {of}"  # "7,556 seizures of fentanyl", "15 armas de fuego"
     context = subj.count_context(text, end, before_q, words)
     return f"{phrase} {context}" if context else phrase
 
@@ -314,7 +341,8 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
              attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
     if kind == "mass":
-        thing = subj.of_phrase(text, end, words) or subj.thing_before(before, words)
+        thing = (subj.of_phrase(text, end, words) or subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words)
+                 or subj.thing_before(before, words))
         if thing is None:
             thing = subj.predicate(text, end, words)
             if thing and subj.is_anaphoric(before):
@@ -353,6 +381,10 @@ def _vague(text: str, low: str, sentences: _Sentences, words, starts: list[int])
                                subj.noun_phrase(text, m.end(), words)[0], None, sentences.sentence(start), True))
             continue
         phrase, end = subj.noun_phrase(text, m.end(), words)
+        cut = _NEXT_AMOUNT.search(text, m.end(), end)
+        if cut:  # "hundreds of pills and dozens of rifles": two amounts
+            end = cut.start()
+            phrase = " ".join(text[m.end():end].split())
         if not phrase:
             continue
         head = phrase.split()[0].lower()

@@ -44,7 +44,9 @@ _JOINERS = {"en": "and", "es": "y"}
 # Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".
 _SCALE_AFTER_DIGITS = {
     "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|[mbk])\b",
-    "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón)\b",
+    "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón)\b"
+          # Mexican usage writes "2 mil 500" (2,500), "3 mil 500 millones", "2 millones 300 mil"
+          r"(?:[^\S\n]+(?P<rest>[0-9]{1,3})(?!\d|[.,]\d)(?:[^\S\n]+(?P<rest_scale>millones|millón|millon|mil)\b)?)?",
 }
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
@@ -191,10 +193,28 @@ def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None) -> 
         return None
     scale, abbr = groups.get("scale"), groups.get("abbr")
     if scale:
-        value *= parse_words(scale, lang)[0] if lang == "es" else SCALES["en"][scale.lower()]
+        factor = parse_words(scale, lang)[0] if lang == "es" else SCALES["en"][scale.lower()]
+        if groups.get("rest"):
+            return _compound(value, factor, float(groups["rest"]), groups.get("rest_scale"), m)
+        value *= factor
     elif abbr:
         value *= _ABBR[abbr.lower()]
     return value, m.end()
+
+
+def _compound(value: float, factor: float, rest: float, rest_scale: str | None, m: re.Match) -> tuple[float, int]:
+    """A Spanish numeral in parts: '2 mil 500' (2,500), '3 mil 500 millones' (3.5e9), '2 millones
+    300 mil' (2.3e6). Anything else ('2 millones 500') is read only up to its scale word."""
+    if rest_scale is None:
+        if factor == 1000:
+            return value * factor + rest, m.end()
+    else:
+        rest_factor = parse_words(rest_scale, "es")[0]
+        if rest_factor > factor:
+            return (value * factor + rest) * rest_factor, m.end()
+        if rest_factor < factor and rest * rest_factor < factor:
+            return value * factor + rest * rest_factor, m.end()
+    return value * factor, m.end("scale")
 
 
 def parse_number(text: str, lang: str = "en") -> float | None:

@@ -41,6 +41,7 @@ mientras hemos somos tenemos entonces
 NOT_COUNTED = frozenset("""
 times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet
 inches yards millimeters percent points levels sides terms ways means
+liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
 """.split())
 # Containers/partitives whose "of" phrase belongs to the counted thing ("rounds of ammunition").
 PARTITIVES = frozenset("""
@@ -154,11 +155,12 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
     if m and words[-1].lower() in PARTITIVES:
         np, np_end = noun_phrase(text, m.end(), number_words)
         if np:
-            return f"{phrase} of {np}", np_end
+            return f"{phrase} {m.group().strip()} {np}", np_end
     m = _AND_AFTER.match(text, end)
     if m:
         more = counted_noun(text, m.end(), number_words)
-        if more and len(more[0].split()) <= 3:
+        # a number in it is a figure of its own: "30 personas y aseguró 15 armas"
+        if more and len(more[0].split()) <= 3 and not any(c.isdigit() for c in more[0]):
             return f"{phrase} and {more[0]}", more[1]
     return phrase, end
 
@@ -167,6 +169,12 @@ def of_phrase(text: str, end: int, number_words: frozenset = frozenset()) -> str
     """The phrase after "of"/"de" right after a figure: "15,000 pounds| of fentanyl powder"."""
     m = _OF.match(text, end)
     return noun_phrase(text, m.end(), number_words)[0] if m else None
+
+
+def of_word(text: str, end: int) -> str:
+    """The linking word itself ("of", "de", "del") when :func:`of_phrase` found one."""
+    m = _OF.match(text, end)
+    return m.group().strip() if m else "of"
 
 
 def governing_noun(before: str) -> str | None:

@@ -44,10 +44,10 @@ _CASE_SENSITIVE = {"g", "ha", "kg", "kgs", "oz", "lb", "lbs"}
 
 def _spelling_pattern(s: str) -> str:
     p = re.escape(s).replace(r"\ ", r"\s+")
-    # the all-capitals form ("500 KG", "20 LBS") is common in seizure releases too
+    # the all-capitals and capitalized forms ("500 KG", "20 Lbs") are common in seizure releases too
     if s in ("g", "ha"):
         return f"(?-i:{p})"
-    return f"(?-i:{p}|{p.upper()})" if s in _CASE_SENSITIVE else p
+    return f"(?-i:{p}|{p.upper()}|{p.capitalize()})" if s in _CASE_SENSITIVE else p
 
 
 # Separator between numeral and unit: a space, nothing ("500kg"), or a hyphen ("1,000-pound").
