@@ -83,6 +83,19 @@ def test_tons_reported_by_us_agency_read_short():
     assert m.unit_assumption.startswith("short")
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Navy personnel seized 2 tons of cocaine off Colima, the Mexican Navy (SEMAR) said on Monday.", "metric_ton"),
+    ("Soldiers found 7 tons of marijuana in a warehouse, according to Mexico's Defense Ministry.", "metric_ton"),
+    ("Agents seized 4 tons of marijuana near Nogales, CBP said.", "short_ton"),
+    ("Officers seized 3 tons of cocaine, the agency said in a statement about Mexico.", "short_ton"),
+    ("CBP officers, working with Mexican counterparts, seized 2 tons of methamphetamine.", "short_ton"),
+    ("A Mexican national was arrested with 3 tons of marijuana near Laredo.", "short_ton"),
+    ("The drugs were produced in Mexico, and officers seized 5 tons at the port.", "short_ton"),
+])
+def test_tons_reporter_named_after_the_figure_or_not_an_actor(text, unit):
+    assert only(text).unit == unit
+
+
 @pytest.mark.parametrize("rule, unit", [("metric", "metric_ton"), ("short", "short_ton")])
 def test_tons_rule_setting_overrides(rule, unit):
     text = "Mexico's Army seized 10 tons of precursor chemicals."

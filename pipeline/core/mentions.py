@@ -294,7 +294,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             if lang == "es":
                 code, assumption = "metric_ton", "metric: Spanish text (tonelada is metric)"
             else:
-                code, assumption = resolve_tons(text[s_start:start], tons_rule)
+                code, assumption = resolve_tons(text[s_start:start], tons_rule, text[end:s_end])
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"

@@ -92,21 +92,31 @@ _MEXICAN = re.compile(
 # Mentions of Mexico that say where, not who: "U.S.-Mexico", "from Mexico", "New Mexico".
 _NOT_ACTOR = re.compile(
     r"U\.?S\.?\s*[-–]\s*Mexic\w*|Mexico\s*[-–]\s*U\.?S\.?|New Mexico|Gulf of Mexico|"
-    r"\b(?:from|into|to|across|entering|leaving|through|toward|towards|at)\s+(?:the\s+)?Mexic\w*(?:\s+border)?|"
-    r"Mexic\w*\s+border"
+    r"\b(?:from|into|(?<!according\s)to|across|entering|leaving|through|toward|towards|at)\s+(?:the\s+)?Mexic\w*"
+    r"(?:\s+border)?|"
+    r"Mexic\w*\s+border|"
+    # who was caught or helped, or where the drugs came from, is not who reports the figure
+    r"Mexican\s+(?:counterparts|partners|nationals?|citizens?|drivers?|m[ae]n|wom[ae]n)\b|"
+    r"\b(?:produced|made|manufactured|grown|smuggled)\s+in\s+Mexico"
 )
+# A reporting verb: an attribution after the figure ("..., the Mexican Navy said", "according to
+# Mexico's Defense Ministry"); the reporter is named just before it or right after it.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|reported|reports|announced|stated|according\s+to|informó|dijo)\b")
+_REPORTER_AFTER_VERB = re.compile(r"\s*(?:the\s+|la\s+|el\s+)?")
 _US_ACTOR = re.compile(
     r"\b(?:U\.S\.|United States|American|CBP|DEA|DHS|HSI|ICE|FBI|ATF|DOJ|Border Patrol|"
     r"Coast Guard|[Pp]ort of [Ee]ntry|Department of (?:Justice|Homeland Security))"
 )
 
 
-def resolve_tons(sentence_before: str, rule: str = "by_reporter") -> tuple[str, str]:
+def resolve_tons(sentence_before: str, rule: str = "by_reporter", sentence_after: str = "") -> tuple[str, str]:
     """Read a bare "tons" as 'metric_ton' or 'short_ton'; return (code, reason).
 
     by_reporter: the figure is metric when the sentence, up to the figure, names a Mexican
     actor and names no U.S. actor after it (the last actor named is taken as the reporter);
-    otherwise U.S. short tons. ``sentence_before`` is the sentence text up to the figure.
+    when it names no actor at all, an attribution after the figure decides ("seized 2 tons
+    of cocaine, the Mexican Navy said"); otherwise U.S. short tons. ``sentence_before`` /
+    ``sentence_after`` are the sentence's text up to / after the figure.
     """
     if rule == "metric":
         return "metric_ton", "metric: tons_rule=metric"
@@ -116,8 +126,24 @@ def resolve_tons(sentence_before: str, rule: str = "by_reporter") -> tuple[str, 
         raise ValueError(f"unknown tons rule {rule!r}; expected one of {TONS_RULES}")
     text = _NOT_ACTOR.sub(lambda m: " " * len(m.group()), sentence_before)
     mexican = [m for m in _MEXICAN.finditer(text)]
-    if mexican:
-        last_us = max((m.start() for m in _US_ACTOR.finditer(text)), default=-1)
-        if mexican[-1].start() > last_us:
-            return "metric_ton", f"metric: attributed to Mexico ({mexican[-1].group()!r}) (by_reporter)"
+    last_us = max((m.start() for m in _US_ACTOR.finditer(text)), default=-1)
+    if mexican and mexican[-1].start() > last_us:
+        return "metric_ton", f"metric: attributed to Mexico ({mexican[-1].group()!r}) (by_reporter)"
+    if not mexican and last_us < 0:
+        reporter = _reporter_after(_NOT_ACTOR.sub(lambda m: " " * len(m.group()), sentence_after))
+        if reporter:
+            return "metric_ton", f"metric: attributed to Mexico after the figure ({reporter!r}) (by_reporter)"
     return "short_ton", "short: not attributed to Mexico, U.S. usage (by_reporter)"
+
+
+def _reporter_after(after: str) -> str | None:
+    """The Mexican actor an attribution after the figure names, if the one it names is Mexican."""
+    for verb in _ATTRIBUTION.finditer(after):
+        before_verb = after[max(0, verb.start() - 60):verb.start()]
+        named = list(_MEXICAN.finditer(before_verb))
+        if named and not _US_ACTOR.search(before_verb[named[-1].end():]):
+            return named[-1].group()  # "the Mexican Navy (SEMAR) said"
+        right_after = _MEXICAN.match(after, _REPORTER_AFTER_VERB.match(after, verb.end()).end())
+        if right_after:
+            return right_after.group()  # "according to Mexico's Defense Ministry", "said SEMAR"
+    return None
