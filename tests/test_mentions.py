@@ -455,3 +455,23 @@ def test_month_abbreviations_do_not_end_a_sentence():
 ])
 def test_calibers_ratios_and_volumes_are_not_counts(text):
     assert [m for m in extract_mentions(text) if m.kind == "count" and not m.is_vague] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The homicide rate fell to 24.1 per 100,000 inhabitants in 2024.",
+    "La tasa de homicidios bajó a 24 por cada 100 mil habitantes.",
+])
+def test_the_denominator_of_a_rate_is_not_a_count(text):
+    assert [m for m in extract_mentions(text) if m.kind == "count"] == []
+
+
+def test_currency_codes_before_the_number():
+    text = "Mexico committed USD 20 million and MXN 400 million to the prevention program."
+    assert [(m.surface, m.value, m.unit) for m in extract_mentions(text)] == [
+        ("USD 20 million", 2e7, "usd"), ("MXN 400 million", 4e8, "mxn")]
+
+
+def test_plus_after_a_number_is_more_than():
+    text = "Officers seized 700,000+ fentanyl pills and 2,000-plus rounds of ammunition."
+    assert [(m.surface, m.value, m.qualifier) for m in extract_mentions(text)] == [
+        ("700,000+ fentanyl pills", 700_000, "more than"), ("2,000-plus rounds of ammunition", 2_000, "more than")]

@@ -47,7 +47,9 @@ class Mention:
 
 _START = methodcaller("start")
 # A currency sign just before a digit numeral (checked on the lower-cased text).
-_CURRENCY_BEFORE = re.compile(r"(?:(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$")
+_CURRENCY_BEFORE = re.compile(r"(?:(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$|\b(?:usd|mxn)[^\S\n]?$")
+# "+" or "-plus" right after a numeral: "more than" written after it.
+_PLUS = re.compile(r"\+(?![\d+])|-plus\b", re.IGNORECASE)
 _NUMBER_WORDS = {lang: frozenset(words) for lang, words in WORDS.items()}
 
 _QUALIFIER = re.compile(
@@ -91,6 +93,7 @@ _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
 # A caliber after a number ("9mm", "5.56 mm"), and the first half of a ratio before it
 # ("six out of 10", "1 in 4", "uno de cada 10").
 _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada|por)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
@@ -174,10 +177,10 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     for m in candidates:
         if m.start() < numeral_end:
             continue  # a word inside the numeral just read: "mil" of "20 mil kilos"
+        numeral_end = m.end()
         mention = _read(text, low, m, lang, tons_rule, sentences, found)
         if mention is not None:
             found.append(mention)
-            numeral_end = m.end()
     # a vague amount inside a figure or inside a longer vague amount ("thousands of pills"
     # in "hundreds of thousands of pills") is part of it, not a mention of its own
     spans = [(f.char_start, f.char_end) for f in found]
@@ -229,7 +232,12 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         return None
     value, num_end = parsed
     digits, start = groups.get("digits"), m.start()
-    cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start) if digits and "$" in low[max(0, start - 3):start] else None
+    cur = None
+    if digits and ("$" in low[max(0, start - 3):start] or low[max(0, start - 4):start].rstrip().endswith(("usd", "mxn"))):
+        cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start)
+    plus = _PLUS.match(text, num_end) if digits else None
+    if plus:
+        num_end = plus.end()  # "700,000+ pills", "2,000-plus rounds": at least that many
     if cur:
         cur, start = text[cur.start():start], cur.start()
     if groups.get("abbr") and not cur:
@@ -277,7 +285,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         kind, code, end, unit_text = "count", "count", counted[1], counted[2]
 
     # accepted: now the qualifier, sentence, unit reading and subject
-    qualifier, q_start = None, start
+    qualifier, q_start = ("more than" if plus else None), start
     if prev_word in _QUALIFIER_LAST or prev_word.rstrip(".") in _QUALIFIER_LAST:
         # the longest qualifier is < 48 characters: searching only the tail bounds the cost
         tail = before[-48:]
@@ -310,6 +318,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
 
 def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str] | None:
     """(phrase, end, head) of the plural noun a number counts, or None."""
+    if _PER_BEFORE.search(before):
+        return None  # "24.1 per 100,000 inhabitants": the denominator of a rate
     ratio = _RATIO_BEFORE.search(before)
     if _CALIBER.match(text, num_end) or _RATIO_AFTER.match(text, num_end) or ratio and (
             ratio.group(1)[:1].isdigit() or ratio.group(1).lower() in words):
