@@ -475,3 +475,15 @@ def test_plus_after_a_number_is_more_than():
     text = "Officers seized 700,000+ fentanyl pills and 2,000-plus rounds of ammunition."
     assert [(m.surface, m.value, m.qualifier) for m in extract_mentions(text)] == [
         ("700,000+ fentanyl pills", 700_000, "more than"), ("2,000-plus rounds of ammunition", 2_000, "more than")]
+
+
+def test_a_vague_amount_of_a_mass_unit_is_a_mass_without_value():
+    text = "Traffickers moved thousands of pounds of methamphetamine and hundreds of kilos of fentanyl."
+    assert [(m.surface, m.kind, m.unit, m.value, m.value_kg, m.subject, m.is_vague) for m in extract_mentions(text)] == [
+        ("thousands of pounds", "mass", "lb", None, None, "methamphetamine", True),
+        ("hundreds of kilos", "mass", "kg", None, None, "fentanyl", True)]
+
+
+def test_vague_spanish_tons_are_metric():
+    m = extract_mentions("Cada año salen decenas de toneladas de cocaína por los puertos del Pacífico.")[0]
+    assert (m.kind, m.unit, m.is_vague) == ("mass", "metric_ton", True)

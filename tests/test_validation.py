@@ -168,13 +168,14 @@ def test_data_docs_are_static_html(valid_report):
         ("facts", 0, dict(n_sources=5), "facts", "expect_column_pair_values_a_to_be_greater_than_b",
          "document_n_ok_sources,n_sources"),
         ("facts", 2, dict(kind="mass"), "facts", "expect_column_pair_values_to_be_in_set", "kind,unit"),
+        ("facts", 0, dict(value_kg=None), "facts", "expect_column_values_to_not_be_null", "value_kg"),
         ("commitments", 1, dict(ordinal=1), "commitments", "expect_compound_columns_to_be_unique", "document_id,ordinal"),
         ("discrepancies", 0, dict(fact_id_b="f9"), "discrepancies", "expect_column_values_to_be_null", "unknown_fact_id"),
     ],
     ids=["negative-mass", "unknown-unit", "unknown-kind", "duplicate-id", "no-such-document", "kg-inconsistent",
          "kg-on-non-mass", "mass-without-kg", "mass-too-large", "percent-out-of-range", "empty-span",
          "two-canonical-sources", "rejected-without-reason", "unknown-status", "duplicate-document",
-         "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "duplicate-commitment",
+         "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "fact-mass-without-kg", "duplicate-commitment",
          "discrepancy-unknown-fact"],
 )
 @pytest.mark.parametrize("incremental", [False, True], ids=["all-rows", "after-a-passing-run"])
@@ -277,3 +278,10 @@ def test_rows_passed_under_another_suite_are_checked_again(tmp_path, passed_rows
     path.write_text(json.dumps(suite, indent=2))
     assert "oz" in failed(validate_tables(staged(rows), edited, tables=["measurements"], validated=store),
                           "measurements")
+
+
+def test_a_vague_mass_fact_has_neither_value_nor_kilograms():
+    rows = valid_rows()
+    rows["facts"].append(dict(rows["facts"][0], fact_id="f5", value=None, value_kg=None, subject="methamphetamine",
+                              unit="lb", source_files=["a.txt"], n_sources=1))
+    assert validate_tables(staged(rows), EXPECTATIONS_DIR, tables=["facts"]).success

@@ -184,7 +184,7 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     # a vague amount inside a figure or inside a longer vague amount ("thousands of pills"
     # in "hundreds of thousands of pills") is part of it, not a mention of its own
     spans = [(f.char_start, f.char_end) for f in found]
-    for v in _vague(text, low, sentences, _NUMBER_WORDS[lang], starts):
+    for v in _vague(text, low, sentences, _NUMBER_WORDS[lang], starts, lang, tons_rule):
         if not any(a < v.char_end and v.char_start < b for a, b in spans):
             found.append(v)
             spans.append((v.char_start, v.char_end))
@@ -375,7 +375,29 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
     return subj.duration_subject(text, end, before, attributive, prior, subj.sentence_actor(text, s_start, words), words)
 
 
-def _vague(text: str, low: str, sentences: _Sentences, words, starts: list[int]) -> list[Mention]:
+def _vague_mass(text: str, start: int, end: int, sentences: _Sentences, words, lang: str,
+                tons_rule: str) -> Mention | None:
+    """ "thousands of pounds of methamphetamine": a mass of no stated value, in its unit."""
+    unit_m = UNIT.match(text, end)
+    if unit_m is None or unit_m.group().lstrip().startswith("-"):
+        return None
+    code, kind = unit_info(unit_m.group("unit"))
+    if kind != "mass":
+        return None
+    assumption = None
+    s_start, s_end = sentences.span(start)
+    if code == "ton":
+        code, assumption = (("metric_ton", "metric: Spanish text (tonelada is metric)") if lang == "es" else
+                            resolve_tons(text[s_start:start], tons_rule, text[unit_m.end():s_end]))
+    subject = subj.of_phrase(text, unit_m.end(), words)
+    cut = _NEXT_AMOUNT.search(subject) if subject else None
+    subject = subject[:cut.start()] if cut else subject  # "of meth and hundreds of kilos of ..."
+    return Mention(start, unit_m.end(), text[start:unit_m.end()], "mass", None, code, unit_m.group("unit"), None,
+                   assumption, subject, None, text[s_start:s_end].strip(), True)
+
+
+def _vague(text: str, low: str, sentences: _Sentences, words, starts: list[int], lang: str,
+           tons_rule: str) -> list[Mention]:
     out = []
     for start in starts:
         m = _VAGUE.match(low, start)
@@ -389,6 +411,10 @@ def _vague(text: str, low: str, sentences: _Sentences, words, starts: list[int])
         if m.group("cur"):
             out.append(Mention(start, m.end(), text[start:m.end()], "currency", None, "usd", text[start:m.end()], None, None,
                                subj.noun_phrase(text, m.end(), words)[0], None, sentences.sentence(start), True))
+            continue
+        mass = _vague_mass(text, start, m.end(), sentences, words, lang, tons_rule)
+        if mass is not None:
+            out.append(mass)
             continue
         phrase, end = subj.noun_phrase(text, m.end(), words)
         cut = _NEXT_AMOUNT.search(text, m.end(), end)
