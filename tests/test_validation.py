@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -210,13 +211,8 @@ def test_failure_message_names_the_offending_row():
     assert "furlong" in message and "m3" in message
 
 
-def test_the_suites_are_the_files(tmp_path):
-    """Editing a copy of a suite changes what passes: 'oz' removed from the allowed units."""
-    rows = valid_rows()
-    rows["measurements"][0].update(value=8.0, unit="oz", unit_text="ounces", value_kg=8 * 0.028349523125)
-    frames = staged(rows)
-    assert validate_tables(frames, EXPECTATIONS_DIR, tables=["measurements"]).success_by_table["measurements"]
-
+def suites_without_ounces(tmp_path) -> Path:
+    """A copy of expectations/ whose measurements suite no longer allows the unit 'oz'."""
     edited = tmp_path / "expectations"
     shutil.copytree(EXPECTATIONS_DIR, edited)
     path = edited / "measurements.json"
@@ -225,6 +221,17 @@ def test_the_suites_are_the_files(tmp_path):
         if exp["type"] == "expect_column_values_to_be_in_set" and exp["kwargs"]["column"] == "unit":
             exp["kwargs"]["value_set"].remove("oz")
     path.write_text(json.dumps(suite, indent=2))
+    return edited
+
+
+def test_the_suites_are_the_files(tmp_path):
+    """Editing a copy of a suite changes what passes: 'oz' removed from the allowed units."""
+    rows = valid_rows()
+    rows["measurements"][0].update(value=8.0, unit="oz", unit_text="ounces", value_kg=8 * 0.028349523125)
+    frames = staged(rows)
+    assert validate_tables(frames, EXPECTATIONS_DIR, tables=["measurements"]).success_by_table["measurements"]
+
+    edited = suites_without_ounces(tmp_path)
     report = validate_tables(frames, edited, tables=["measurements"])
     assert not report.success_by_table["measurements"]
     assert "oz" in failed(report, "measurements")
@@ -268,14 +275,7 @@ def test_rows_passed_under_another_suite_are_checked_again(tmp_path, passed_rows
     rows["measurements"][0].update(value=8.0, unit="oz", unit_text="ounces", value_kg=8 * 0.028349523125)
     store = RowStore(passed_rows)
     assert validate_tables(staged(rows), EXPECTATIONS_DIR, tables=["measurements"], validated=store).success
-    edited = tmp_path / "expectations"
-    shutil.copytree(EXPECTATIONS_DIR, edited)
-    path = edited / "measurements.json"
-    suite = json.loads(path.read_text())
-    for exp in suite["expectations"]:
-        if exp["type"] == "expect_column_values_to_be_in_set" and exp["kwargs"]["column"] == "unit":
-            exp["kwargs"]["value_set"].remove("oz")
-    path.write_text(json.dumps(suite, indent=2))
+    edited = suites_without_ounces(tmp_path)
     assert "oz" in failed(validate_tables(staged(rows), edited, tables=["measurements"], validated=store),
                           "measurements")
 
