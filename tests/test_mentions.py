@@ -487,3 +487,23 @@ def test_a_vague_amount_of_a_mass_unit_is_a_mass_without_value():
 def test_vague_spanish_tons_are_metric():
     m = extract_mentions("Cada año salen decenas de toneladas de cocaína por los puertos del Pacífico.")[0]
     assert (m.kind, m.unit, m.is_vague) == ("mass", "metric_ton", True)
+
+
+@pytest.mark.parametrize("text, value, surface", [
+    ("Synthetic opioids killed 73,838 Americans in 2022, the CDC said.", 73_838, "73,838 Americans"),
+    ("Mexico deployed 10,000 National Guard troops to its northern border.", 10_000, "10,000 National Guard troops"),
+    ("Prosecutors charged 12 MS-13 members with racketeering.", 12, "12 MS-13 members"),
+    ("Agents recovered 14 AK-47 rifles from the warehouse.", 14, "14 AK-47 rifles"),
+    ("Officers arrested 2 U.S. citizens at the crossing.", 2, "2 U.S. citizens"),
+])
+def test_counted_things_with_capitalized_modifiers_or_peoples(text, value, surface):
+    m = only(text)
+    assert (m.kind, m.value, m.surface) == ("count", value, surface)
+
+
+@pytest.mark.parametrize("text", [
+    "The Four Horsemen rode again in the report's title.",
+    "Leaders of the 3 Border States met in Austin.",
+])
+def test_a_capitalized_plural_after_a_number_is_a_name(text):
+    assert [m for m in extract_mentions(text) if m.kind == "count"] == []

@@ -43,6 +43,11 @@ times fold ones hours minutes seconds decades centuries miles kilometers kilomet
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
 """.split())
+# Plural names of peoples: counted even though capitalized ("70,000 Americans").
+DEMONYMS = frozenset("""
+americans mexicans canadians guatemalans hondurans salvadorans colombians venezuelans chinese cubans haitians
+nicaraguans ecuadorians peruvians
+""".split())
 # Containers/partitives whose "of" phrase belongs to the counted thing ("rounds of ammunition").
 PARTITIVES = frozenset("""
 rounds pieces packages packets bundles bricks boxes bags cases containers units doses pallets bottles
@@ -126,18 +131,20 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
     """After a number: (noun phrase, end, head) when a plural noun follows within a few words.
 
     "20.4 million| fake pills" -> ("fake pills", ..., "pills"); "| of Mexico's" -> None.
-    Modifiers must be lower case ("Four Horsemen" is a name, not four horsemen).
+    The head noun must be lower case ("Four Horsemen" is a name) unless it names a people.
     """
     words: list[str] = []
     for word, _, end, ends in _tokens(text, pos, 5):
         low = word.lower()
-        if not (word[0].islower() or word[0] == "." or (words and word[0].isdigit())):
+        # a capitalized modifier names a kind ("Mexican officials", "AK-47 rifles", "National
+        # Guard troops"); a capitalized head is a name ("Four Horsemen"), unless it names a people
+        if not (word[0].islower() or word[0] == "." or (words and word[0].isdigit()) or word[0].isupper()):
             return None
         if low in STOP or low in number_words or low in _AND:
             return None
         words.append(word)
         if is_plural(word):
-            if low in NOT_COUNTED:
+            if low in NOT_COUNTED or word[0].isupper() and low not in DEMONYMS:
                 return None
             phrase, end = _extend(text, end, words, ends, number_words)
             return phrase, end, word
