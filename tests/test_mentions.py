@@ -465,6 +465,11 @@ def test_the_denominator_of_a_rate_is_not_a_count(text):
     assert [m for m in extract_mentions(text) if m.kind == "count"] == []
 
 
+def test_a_count_after_spanish_por_is_still_a_count():
+    m = only("El juez lo condenó por 3 homicidios y lo sentenció en Monterrey.")
+    assert (m.kind, m.value, m.surface) == ("count", 3, "3 homicidios")
+
+
 def test_currency_codes_before_the_number():
     text = "Mexico committed USD 20 million and MXN 400 million to the prevention program."
     assert [(m.surface, m.value, m.unit) for m in extract_mentions(text)] == [

@@ -90,10 +90,10 @@ _PARTITIVE = re.compile(
 )
 _INNER_NUMBER = re.compile(r"[\d.,]*\d(?=[^\S\n])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
-# A caliber after a number ("9mm", "5.56 mm"), and the first half of a ratio before it
-# ("six out of 10", "1 in 4", "uno de cada 10").
+# Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
+# 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
-_PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada|por)[^\S\n]*$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
@@ -299,10 +299,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     assumption = value_kg = None
     if kind == "mass":
         if code == "ton":
-            if lang == "es":
-                code, assumption = "metric_ton", "metric: Spanish text (tonelada is metric)"
-            else:
-                code, assumption = resolve_tons(text[s_start:start], tons_rule, text[end:s_end])
+            code, assumption = _read_ton(text, lang, tons_rule, s_start, start, end, s_end)
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
@@ -314,6 +311,13 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words, attributive)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
+
+
+def _read_ton(text: str, lang: str, tons_rule: str, s_start: int, start: int, end: int, s_end: int) -> tuple[str, str]:
+    """A bare "tons" at [start, end) of the sentence [s_start, s_end): its code and why."""
+    if lang == "es":
+        return "metric_ton", "metric: Spanish text (tonelada is metric)"
+    return resolve_tons(text[s_start:start], tons_rule, text[end:s_end])
 
 
 def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str] | None:
@@ -387,8 +391,7 @@ def _vague_mass(text: str, start: int, end: int, sentences: _Sentences, words, l
     assumption = None
     s_start, s_end = sentences.span(start)
     if code == "ton":
-        code, assumption = (("metric_ton", "metric: Spanish text (tonelada is metric)") if lang == "es" else
-                            resolve_tons(text[s_start:start], tons_rule, text[unit_m.end():s_end]))
+        code, assumption = _read_ton(text, lang, tons_rule, s_start, start, unit_m.end(), s_end)
     subject = subj.of_phrase(text, unit_m.end(), words)
     cut = _NEXT_AMOUNT.search(subject) if subject else None
     subject = subject[:cut.start()] if cut else subject  # "of meth and hundreds of kilos of ..."
