@@ -512,3 +512,31 @@ def test_counted_things_with_capitalized_modifiers_or_peoples(text, value, surfa
 ])
 def test_a_capitalized_plural_after_a_number_is_a_name(text):
     assert [m for m in extract_mentions(text) if m.kind == "count"] == []
+
+
+@pytest.mark.parametrize("text, value, unit, surface", [
+    ("Coast Guard crews seized nearly a ton of cocaine off Guatemala.", 1, "short_ton", "a ton"),
+    ("The search turned up half a ton of methamphetamine.", 0.5, "short_ton", "half a ton"),
+    ("Agents found a quarter ton of marijuana in the trailer.", 0.25, "short_ton", "a quarter ton"),
+    ("The courier carried a kilo of heroin.", 1, "kg", "a kilo"),
+    ("DEA seized a million fentanyl pills in Phoenix.", 1e6, "count", "a million fentanyl pills"),
+    ("Police detained a dozen suspects after the raid.", 12, "count", "a dozen suspects"),
+    ("Investigators traced half a million dollars to the cartel.", 5e5, "usd", "half a million dollars"),
+    ("La Marina aseguró media tonelada de cocaína en Manzanillo.", 0.5, "metric_ton", "media tonelada"),
+])
+def test_an_article_before_a_scale_word_or_mass_unit_is_a_number(text, value, unit, surface):
+    m = only(text)
+    assert (m.value, m.unit, m.surface) == (value, unit, surface)
+
+
+@pytest.mark.parametrize("text", [
+    "It was a seizure of record size and a blow to the cartel.",
+    "An estimated number of victims was not given.",
+])
+def test_an_article_alone_is_not_a_number(text):
+    assert extract_mentions(text) == []
+
+
+def test_spanish_number_words_with_a_scale_then_de_a_currency():
+    text = "Las autoridades aseguraron un millón de pesos y dos millones de dólares en efectivo."
+    assert [(m.value, m.unit) for m in extract_mentions(text)] == [(1e6, "mxn"), (2e6, "usd")]

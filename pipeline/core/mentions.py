@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from pipeline.core import subjects as subj
 from pipeline.core.language import detect_language
-from pipeline.core.numbers import (DIGIT_NUMERAL, FIRST_WORDS, WORD_NUMERAL, WORD_START, WORDS, parse_numeral,
-                                   word_alternation)
+from pipeline.core.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, WORD_NUMERAL, WORD_START, WORDS,
+                                   parse_numeral, word_alternation)
 from pipeline.core.units import TONS_RULES, UNIT, resolve_tons, to_kg, unit_info
 
 
@@ -171,7 +171,8 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     sentences = _Sentences(text)
     found: list[Mention] = []
     starts = _word_starts(low, lang)
-    candidates = [*DIGIT_NUMERAL[lang].finditer(low), *_word_numerals(low, lang, starts)]
+    candidates = [*DIGIT_NUMERAL[lang].finditer(low), *_word_numerals(low, lang, starts),
+                  *ARTICLE_NUMERAL[lang].finditer(low)]
     candidates.sort(key=_START)
     numeral_end = -1
     for m in candidates:
@@ -258,8 +259,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
 
     unit_m = UNIT.match(text, num_end)
-    if unit_m is None and lang == "es" and groups.get("scale"):
-        de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares"
+    if unit_m is None and lang == "es" and low[:num_end].endswith(("mil", "millón", "millon", "millones")):
+        de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares", "dos millones de pesos"
         unit_m = UNIT.match(text, de.end()) if de else None
     counted = None
     if unit_m is not None:

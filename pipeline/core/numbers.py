@@ -107,6 +107,24 @@ DIGIT_NUMERAL = {
 }
 WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang in ("en", "es")}
 
+# An article standing for a number before a scale word or a mass unit: "a ton", "half a ton",
+# "a quarter ton", "a million pills", "half a million dollars", "a dozen suspects", "media
+# tonelada". Alone ("a seizure") an article is no number, so the word after it is required.
+_ARTICLES = {"en": {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25},
+             "es": {"media": 0.5, "medio": 0.5}}
+_ARTICLE_NEXT = {
+    "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b|(?=(?:metric\s+)?(?:tons?|tonnes?|kilos?|kilograms?|pounds?)\b)",
+    "es": r"(?P<ascale>mill[oó]n)\b|(?=(?:toneladas?|kilos?|kilogramos?)\b)",
+}
+# Each branch starts with a literal and checks the word start after it (see WORD_START): "a"
+# is the most frequent letter of English, so the engine must be able to skip ahead in C.
+_ARTICLE_WORDS = {
+    "en": r"a(?<![\w-]a)(?:[^\S\n]+quarter(?:[^\S\n]+of[^\S\n]+a)?|n)?|h(?<![\w-]h)alf[^\S\n]+an?",
+    "es": r"m(?<![\w-]m)edi[ao]",
+}
+ARTICLE_NUMERAL = {lang: re.compile(rf"(?P<article>{_ARTICLE_WORDS[lang]})[^\S\n]+(?:{_ARTICLE_NEXT[lang]})")
+                   for lang in _ARTICLES}
+
 
 def parse_digits(text: str, lang: str = "en") -> float | None:
     """'15,000' -> 15000.0; '2.64' -> 2.64; Spanish '1.500' -> 1500.0, '2,5' -> 2.5.
@@ -183,6 +201,10 @@ def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None) -> 
     ``groups`` is ``m.groupdict()`` when the caller already has it (it builds a dict each call).
     """
     groups = m.groupdict() if groups is None else groups
+    if groups.get("article"):
+        value = _ARTICLES[lang][" ".join(groups["article"].split())]
+        scale = groups.get("ascale")
+        return value * (WORDS[lang][scale] if scale else 1.0), m.end()
     if groups.get("words"):
         parsed = parse_words(m.group("words"), lang)
         if parsed is None:

@@ -89,8 +89,11 @@ def _tokens(text: str, pos: int, limit: int = 12):
         pos = m.end()
 
 
+_FRACTIONS = frozenset({"half", "quarter", "media", "medio"})
+
+
 def _starts_numberish(word: str, number_words: frozenset) -> bool:
-    return word[0].isdigit() or word.lower() in number_words or word[0] == "$"
+    return word[0].isdigit() or word.lower() in number_words or word.lower() in _FRACTIONS or word[0] == "$"
 
 
 def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_words: int = 8) -> tuple[str | None, int]:
