@@ -540,3 +540,17 @@ def test_an_article_alone_is_not_a_number(text):
 def test_spanish_number_words_with_a_scale_then_de_a_currency():
     text = "Las autoridades aseguraron un millón de pesos y dos millones de dólares en efectivo."
     assert [(m.value, m.unit) for m in extract_mentions(text)] == [(1e6, "mxn"), (2e6, "usd")]
+
+
+@pytest.mark.parametrize("text", [
+    "La FGR detuvo a Juan N., de 42 años de edad, en Culiacán.",
+    "En el cateo fue detenido un hombre de 35 años.",
+    "Dos menores de 17 años fueron rescatados por la Guardia Nacional.",
+])
+def test_a_spanish_age_is_not_a_duration(text):
+    assert [m for m in extract_mentions(text) if m.kind == "duration"] == []
+
+
+def test_a_spanish_duration_after_de_is_still_a_duration():
+    text = "Fue sentenciado a 40 años de prisión tras un periodo de 5 años de investigación."
+    assert [m.value for m in extract_mentions(text) if m.kind == "duration"] == [40, 5]

@@ -100,7 +100,13 @@ _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+
 # conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
 _UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?")
 # An age is not a duration: "29 years old", "a 41-year-old man", "35 years of age".
-_AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+of[^\S\n]+age\b", re.IGNORECASE)
+_AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+(?:of[^\S\n]+age|de[^\S\n]+edad)\b", re.IGNORECASE)
+# Spanish gives an age as "de N años" after a person or a comma: "un hombre de 35 años",
+# "Juan N., de 42 años" ("un periodo de 5 años" is a duration).
+_AGE_BEFORE_ES = re.compile(
+    r"(?:[,(]|\b(?:hombres?|mujer(?:es)?|j[oó]venes|joven|menor(?:es)?|personas?|sujetos?|individuos?|masculino|"
+    r"femenina|ni[ñn][oa]s?|adolescentes?|ciudadan[oa]s?|conductor(?:es)?|detenid[oa]s?))[^\S\n]+de[^\S\n]*$",
+    re.IGNORECASE)
 # Vague amounts, matched on the lower-cased text; each alternative starts with a literal so the
 # engine can skip ahead (see numbers.WORD_START).
 _VAGUE = re.compile(
@@ -266,8 +272,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     if unit_m is not None:
         code, kind = unit_info(unit_m.group("unit"))
         end = unit_m.end()
-        if kind == "duration" and _AGE.match(text, end):
-            return None  # "24 years old" is an age
+        if kind == "duration" and (_AGE.match(text, end) or lang == "es" and _AGE_BEFORE_ES.search(before)):
+            return None  # "24 years old", "un hombre de 35 años" is an age
         if kind == "currency" and cur and code == "usd" and "MX" in cur.upper():
             code = "mxn"
         unit_text = unit_m.group("unit")
