@@ -554,3 +554,14 @@ def test_a_spanish_age_is_not_a_duration(text):
 def test_a_spanish_duration_after_de_is_still_a_duration():
     text = "Fue sentenciado a 40 años de prisión tras un periodo de 5 años de investigación."
     assert [m.value for m in extract_mentions(text) if m.kind == "duration"] == [40, 5]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Officers found 10 kilo-sized bricks of cocaine in the van.", [("count", 10, "10 kilo-sized bricks of cocaine")]),
+    ("Soldiers seized 27K rounds of ammunition and 27k pounds of marijuana.",
+     [("count", 27_000, "27K rounds of ammunition"), ("mass", 27_000, "27k pounds")]),
+    ("Two milligrams of fentanyl can be a lethal dose.", []),
+    ("She finished the 10k race in record time.", []),
+])
+def test_sized_units_thousands_suffix_and_unsupported_units(text, wanted):
+    assert [(m.kind, m.value, m.surface) for m in extract_mentions(text)] == wanted

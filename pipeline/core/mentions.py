@@ -96,6 +96,8 @@ _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
+# A unit describing the size of the counted thing: "10 kilo-sized bricks", "one-pound packages".
+_SIZED = re.compile(r"-sized?\b", re.IGNORECASE)
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
 # conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
 _UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?")
@@ -247,8 +249,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         num_end = plus.end()  # "700,000+ pills", "2,000-plus rounds": at least that many
     if cur:
         cur, start = text[cur.start():start], cur.start()
-    if groups.get("abbr") and not cur:
-        return None  # "5m", "10k" only read as amounts after a currency sign
+    if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and _thousands_of(text, num_end, lang)):
+        return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
     before = text[max(0, start - 60):start]
     prev = before.rsplit(None, 1)[-1].lstrip("(") if before.strip() else ""
     prev_word = prev.lower()
@@ -265,6 +267,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
 
     unit_m = UNIT.match(text, num_end)
+    if unit_m is not None and _SIZED.match(text, unit_m.end()):
+        unit_m = None  # "10 kilo-sized bricks" counts bricks
     if unit_m is None and lang == "es" and low[:num_end].endswith(("mil", "millón", "millon", "millones")):
         de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares", "dos millones de pesos"
         unit_m = UNIT.match(text, de.end()) if de else None
@@ -318,6 +322,14 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words, attributive)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
+
+
+def _thousands_of(text: str, pos: int, lang: str) -> bool:
+    """Whether a mass unit or a counted plural follows: "27K pounds", "27K rounds" (not "a 10k run")."""
+    unit_m = UNIT.match(text, pos)
+    if unit_m is not None:
+        return unit_info(unit_m.group("unit"))[1] == "mass"
+    return subj.counted_noun(text, pos, _NUMBER_WORDS[lang]) is not None
 
 
 def _read_ton(text: str, lang: str, tons_rule: str, s_start: int, start: int, end: int, s_end: int) -> tuple[str, str]:

@@ -42,6 +42,7 @@ NOT_COUNTED = frozenset("""
 times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
+milligrams micrograms miligramos microgramos
 """.split())
 # Plural names of peoples: counted even though capitalized ("70,000 Americans").
 DEMONYMS = frozenset("""
