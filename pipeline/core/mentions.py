@@ -374,8 +374,7 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
              attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
     if kind == "mass":
-        thing = (subj.of_phrase(text, end, words) or subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words)
-                 or subj.thing_before(before, words))
+        thing = subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words) or subj.thing_before(before, words)
         if thing is None:
             thing = subj.predicate(text, end, words)
             if thing and subj.is_anaphoric(before):

@@ -140,6 +140,11 @@ def value_text(v: float | None) -> str:
     return "none" if v is None else f"{v:.9g}"
 
 
+def claim_key(f: Figure) -> tuple[str, str, str]:
+    """What a figure states: kind, unit and value (a repeat of it is the same claim)."""
+    return (f.kind, f.unit, value_text(f.value))
+
+
 def figure_key(f: Figure) -> tuple[str, str, str] | None:
     """The key a figure contributes to the fingerprint, or None if it identifies nothing."""
     v = f.value
@@ -147,7 +152,7 @@ def figure_key(f: Figure) -> tuple[str, str, str] | None:
         return None
     if float(v).is_integer() and 1900 <= v <= 2100 and "," not in f.surface:
         return None  # a year read as a number
-    return (f.kind, f.unit, value_text(v))
+    return claim_key(f)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -398,10 +403,6 @@ def _subject_words(f: Figure) -> frozenset[str]:
 def _similarity(a: Figure, b: Figure) -> float:
     return max(overlap(_subject_words(a), _subject_words(b)),
                jaccard(content_words(a.sentence), content_words(b.sentence)))
-
-
-def claim_key(f: Figure) -> tuple[str, str, str]:
-    return (f.kind, f.unit, value_text(f.value))
 
 
 def _claims(doc: SourceDoc) -> list[_Claim]:

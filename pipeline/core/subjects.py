@@ -142,7 +142,7 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
         low = word.lower()
         # a capitalized modifier names a kind ("Mexican officials", "AK-47 rifles", "National
         # Guard troops"); a capitalized head is a name ("Four Horsemen"), unless it names a people
-        if not (word[0].islower() or word[0] == "." or (words and word[0].isdigit()) or word[0].isupper()):
+        if not (word[0].isalpha() or word[0] == "." or (words and word[0].isdigit())):
             return None
         if low in STOP or low in number_words or low in _AND:
             return None
