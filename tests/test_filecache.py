@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 import shutil
 import sqlite3
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.core import parallel, tables
+from pipeline.core import parallel, reconcile, tables
+from pipeline.core.reconcile import merge_document
 from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version, prune
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,7 +77,7 @@ def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None
         pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
-def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path):
+def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path, monkeypatch):
     folder = tmp_path / "sources"
     shutil.copytree(corpus, folder)
     cache_root = tmp_path / "cache"
@@ -90,14 +92,53 @@ def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path):
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOfficers also seized 8,765 pounds of cocaine.\n",
                       encoding="utf-8")
 
+    merged = []
+    monkeypatch.setattr(reconcile, "merge_document", lambda versions, metas: merged.append(versions) or
+                        merge_document(versions, metas))
     rerun, caches = _run(folder, cache_root)
-    _assert_same(rerun, _run(folder, None)[0])
     clean, measure, recon = caches
     assert (clean.misses, measure.misses) == (2, 2)
     assert clean.hits == measure.hits == len(rerun["source_texts"]) - 2
-    # profiles of the two files, plus the documents they belong to; every other document comes from the cache
-    assert 2 < recon.misses <= 6
-    assert recon.hits >= len(rerun["source_texts"]) - 2 + len(rerun["documents"]) - 4
+    # the profiles of the two files are new; every other profile and the last run's frames are reused
+    assert recon.misses == 2 and recon.hits == len(rerun["source_texts"]) - 2 + 1
+    # only the documents of the two files were merged again: the 2023 statement and the edited release
+    assert {d.source_file for versions in merged for d in versions} >= {"zz_copy_of_2023.txt", edited.name}
+    assert len(merged) == 2
+    monkeypatch.undo()
+    _assert_same(rerun, _run(folder, None)[0])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reruns_after_random_changes_agree_with_a_run_without_cache(corpus, tmp_path, seed):
+    """Files added, removed, renamed, edited and copied in several rounds: after each round
+    the frames reused from the last run plus the documents merged again are the frames of
+    a run from nothing (grouping, facts, commitments, discrepancies, row order, types)."""
+    rng = random.Random(seed)
+    folder = tmp_path / "sources"
+    shutil.copytree(corpus, folder)
+    extra = iter(make_corpus.documents(30, seed=100 + seed))
+    cache_root = tmp_path / "cache"
+    _run(folder, cache_root)
+    for _ in range(4):
+        files = sorted(folder.glob("*.txt"))
+        for _ in range(rng.randint(1, 4)):
+            change = rng.choice(["add", "remove", "rename", "edit", "copy"])
+            victim = rng.choice(files)
+            if not victim.exists():
+                continue
+            if change == "add":
+                text = next(extra)
+                (folder / make_corpus.file_name(900 + rng.randint(0, 99), text)).write_text(text, encoding="utf-8")
+            elif change == "remove":
+                victim.unlink()
+            elif change == "rename":
+                victim.rename(folder / f"renamed_{rng.randint(0, 999)}_{victim.name}")
+            elif change == "edit":
+                text = victim.read_text(encoding="utf-8")
+                victim.write_text(text.replace("0", "7", 1) if "0" in text else text + " 5 tons.", encoding="utf-8")
+            else:
+                shutil.copy(victim, folder / f"copy_{rng.randint(0, 999)}_{victim.name}")
+        _assert_same(_run(folder, cache_root)[0], _run(folder, None)[0])
 
 
 def test_dask_workers_write_the_same_cache(corpus, tmp_path, monkeypatch):

@@ -17,7 +17,8 @@ from .ingest import list_source_paths, read_source
 from .language import detect_language
 from .measure import measure_text, measurement_id
 from .parallel import map_batches
-from .reconcile import Figure, SourceDoc, reconcile
+from . import incremental
+from .reconcile import Figure, Reconciliation, SourceDoc
 
 SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "language",
                        "text", "clean_text", "clean_anchors"]
@@ -111,41 +112,50 @@ def figures_by_file(measurements: pd.DataFrame) -> dict[str, list[Figure]]:
     return out
 
 
-# The columns of each reconciled frame, so a frame without rows (a corpus with no numbered
-# list, no discrepancy, no figure) still has the columns the warehouse table loads.
+# The columns of each reconciled frame and their types, so a frame without rows (a corpus
+# with no numbered list, no discrepancy, no figure) still has the columns the warehouse
+# table loads, and a frame joined from the last run's rows and this run's has one type a column.
+TEXT, LIST = "str", "object"
 RECONCILED_COLUMNS = {
-    "source_versions": ["source_file", "document_id", "is_canonical"],
-    "documents": ["document_id", "title", "published_on", "n_sources", "canonical_source_file"],
-    "facts": ["fact_id", "document_id", "kind", "value", "unit", "subject", "n_sources", "source_files",
-              "has_conflict", "variants", "conflicting_values", "measurement_ids"],
-    "commitments": ["document_id", "ordinal", "text", "n_sources", "source_files"],
-    "discrepancies": ["discrepancy_id", "kind", "unit", "subject", "shared_context",
-                      "document_id_a", "fact_id_a", "value_a", "source_files_a",
-                      "document_id_b", "fact_id_b", "value_b", "source_files_b"],
+    "source_versions": {"source_file": TEXT, "document_id": TEXT, "is_canonical": "bool"},
+    "documents": {"document_id": TEXT, "title": TEXT, "published_on": "object", "n_sources": "int64",
+                  "canonical_source_file": TEXT},
+    "facts": {"fact_id": TEXT, "document_id": TEXT, "kind": TEXT, "value": "float64", "unit": TEXT, "subject": TEXT,
+              "n_sources": "int64", "source_files": LIST, "has_conflict": "bool", "variants": TEXT,
+              "conflicting_values": LIST, "measurement_ids": LIST, "value_kg": "float64"},
+    "commitments": {"document_id": TEXT, "ordinal": "int64", "text": TEXT, "n_sources": "int64", "source_files": LIST},
+    "discrepancies": {"discrepancy_id": TEXT, "kind": TEXT, "unit": TEXT, "subject": TEXT, "shared_context": LIST,
+                      "document_id_a": TEXT, "fact_id_a": TEXT, "value_a": "float64", "source_files_a": LIST,
+                      "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST},
 }
+
+
+def _reconciled_rows_to_frames(rec: Reconciliation, measurements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    rows = {"source_versions": rec.source_rows, "documents": rec.document_rows, "facts": rec.fact_rows,
+            "commitments": rec.commitment_rows, "discrepancies": rec.discrepancy_rows}
+    facts = rows["facts"]
+    if facts:
+        kg = dict(zip(measurements["measurement_id"].tolist(), measurements["value_kg"].tolist()))
+        for f in facts:
+            f["value_kg"] = kg.get(f["measurement_ids"][0]) if f["measurement_ids"] else None
+            f["variants"] = json.dumps(f["variants"], sort_keys=True, default=str) if f["variants"] else None
+    return {name: _frame(rows[name], list(schema)).astype(schema) for name, schema in RECONCILED_COLUMNS.items()}
 
 
 def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       cache: FileCache | None = None) -> dict[str, pd.DataFrame]:
     """Group versions into documents and merge their facts (see pipeline/core/reconcile.py).
 
-    With a ``cache``, each file's reconciliation profile (figure keys, shingles, metadata)
-    and each merged document are kept by content hash, so a rerun profiles only new or
-    changed files and re-merges only the documents whose versions changed.
+    With a ``cache``, each file's reconciliation profile (figure keys, shingles, metadata) is
+    kept by content hash and the last run's documents are reused (pipeline/core/incremental.py),
+    so a rerun profiles only new or changed files and re-merges only the documents whose
+    versions changed.
     """
     by_file = figures_by_file(measurements)
     ok = source_texts[source_texts["status"] == "ok"]
     docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=tuple(by_file.get(name, ())))
             for name, sha, text in zip(ok["source_file"].tolist(), ok["sha256"].tolist(), ok["clean_text"].tolist())]
-    rec = reconcile(docs, cache)
-    rows = {"source_versions": rec.source_rows, "documents": rec.document_rows, "facts": rec.fact_rows,
-            "commitments": rec.commitment_rows, "discrepancies": rec.discrepancy_rows}
-    frames = {name: _frame(rows[name], columns) for name, columns in RECONCILED_COLUMNS.items()}
-    facts = frames["facts"]
-    kg = dict(zip(measurements["measurement_id"].tolist(), measurements["value_kg"].tolist()))
-    facts["value_kg"] = [kg.get(ids[0]) if ids else None for ids in facts["measurement_ids"]]
-    facts["variants"] = [json.dumps(v, sort_keys=True, default=str) if v else None for v in facts["variants"]]
-    return frames
+    return incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
 
 
 def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,

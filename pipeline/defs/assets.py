@@ -89,7 +89,7 @@ def reconciliation(context: dg.AssetExecutionContext, settings: PipelineSettings
     cache = file_cache(settings.settings(), PROFILE_MODULES)
     frames = tables.reconciled_frames(source_texts, measurements, cache)
     context.log.info(f"reconciled {len(frames['source_versions'])} sources into {len(frames['documents'])} documents "
-                     f"in {time.perf_counter() - started:.2f} s ({cache.hits} profiles and documents "
+                     f"in {time.perf_counter() - started:.2f} s ({cache.hits} profiles and last runs "
                      f"from the cache, {cache.misses} computed)")
     for name in RECONCILED:
         yield dg.Output(frames[name], output_name=name, metadata=table_metadata(frames[name], hidden=TEXT_COLUMNS))
