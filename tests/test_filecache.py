@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.core import parallel, reconcile, tables
+from pipeline.core import parallel, reconcile, regroup, tables
 from pipeline.core.reconcile import merge_document
+from pipeline.core.regroup import plan_from_nothing
 from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version, prune
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,8 +100,9 @@ def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path, monkeypatc
     clean, measure, recon = caches
     assert (clean.misses, measure.misses) == (2, 2)
     assert clean.hits == measure.hits == len(rerun["source_texts"]) - 2
-    # the profiles of the two files are new; every other profile and the last run's frames are reused
-    assert recon.misses == 2 and recon.hits == len(rerun["source_texts"]) - 2 + 1
+    # the profiles of the two files are new; the last run (frames, grouping) is read, and of the
+    # other profiles only those of the files the two can pair with
+    assert recon.misses == 2 and 1 < recon.hits < len(rerun["source_texts"]) / 2
     # only the documents of the two files were merged again: the 2023 statement and the edited release
     assert {d.source_file for versions in merged for d in versions} >= {"zz_copy_of_2023.txt", edited.name}
     assert len(merged) == 2
@@ -108,17 +110,69 @@ def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path, monkeypatc
     _assert_same(rerun, _run(folder, None)[0])
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_reruns_after_random_changes_agree_with_a_run_without_cache(corpus, tmp_path, seed):
+def _seeds_and(tmp_path, texts: dict[str, str]) -> Path:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for seed in (ROOT / "sources").glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _document_of(frames: dict[str, pd.DataFrame]) -> pd.Series:
+    return frames["source_versions"].set_index("source_file")["document_id"]
+
+
+def test_a_group_that_loses_the_version_joining_it_is_verified_again(tmp_path):
+    # versions of one statement: union-find joined them through the first and never compared
+    # the others with each other; with the first gone, the rerun must compare them itself
+    seed = (ROOT / "sources" / "001_d34740decd223e6b.txt").read_text(encoding="utf-8")
+    folder = _seeds_and(tmp_path, {"v1.txt": "Share this page\n\n" + seed, "v2.txt": seed + "\n\nPrint this page\n"})
+    cache_root = tmp_path / "cache"
+    first = _document_of(_run(folder, cache_root)[0])
+    group = sorted(first.index[first == first["v1.txt"]])
+    assert group[0] == "001_d34740decd223e6b.txt" and len(group) >= 3
+    (folder / group[0]).unlink()
+    rerun = _run(folder, cache_root)[0]
+    _assert_same(rerun, _run(folder, None)[0])
+    assert _document_of(rerun)["v1.txt"] == _document_of(rerun)["v2.txt"]
+
+
+def test_a_figure_key_that_becomes_too_common_is_not_a_link_any_more(tmp_path, monkeypatch):
+    monkeypatch.setattr(reconcile, "MAX_KEY_DF", 2)
+    monkeypatch.setattr(regroup, "MAX_KEY_DF", 2)
+    release = ("Officers seized 1,234 pounds of cocaine and 5,678 pounds of marijuana at the Laredo port. "
+               "They also found 9,101 rounds of ammunition and 2,345 rifles in the trailer.")
+    folder = _seeds_and(tmp_path, {"a.txt": release, "b.txt": "EDITOR'S NOTE. " + release.replace("They", "Agents")})
+    cache_root = tmp_path / "cache"
+    assert _document_of(_run(folder, cache_root)[0])[["a.txt", "b.txt"]].nunique() == 1
+    # a third file states the same figures: now in three files, they are not indexed
+    (folder / "c.txt").write_text("Totals for the year: 1,234 pounds; 5,678 pounds; 9,101 rounds; 2,345 rifles.",
+                                  encoding="utf-8")
+    rerun = _run(folder, cache_root)[0]
+    _assert_same(rerun, _run(folder, None)[0])
+    assert _document_of(rerun)[["a.txt", "b.txt"]].nunique() == 2
+
+
+@pytest.mark.parametrize("seed, max_key_df", [(1, None), (2, None), (3, None), (4, 1), (5, 2)])
+def test_reruns_after_random_changes_agree_with_a_run_without_cache(corpus, tmp_path, seed, max_key_df, monkeypatch):
     """Files added, removed, renamed, edited and copied in several rounds: after each round
     the frames reused from the last run plus the documents merged again are the frames of
-    a run from nothing (grouping, facts, commitments, discrepancies, row order, types)."""
+    a run from nothing (grouping, facts, commitments, discrepancies, row order, types).
+    ``max_key_df``: a cap on indexed figure keys low enough for changes to cross it."""
+    if max_key_df:
+        monkeypatch.setattr(reconcile, "MAX_KEY_DF", max_key_df)
+        monkeypatch.setattr(regroup, "MAX_KEY_DF", max_key_df)
     rng = random.Random(seed)
     folder = tmp_path / "sources"
     shutil.copytree(corpus, folder)
     extra = iter(make_corpus.documents(30, seed=100 + seed))
     cache_root = tmp_path / "cache"
     _run(folder, cache_root)
+    from_nothing = []
+    monkeypatch.setattr(regroup, "plan_from_nothing",
+                        lambda *a: from_nothing.append(a) or plan_from_nothing(*a))
     for _ in range(4):
         files = sorted(folder.glob("*.txt"))
         for _ in range(rng.randint(1, 4)):
@@ -139,6 +193,7 @@ def test_reruns_after_random_changes_agree_with_a_run_without_cache(corpus, tmp_
             else:
                 shutil.copy(victim, folder / f"copy_{rng.randint(0, 999)}_{victim.name}")
         _assert_same(_run(folder, cache_root)[0], _run(folder, None)[0])
+    assert len(from_nothing) == 4  # the runs without cache; every rerun regrouped from the last run
 
 
 def test_dask_workers_write_the_same_cache(corpus, tmp_path, monkeypatch):

@@ -17,9 +17,8 @@ from typing import Callable
 
 import pandas as pd
 
-from pipeline.core.reconcile import (
-    Reconciliation, SourceDoc, _Event, discrepancy_rows, plan_documents, sort_rows,
-)
+from pipeline.core import regroup
+from pipeline.core.reconcile import Reconciliation, SourceDoc, _Event, discrepancy_rows, sort_rows
 
 LAST_RUN = "reconciliation-last-run"
 EVENT_COLUMNS = ["document_id", *_Event._fields]
@@ -38,6 +37,7 @@ class LastRun:
     document_ids: dict[str, str]  # document key -> document id
     frames: dict[str, pd.DataFrame]
     events: pd.DataFrame  # EVENT_COLUMNS: the facts with a value and a date, for the discrepancy search
+    grouping: regroup.Grouping | None = None
 
 
 def _load(cache) -> LastRun | None:
@@ -73,8 +73,8 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     """The reconciled frames of ``sources``. ``to_frames`` turns the rows of the documents
     merged in this run into typed frames; ``cache`` (``get``/``put``/``get_many``/``put_many``)
     keeps the profiles and this run's result for the next one."""
-    plan = plan_documents(sources, cache)
     last = _load(cache) or LastRun({}, {}, _events_frame({}))
+    plan, grouping = regroup.plan(sources, cache, last.grouping)
     rec, new_events, document_ids, kept = Reconciliation(), {}, {}, set()
     for n, key in enumerate(plan.keys):
         if key in last.document_ids:
@@ -109,5 +109,5 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
         # only dated facts can meet in a (kind, unit, date) bucket: a tenth of them, a tenth of the bytes
         dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
         events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
-        cache.put(LAST_RUN, LastRun(document_ids, frames, events))
+        cache.put(LAST_RUN, LastRun(document_ids, frames, events, grouping))
     return frames

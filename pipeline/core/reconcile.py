@@ -221,7 +221,31 @@ LSH_THRESHOLD = 0.3
 NUM_PERM = 64
 
 
-def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def sketch(shingles: np.ndarray) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme,
+                hashfunc=int)  # shingles are already 32-bit hashes
+    m.update_batch(shingles)
+    return m
+
+
+def lsh_index() -> MinHashLSH:
+    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+
+
+def few_keys(p: _Profile) -> bool:
+    """Too few figure keys to be found by them: such a text is found by its wording."""
+    return len(p.keys) < MIN_SHARED
+
+
+def candidate_pairs(profiles: list[_Profile], lsh: MinHashLSH | None = None,
+                    labels: list | None = None) -> set[tuple[int, int]]:
+    """``lsh``: an empty index to fill, for a caller that keeps it; its keys are ``labels`` (the
+    profiles' indices by default)."""
+    labels = labels if labels is not None else list(range(len(profiles)))
+    index = {label: i for i, label in enumerate(labels)}
     postings: dict = defaultdict(list)
     for i, p in enumerate(profiles):
         for k in p.keys:
@@ -240,18 +264,15 @@ def candidate_pairs(profiles: list[_Profile]) -> set[tuple[int, int]]:
     # the LSH index, and those with fewer than MIN_SHARED figure keys query it. (Querying
     # it for texts whose figures are all too common to index as well multiplied the pairs
     # to verify by ten on the 10,000-file benchmark corpus: template releases look alike.)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    template = MinHash(num_perm=NUM_PERM, seed=1)
+    lsh = lsh if lsh is not None else lsh_index()
     sketches = {}
     for i, p in enumerate(profiles):
-        m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
-                    hashfunc=int)  # shingles are already 32-bit hashes
-        m.update_batch(p.shingles)
-        lsh.insert(i, m)
-        if len(p.keys) < MIN_SHARED:
+        m = sketch(p.shingles)
+        lsh.insert(labels[i], m)
+        if few_keys(p):
             sketches[i] = m
     for i, m in sketches.items():
-        pairs.update((min(i, j), max(i, j)) for j in lsh.query(m) if j != i)
+        pairs.update((min(i, j), max(i, j)) for j in map(index.get, lsh.query(m)) if j != i)
     return pairs
 
 
@@ -301,33 +322,37 @@ def same_document(a: _Profile, b: _Profile) -> bool:
     return _disagreement(s, o) <= limit and _disagreement(o, s) <= limit
 
 
-def drop_boilerplate(profiles: list[_Profile]) -> None:
-    """Remove shingles found in very many files (site boilerplate) from the text features.
+def boilerplate(profiles: list[_Profile]) -> np.ndarray:
+    """The shingles found in very many files (site boilerplate), sorted.
 
     Only a large corpus can tell boilerplate from wording by frequency; in a small one no
     shingle is frequent enough and nothing is removed.
     """
     if not profiles:
-        return
+        return np.empty(0, dtype=np.uint32)
     # document frequency of every shingle, counted by numpy (a Counter takes seconds at 10,000 files)
     hashes, df = np.unique(np.concatenate([p.shingles for p in profiles]), return_counts=True)
-    cap = max(BOILERPLATE_DF, len(profiles) // 500)
-    common = hashes[df > cap]
-    if common.size:
-        # one membership test over every file's shingles at once (one np.isin a file took ~1 s
-        # at 10,000 files); new profile objects in the list: a cached profile is never changed in place
-        every = np.concatenate([p.shingles for p in profiles])
-        bounds = np.cumsum([p.shingles.size for p in profiles])[:-1]
-        keep = np.split(~np.isin(every, common), bounds)
-        for n, (p, shingles) in enumerate(zip(profiles, np.split(every, bounds))):
-            profiles[n] = replace(p, shingles=shingles[keep[n]])
+    return hashes[df > boilerplate_cap(len(profiles))]
 
 
-def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = None) -> list[list[int]]:
-    """Indices of the sources, grouped into documents (each group sorted, groups by first index)."""
-    profiles = profiles or [profile(d) for d in sources]
-    drop_boilerplate(profiles)
-    parent = list(range(len(sources)))
+def boilerplate_cap(n_files: int) -> int:
+    return max(BOILERPLATE_DF, n_files // 500)
+
+
+def without_boilerplate(profiles: list[_Profile], common: np.ndarray) -> list[_Profile]:
+    """New profiles without the ``common`` shingles (a cached profile is never changed in place)."""
+    if not common.size or not profiles:
+        return list(profiles)
+    # one membership test over every file's shingles at once (one np.isin a file took ~1 s at 10,000 files)
+    every = np.concatenate([p.shingles for p in profiles])
+    bounds = np.cumsum([p.shingles.size for p in profiles])[:-1]
+    keep = np.split(~np.isin(every, common), bounds)
+    return [replace(p, shingles=shingles[keep[n]]) for n, (p, shingles) in enumerate(zip(profiles, np.split(every, bounds)))]
+
+
+def union_find(n: int):
+    """``find`` and ``union`` over 0..n-1; a component's root is its smallest member."""
+    parent = list(range(n))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -335,20 +360,41 @@ def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = No
             x = parent[x]
         return x
 
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return find, union
+
+
+def components(n: int, find) -> list[list[int]]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return sorted(groups.values())
+
+
+def group_sources(sources: list[SourceDoc], profiles: list[_Profile] | None = None) -> list[list[int]]:
+    """Indices of the sources, grouped into documents (each group sorted, groups by first index).
+    ``profiles`` (raw, as :func:`profile` makes them) are replaced in the list by their
+    boilerplate-free copies."""
+    profiles = profiles if profiles is not None else [profile(d) for d in sources]
+    profiles[:] = without_boilerplate(profiles, boilerplate(profiles))
+    return group_profiles(sources, profiles)
+
+
+def group_profiles(sources: list[SourceDoc], profiles: list[_Profile], lsh: MinHashLSH | None = None,
+                   labels: list | None = None) -> list[list[int]]:
+    """:func:`group_sources` on boilerplate-free profiles (``lsh``, ``labels``: see :func:`candidate_pairs`)."""
+    find, union = union_find(len(sources))
     # Identical content under two names is one statement, whatever its figures say (a
     # figure key found in very many files is not indexed, so copies may not meet as candidates).
     first_of: dict[str, int] = {}
     for i, d in enumerate(sources):
-        j = first_of.setdefault(d.sha256, i)
-        if j != i:
-            parent[max(find(i), find(j))] = min(find(i), find(j))
-    for i, j in sorted(candidate_pairs(profiles)):
+        union(i, first_of.setdefault(d.sha256, i))
+    for i, j in sorted(candidate_pairs(profiles, lsh, labels)):
         if find(i) != find(j) and same_document(profiles[i], profiles[j]):
-            parent[max(find(i), find(j))] = min(find(i), find(j))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sources)):
-        groups[find(i)].append(i)
-    return sorted(groups.values())
+            union(i, j)
+    return components(len(sources), find)
 
 
 # --- canonical version ---------------------------------------------------------------
