@@ -58,8 +58,9 @@ from pipeline.core.commitments import extract_commitments, merge_commitments
 from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
+    """One mention as reconciliation sees it (a named tuple: ~140,000 are built a run, and a
+    frozen dataclass took five times as long to construct)."""
     kind: str
     value: float | None
     unit: str
