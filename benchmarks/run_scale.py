@@ -346,25 +346,29 @@ def rerun_section(runs: list[Run]) -> list[str]:
         f"{EXPECTATIONS} expectations, the Data Docs), {floor.wall_s / full.wall_s:.0%} of the "
         f"{full.n_files:,}-file run on its own, so no rerun in a new process can come under 10% of it. "
         f"The rerun after one added file took {rerun.wall_s:.1f} s; its per-file stages come from the "
-        "content-hash cache (cleaning, extraction, reconciliation profiles, merged documents), and what is "
-        "left grows with the corpus, not with the change (validation excepted, in part):",
+        "content-hash cache (cleaning, extraction, reconciliation profiles), grouping starts from the last "
+        "run's grouping and the documents whose versions did not change from the last run's frames; what is "
+        "left grows with the corpus, not with the change:",
         "",
         "| stage | 5 seed statements s | rerun s |",
         "|---|---|---|",
         *rows,
         "",
-        "- *reconcile*: grouping is global (shingle document frequencies, the figure-key postings and the "
-        "MinHash LSH index are rebuilt from every cached profile, and candidate pairs are verified again), "
-        "then every document's cached rows are read back;",
+        "- *ingest* and *extract*: every file is read and hashed to find the changed ones, and the cached "
+        "mentions of every file are put together into one frame again;",
+        "- *reconcile* (pipeline/core/regroup.py, incremental.py): only the candidate pairs of the changed "
+        "files (and of the files a crossing boilerplate or figure-key threshold touches) are verified, but "
+        "the last run's state (frames, every file's shingles, figure keys, the LSH index: ~65 MB pickled "
+        "at 10,000 files) is read and written whole, shingle frequencies are counted over every file, and "
+        "every file's figures are hashed to find the changed ones;",
         f"- *validate*: row-wise expectations ({ROW_WISE} of {EXPECTATIONS}) run on the rows whose content was not among the "
         "rows that passed the same suites last time (hashes kept in the cache), but the tables are still "
         "read, derived and hashed whole, uniqueness is checked over every row, and GX's import, context "
         "and Data Docs cost what they cost on five files;",
         "- *publish*: the staged DuckDB file is written whole.",
         "",
-        "Making reconcile and publish proportional to the change needs more persistent state between runs "
-        "(figure-key postings, the LSH index and the union-find of the last run, the last reconciled frames, "
-        "a warehouse updated in place under a snapshot): see the 1-million-document plan below.",
+        "The rest would need the warehouse updated in place under a snapshot and the per-file results "
+        "kept as columnar partitions rather than rebuilt frames: see the 1-million-document plan below.",
         "",
         *(["The profile of a second rerun (one more file added) under pyinstrument, frames of 1 s or more "
            "without Dagster's own wrappers (the profiler slows the run: read shares, not timings):",
@@ -393,11 +397,14 @@ ONE_MILLION = """\
   cost they take hours on one core and minutes on a 64-core cluster; the content-hash cache makes
   every rerun proportional to the files added.
 - **Reconcile** is the only global stage. Candidate pairs come from inverted indexes (figure keys,
-  MinHash LSH), so its work is about linear (see the growth above), but it holds every file's
-  profile and figures in one process (the peak memory above), so a million files would need ~100x
-  that. At that size it becomes incremental: keep the figure-key postings, the LSH index and the
-  last grouping persistent (in the warehouse or a key-value store), profile and query only the new
-  files, and re-merge only the documents whose groups changed.
+  MinHash LSH), so its work is about linear (see the growth above), but a run from nothing holds
+  every file's profile in one process (the peak memory above), ~100x that at a million files. Reruns
+  already start from the last grouping (pipeline/core/regroup.py: only the pairs a change can affect
+  are verified, and the result equals a grouping from nothing); at a million files its state
+  (~570 shingles a file: ~2.3 GB of 32-bit hashes, the LSH index, the figure keys) moves from one
+  pickle to a key-value store or memory-mapped arrays, shingle frequencies are kept as counts updated
+  by the change instead of recounted, and the first grouping runs once, by hash buckets of figure
+  keys, on a machine with the memory for it.
 - **Validate** must not scan 12 million rows in pandas: GX runs against the DuckDB/Parquet tables
   through its SQL data source, so the checks are pushed into the engine, or runs on the new
   partition plus the cross-table keys only.
