@@ -126,6 +126,27 @@ def test_seizure_releases_whose_boilerplate_carries_figures_stay_apart():
     assert groups(doc("a", a), doc("b", b)) == {frozenset("a"), frozenset("b")}
 
 
+QUOTED = ("Last year the agency seized 6,150 pounds of fentanyl, 38,400 pounds of methamphetamine "
+          "and 271,300 pounds of cocaine at ports of entry.")
+
+
+def test_statements_quoting_one_sentence_of_figures_stay_apart():
+    # Three shared figures, but all from the one sentence both quote: one piece of evidence.
+    hearing = ("Commissioner Testifies Before the Senate Finance Committee\nMay 7, 2024\n\n"
+               "The commissioner told senators that officers at the southwest border need new scanners. "
+               f"{QUOTED} She asked for 1,300 additional officers in the next budget.\n")
+    school = ("Port Director Visits Nogales High School\nOctober 2, 2024\n\n"
+              "Students heard how canine teams work at the crossing and how to report fake pills. "
+              f"{QUOTED} The visit ended with a demonstration by two canine handlers.\n")
+    assert groups(doc("a", hearing), doc("b", school)) == {frozenset("a"), frozenset("b")}
+
+
+def test_a_copy_whose_figures_all_stand_in_one_sentence_still_groups():
+    full = ("Port Statistics for the Fiscal Year\nNovember 4, 2024\n\n"
+            f"{QUOTED} Officers also seized 19 firearms.\nThe port processed 4.1 million trucks.\n")
+    assert groups(doc("a", full), doc("b", full.split("Officers also")[0])) == {frozenset("ab")}
+
+
 def test_statements_of_one_series_with_shared_vocabulary_stay_apart():
     nxt = (RELEASE.replace("March 3, 2024", "March 5, 2025").replace("4,312", "6,080").replace("27,950", "31,204")
            .replace("12.7", "14.2").replace("1,873", "2,046").replace("17 percent", "9 percent")

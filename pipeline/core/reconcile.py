@@ -15,7 +15,9 @@ Grouping (which files are versions of one statement)
        built from one template. Text similarity = share of S's word 3-shingles inside
        the other text, ignoring shingles found in very many files (boilerplate). Accept
        when disagreement <= 25% of agreement and
-       - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1;
+       - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1 (0.5
+         when the shared keys all stand in one sentence of S: a quoted sentence, a template's
+         penalty clause);
        - S has 1 key: it is shared and text similarity >= 0.5;
        - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
          stating none of the other's figures is not a version of it).
@@ -314,8 +316,12 @@ def same_document(a: _Profile, b: _Profile) -> bool:
         accepted = shared == s.keys and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_ONE_FIGURE
     else:
         containment = agree / sum(specificity(k) for k in s.keys)
+        # Figures shared from one sentence only are one piece of evidence (a figure quoted by
+        # another statement, a penalty clause of a template): then the wording must agree too.
+        one_sentence = len({cw for k in shared for cw in s.sentences[k]}) < 2
         accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
-                    and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_WITH_FIGURES)
+                    and text_overlap(a.shingles, b.shingles) >= (
+                        MIN_TEXT_ONE_FIGURE if one_sentence else MIN_TEXT_WITH_FIGURES))
     if not accepted:
         return False
     # a template near-miss disagrees both ways
