@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from pipeline.core.reconcile import Figure, SourceDoc, group_sources, reconcile
+from pipeline.core.reconcile import Figure, SourceDoc, group_sources, reconcile, republished
 
 # --- a tiny figure extractor for tests ---------------------------------------------
 
@@ -207,6 +207,39 @@ def test_canonical_is_the_complete_official_version_and_metadata_is_filled():
     assert d["n_sources"] == 3
     assert {r["source_file"]: r["is_canonical"] for r in rec.source_rows} == {
         "1_official.txt": True, "2_web.txt": False, "3_part.txt": False}
+
+
+def news_copy(text: str) -> str:
+    """An outlet's copy: its menus, own headline, byline, wire credit, related links and footer."""
+    title, date, _, body = text.split("\n", 3)
+    return ("Menu | News | Politics | U.S. | World | Border | Opinion\nSubscribe  Sign in\n\n"
+            f"Officials tally a year of seizures\nBy Dana Ruiz and Omar Soto, Associated Press\nPublished {date}\n\n"
+            f"MONTERREY, Mexico (AP) - {body}\n"
+            "Related: Border crossings fall for a third month\nRelated: Cartel leader extradited to Texas\n\n"
+            "Copyright 2024 The Associated Press. All rights reserved.\nShare this: Facebook | X | Email\nMost Read\n")
+
+
+def test_an_outlets_copy_is_never_canonical_however_long_its_menus_and_links():
+    official, news = doc("b_official.txt", RELEASE), doc("a_news.txt", news_copy(RELEASE))
+    assert len(news.text) > 1.2 * len(official.text)  # longer by its chrome alone
+    (d,) = reconcile([news, official]).document_rows
+    assert d["canonical_source_file"] == "b_official.txt"
+    assert d["title"] == "Joint Statement on the Border Security Review"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Headline\nBy Maria Lopez, Associated Press\nPublished May 7, 2024\n\nPHOENIX - Agents seized...", True),
+    ("Headline\nBY MARK STEVENSON\n\nMEXICO CITY - The navy said...", True),
+    ("Titular\nPor Juan Pérez y Ana Gómez\n\nCIUDAD DE MÉXICO.- La Marina aseguró...", True),
+    ("Border officers find pills\nBy KOLD staff | June 4, 2024\n\nA man is in custody...", True),
+    ("MEXICO CITY (Reuters) - Mexico's navy seized 2 tons of cocaine.", True),
+    ("Joint Statement\nOctober 14, 2022\n\nBy 2025, the two governments will invest $1.5 billion.", False),
+    ("Statement\nBy the Press Secretary\n\nToday the President met...", False),
+    ("A Proclamation\nBY THE PRESIDENT OF THE UNITED STATES OF AMERICA\n\nA proclamation.", False),
+    ("Fact Sheet\n\nBy October, agencies had seized 12 tons of fentanyl and 3 tons of methamphetamine.", False),
+])
+def test_an_outlets_copy_is_told_by_its_byline_or_wire_credit(text, outlet):
+    assert republished(text) is outlet
 
 
 def test_missing_date_of_the_canonical_version_comes_from_another_version():

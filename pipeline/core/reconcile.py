@@ -26,9 +26,11 @@ Grouping (which files are versions of one statement)
 
 Canonical version
     The most complete, then most official: among versions with >= 90% of the group's
-    largest figure-key count and >= 80% of its longest text, prefer one with a date
-    line and a title, then more figure keys, then longer text, then the file name.
-    A title or date missing from it is taken from the other versions in that order.
+    largest figure-key count and >= 80% of the wording that at least two versions share
+    (one copy's menus and links are not the document's text), prefer the issuer's own
+    record to an outlet's copy (a byline or a wire credit at the top), then one with a date
+    line and a title, then more figure keys, then more prose, then the file name. A title
+    or date missing from it is taken from the other versions in that order.
 
 Facts
     Within a file, repeated mentions of one claim (same kind/unit/value, similar
@@ -173,6 +175,8 @@ class _Profile:
     shingles: np.ndarray  # sorted unique hashes
     date_title: int  # 0..2: has a date line, has a title
     meta: Metadata | None = None
+    republished: bool = False  # a byline or a wire credit at the top: an outlet's copy
+    prose: int = 0  # characters in lines of 8 words or more: its length without menus and links
 
 
 def profile(doc: SourceDoc) -> _Profile:
@@ -187,7 +191,25 @@ def profile(doc: SourceDoc) -> _Profile:
         by_kind[k[:2]].append((k, cw))
     meta = extract_metadata(doc.text)
     return _Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
-                    int(meta.title is not None) + int(meta.published_on is not None), meta)
+                    int(meta.title is not None) + int(meta.published_on is not None), meta,
+                    republished(doc.text), prose_chars(doc.text))
+
+
+def prose_chars(text: str) -> int:
+    return sum(len(line) for line in text.splitlines() if len(line.split()) >= 8)
+
+
+# A news outlet's copy of a release: a short "By <Name>" line (not "By the President ...")
+# or a wire credit ("(AP) —", "Reuters") near the top. The issuer's own record has neither.
+_BYLINE = re.compile(r"^(?:by|por)\s+(?!(?:the|el|la|los|las)\b)[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,|]+[\w.'’&-]+){0,7}[ ]*$", re.M | re.I)
+_WIRE = re.compile(r"\((?:AP|Reuters|AFP|EFE|Bloomberg|UPI)\)|^(?:Associated Press|Reuters|Agence France-Presse)\b",
+                   re.M)
+HEAD_CHARS = 1500
+
+
+def republished(text: str) -> bool:
+    head = text[:HEAD_CHARS]
+    return any(not line.rstrip().endswith(".") for line in _BYLINE.findall(head)) or bool(_WIRE.search(head))
 
 
 def profile_key(doc: SourceDoc) -> str:
@@ -407,14 +429,21 @@ def group_profiles(sources: list[SourceDoc], profiles: list[_Profile], lsh: MinH
 # --- canonical version ---------------------------------------------------------------
 
 def canonical_order(members: list[int], sources: list[SourceDoc], profiles: list[_Profile]) -> list[int]:
-    """Members sorted by preference: complete first, then official, richer, longer, name."""
+    """Members sorted by preference: complete first, then official (the issuer's own record
+    before an outlet's copy, a date line and a title), richer, longer, name."""
+    if len(members) == 1:
+        return list(members)
     most_keys = max(len(profiles[i].keys) for i in members)
-    longest = max(len(sources[i].text) for i in members)
+    # The text of the document: the wording at least two versions share (one copy's menus,
+    # byline and links are not part of it, nor is a truncated copy's missing end absent from it).
+    hashes, counts = np.unique(np.concatenate([profiles[i].shingles for i in members]), return_counts=True)
+    shared = hashes[counts >= 2]
 
     def rank(i: int):
-        complete = len(profiles[i].keys) >= 0.9 * most_keys and len(sources[i].text) >= 0.8 * longest
-        return (not complete, -profiles[i].date_title, -len(profiles[i].keys),
-                -len(sources[i].text), sources[i].source_file)
+        covered = np.isin(shared, profiles[i].shingles, assume_unique=True).mean() if shared.size else 1.0
+        complete = len(profiles[i].keys) >= 0.9 * most_keys and covered >= 0.8
+        return (not complete, profiles[i].republished, -profiles[i].date_title, -len(profiles[i].keys),
+                -profiles[i].prose, sources[i].source_file)
     return sorted(members, key=rank)
 
 
