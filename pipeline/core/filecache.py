@@ -103,7 +103,7 @@ class FileCache:
                     for key, blob in rows:
                         try:
                             found[key] = pickle.loads(blob)
-                        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                        except Exception:  # noqa: BLE001 -- damaged, or pickled by another library version
                             pass  # an entry this code cannot read is a miss
         except (OSError, sqlite3.Error) as exc:
             self._give_up(exc)
