@@ -47,6 +47,19 @@ def test_unreadable_entry_is_a_miss(tmp_path):
     assert FileCache(tmp_path, "ns").get_many(["good", "bad"]) == {"good": 1}
 
 
+def test_a_large_value_lives_in_a_file_of_its_own(tmp_path):
+    cache = FileCache(tmp_path, "aaaaaaaaaaaa")
+    assert cache.get_large("last-run") is None and cache.misses == 1
+    cache.put_large("last-run", {"frames": list(range(1000))})
+    assert FileCache(tmp_path, "aaaaaaaaaaaa").get_large("last-run") == {"frames": list(range(1000))}
+    assert FileCache(tmp_path, "bbbbbbbbbbbb").get_large("last-run") is None  # another code version
+    path = tmp_path / "aaaaaaaaaaaa.last-run.pickle"
+    path.write_bytes(path.read_bytes()[:20])  # cut short: a miss, not a failed run
+    assert FileCache(tmp_path, "aaaaaaaaaaaa").get_large("last-run") is None
+    assert prune(tmp_path, keep={"bbbbbbbbbbbb"}) == ["aaaaaaaaaaaa.last-run.pickle"]
+    assert FileCache(None, "x").get_large("k") is None
+
+
 def test_travels_to_worker_processes(tmp_path):
     cache = FileCache(tmp_path, "ns")
     cache.put("a", 1)  # the connection is open now

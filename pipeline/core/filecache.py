@@ -14,6 +14,7 @@ leaves a half-written entry that a later run trusts.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 import shutil
@@ -42,7 +43,7 @@ def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
     return h.hexdigest()[:12]
 
 
-_NAMESPACE_ENTRY = re.compile(r"[0-9a-f]{12}(?:\.sqlite(?:-wal|-shm)?)?")
+_NAMESPACE_ENTRY = re.compile(r"[0-9a-f]{12}(?:\.sqlite(?:-wal|-shm)?|\.[\w-]+\.pickle(?:\.tmp)?)?")
 
 
 def prune(root: Path | None, keep: set[str]) -> list[str]:
@@ -124,6 +125,39 @@ class FileCache:
 
     def get(self, key: str) -> Any | None:
         return self.get_many([key]).get(key)
+
+    # One large value (the last reconciliation: tens of MB) goes to a file of its own beside
+    # the database: written and read in half the time a SQLite row takes, and not through the WAL.
+    def _large_path(self, key: str) -> Path | None:
+        return self.path.with_name(f"{self.path.stem}.{key}.pickle") if self.path is not None else None
+
+    def get_large(self, key: str) -> Any | None:
+        path = self._large_path(key)
+        try:
+            if path is not None:
+                with open(path, "rb") as f:
+                    value = pickle.load(f)
+                self.hits += 1
+                return value
+        except FileNotFoundError:
+            pass
+        except Exception:  # noqa: BLE001 -- damaged, or pickled by another library version: a miss
+            pass
+        self.misses += 1
+        return None
+
+    def put_large(self, key: str, value: Any) -> None:
+        path = self._large_path(key)
+        if path is None:
+            return
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # a reader sees the old value or the new one, never half of one
+        except OSError as exc:
+            self._give_up(exc)
 
     def put(self, key: str, value: Any) -> None:
         self.put_many({key: value})

@@ -41,7 +41,7 @@ class LastRun:
 
 
 def _load(cache) -> LastRun | None:
-    last = cache.get(LAST_RUN) if cache is not None else None
+    last = cache.get_large(LAST_RUN) if cache is not None else None
     return last if isinstance(last, LastRun) and set(last.frames) == set(ORDER) else None
 
 
@@ -71,8 +71,8 @@ def _ordered(frame: pd.DataFrame, name: str) -> pd.DataFrame:
 def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], dict[str, pd.DataFrame]],
                cache=None) -> dict[str, pd.DataFrame]:
     """The reconciled frames of ``sources``. ``to_frames`` turns the rows of the documents
-    merged in this run into typed frames; ``cache`` (``get``/``put``/``get_many``/``put_many``)
-    keeps the profiles and this run's result for the next one."""
+    merged in this run into typed frames; ``cache`` (a FileCache) keeps the profiles and this
+    run's result for the next one."""
     last = _load(cache) or LastRun({}, {}, _events_frame({}))
     plan, grouping = regroup.plan(sources, cache, last.grouping)
     rec, new_events, document_ids, kept = Reconciliation(), {}, {}, set()
@@ -109,5 +109,5 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
         # only dated facts can meet in a (kind, unit, date) bucket: a tenth of them, a tenth of the bytes
         dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
         events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
-        cache.put(LAST_RUN, LastRun(document_ids, frames, events, grouping))
+        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping))
     return frames
