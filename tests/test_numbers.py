@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from pipeline.core.language import detect_language
-from pipeline.core.numbers import parse_digits, parse_number, parse_words
+from pipeline.core.numbers import article_value, parse_digits, parse_number, parse_words
 
 
 @pytest.mark.parametrize("text, value", [
@@ -98,6 +98,33 @@ def test_spelled_english_numbers(n):
     ("La Secretaría de Marina informó que se aseguraron 1.500 kilos de cocaína en el puerto.", "es"),
     ("Mexico's Army (SEDENA) and the Guardia Nacional seized 200 kg of fentanyl in Sinaloa.", "en"),
     ("", "en"),
+    ("Fueron detenidas cinco personas, entre ellas dos menores de 17 años.", "es"),
+    ("Agents seized 40 pounds in Nogales on Monday, officials said.", "en"),
 ])
 def test_language_detection(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text, lang, value", [("1 500", "en", 1500), ("12 500 000", "es", 12_500_000),
+                                               ("1 500,5", "es", 1500.5)])
+def test_thousands_grouped_by_spaces(text, lang, value):
+    assert parse_number(text, lang) == pytest.approx(value)
+
+
+def test_a_space_before_a_number_that_is_not_a_group_of_three_is_not_a_separator():
+    assert parse_number("2 50", "en") is None and parse_number("2023 500", "en") is None
+
+
+@pytest.mark.parametrize("text, value", [("6,5", 6.5), ("0,75", 0.75), ("12,3", 12.3)])
+def test_english_decimal_comma_only_when_asked(text, value):
+    assert parse_digits(text, "en") is None
+    assert parse_digits(text, "en", decimal_comma=True) == pytest.approx(value)
+    assert parse_digits("1,500", "en", decimal_comma=True) == 1500  # a thousands group stays one
+
+
+@pytest.mark.parametrize("article, value", [
+    ("half a", 0.5), ("a quarter of a", 0.25), ("3/4 of a", 0.75), ("1/4", 0.25), ("\u00bd", 0.5), ("a half", 0.5),
+    ("\u00be of a", 0.75),
+])
+def test_fraction_articles(article, value):
+    assert article_value(article, "en") == pytest.approx(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.core.units import UNIT, UREG, resolve_tons, to_kg, unit_info
+from pipeline.core.units import UNIT, UREG, resolve_tons, restate, to_kg, unit_info
 
 
 @pytest.mark.parametrize("spelling, code, kind", [
@@ -69,3 +69,25 @@ def test_tons_by_reporter(before, code):
 def test_tons_rule_must_be_known():
     with pytest.raises(ValueError):
         resolve_tons("", "imperial")
+
+
+@pytest.mark.parametrize("spelling, code, kind", [
+    ("milligrams", "mg", "mass"), ("mg", "mg", "mass"), ("miligramos", "mg", "mass"), ("gr", "g", "mass"),
+    ("pct", "percent", "percent"), ("mdp", "mxn", "currency"), ("mdd", "usd", "currency"),
+    ("puntos porcentuales", "percent", "percent"),
+])
+def test_more_spellings(spelling, code, kind):
+    m = UNIT.match(" " + spelling)
+    assert m is not None and m.group("unit") == spelling
+    assert unit_info(spelling) == (code, kind)
+
+
+@pytest.mark.parametrize("text", [" MG", " Mg", " GR", " Gr"])
+def test_short_abbreviations_are_case_sensitive(text):
+    assert UNIT.match(text) is None
+
+
+def test_units_outside_the_contract_are_restated_by_pint():
+    value, code, why = restate(2, "mg")
+    assert (value, code) == (pytest.approx(UREG.Quantity(2, "milligram").to("gram").magnitude), "g") and "mg" in why
+    assert restate(2, "kg") == (2, "kg", None) and restate(None, "mg")[:2] == (None, "g")

@@ -9,9 +9,12 @@ from __future__ import annotations
 # Frequent words that the other language does not use ("a" is in both, so it is left out;
 # "de" and "en" only appear in names in English prose, rarely enough to count them).
 _EN = frozenset({"the", "and", "of", "to", "is", "that", "for", "with", "was", "were", "has", "have", "this", "by",
-                 "from", "which"})
+                 "from", "which", "in", "on", "at", "are", "be", "will", "its", "their", "said"})
+# A short Spanish sentence may hold only one of the commonest words ("Fueron detenidas cinco personas,
+# entre ellas dos menores"): less frequent function words count too.
 _ES = frozenset({"el", "la", "los", "las", "que", "y", "del", "por", "para", "una", "con", "se", "al", "es", "lo",
-                 "fue", "más", "como", "de", "en"})
+                 "fue", "más", "como", "de", "en", "entre", "fueron", "según", "durante", "sobre", "desde", "hasta",
+                 "también", "pero", "sus", "ellas", "ellos", "este", "esta", "estos", "estas", "donde", "cuando"})
 _SAMPLE = 3_000  # characters (~450 words): plenty to decide, bounded cost on long files
 
 

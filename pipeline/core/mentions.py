@@ -11,21 +11,27 @@ How a figure is found, in one pass over the text:
    of these is not a measurement and is dropped.
 4. The qualifier ("more than", "an average of more than") is read just before the numeral; the
    subject comes from ``subjects``; a bare "tons" is resolved by ``units.resolve_tons``.
+5. A range is two figures, one per bound, each with its own characters: "between 10 and 20
+   kilograms" gives "10" and "20 kilograms", both in kilograms, of the same subject ("10-15
+   tons", "entre 5 y 7 toneladas", "$5-10 million", "5 or 6 kilos" alike).
 Vague amounts ("dozens of", "thousands of", "multi-billion-dollar") are a second small pattern;
-they are kept with value None and is_vague True, never given a number.
+they are kept with value None and is_vague True, never given a number. Units outside the
+warehouse's codes are restated in one of them ("2 milligrams" is 0.002 g, the reason in
+unit_assumption); a value of zero is no amount.
 """
 from __future__ import annotations
 
 import bisect
 from operator import methodcaller
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.core import subjects as subj
 from pipeline.core.language import detect_language
-from pipeline.core.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, WORD_NUMERAL, WORD_START, WORDS,
-                                   parse_numeral, word_alternation)
-from pipeline.core.units import TONS_RULES, UNIT, resolve_tons, to_kg, unit_info
+from pipeline.core.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, FRACTION_NUMERAL, FRACTION_PARTS,
+                                   HYPHEN_RANGE, RANGE_UPPER, VULGAR_FRACTIONS, WORD_FRACTION, WORD_NUMERAL, WORD_START, WORDS, parse_digits, parse_numeral,
+                                   parse_words, word_alternation)
+from pipeline.core.units import SCALED_UNITS, TONS_RULES, UNIT, resolve_tons, restate, to_kg, unit_info
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,48 @@ class Mention:
 
 
 _START = methodcaller("start")
+
+
+_NUMERAL_CHARS = frozenset("0123456789.,%")
+
+
+def _hyphen_range_uppers(low: str) -> list[int]:
+    """Offsets of the upper bounds of "10-15 tons", "10%-15%" (HYPHEN_RANGE checks the lower bound).
+
+    The dashes are found with str.find: a regex scan for them cost twenty times as much."""
+    out = []
+    for dash in ("-", "–"):
+        d = low.find(dash)
+        while d >= 0:
+            if d and low[d - 1] in "0123456789%" and low[d + 1:d + 2].isdigit():
+                i = d
+                while i > 0 and low[i - 1] in _NUMERAL_CHARS:
+                    i -= 1
+                r = HYPHEN_RANGE.match(low, i)
+                if r is not None and r.start("upper") == d + 1:
+                    out.append(d + 1)
+            d = low.find(dash, d + 1)
+    return sorted(out) if "–" in low else out
+
+
+# The currency sign of a range written once before it: "$5-10 million".
+_RANGE_CURRENCY = re.compile(r"(?P<sign>(?:us|usd|u\.s\.|mx)?\$)[^\S\n]?[0-9][\d.,]*[-–]\Z")
+# A fraction after a whole number, before its unit: "2½ pounds", "1 1/2 pounds", "two and a half tons".
+_FRACTION_AFTER = re.compile(
+    r"(?P<vulgar>[½¼¾⅓⅔])|[^\S\n](?P<num>[1-9])/(?P<den>[2-8])(?![\d/])|[^\S\n]+and[^\S\n]+a[^\S\n]+(?P<word>half|quarter)\b")
+_OR_MORE = re.compile(r"[^\S\n]+(?:or|o)[^\S\n]+(more|fewer|less|más|menos)[^\S\n]+(?!than\b|de\b|que\b)")
+_OR_MORE_QUALIFIER = {"more": "at least", "más": "at least", "fewer": "at most", "less": "at most", "menos": "at most"}
+# "and a half" / "y media" after the unit: "a ton and a half", "tres toneladas y media".
+_AND_A_HALF = re.compile(r"[^\S\n]+(?:and[^\S\n]+a[^\S\n]+half|y[^\S\n]+medi[ao])\b")
+
+
+def _fraction_value(m: re.Match) -> float:
+    if m.group("vulgar"):
+        return VULGAR_FRACTIONS[m.group("vulgar")]
+    if m.group("num"):
+        return int(m.group("num")) / int(m.group("den"))
+    return 0.5 if m.group("word") == "half" else 0.25
+
 # A currency sign just before a digit numeral (checked on the lower-cased text).
 _CURRENCY_BEFORE = re.compile(r"(?:(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$|\b(?:usd|mxn)[^\S\n]?$")
 # "+" or "-plus" right after a numeral: "more than" written after it.
@@ -57,8 +105,10 @@ _QUALIFIER = re.compile(
     r"un\s+promedio\s+de|un\s+total\s+de)\s+)?"
     r"(?:more\s+than|over|nearly|almost|approximately|approx\.|about|around|roughly|some|up\s+to|at\s+least|"
     r"less\s+than|fewer\s+than|under|close\s+to|an\s+estimated|estimated|in\s+excess\s+of|upwards\s+of|"
-    r"just\s+over|just\s+under|well\s+over|as\s+many\s+as|as\s+much\s+as|"
-    r"más\s+de|mas\s+de|casi|aproximadamente|alrededor\s+de|cerca\s+de|menos\s+de|hasta|poco\s+más\s+de)"
+    r"just\s+over|just\s+under|well\s+over|as\s+many\s+as|as\s+much\s+as|no\s+fewer\s+than|no\s+less\s+than|"
+    r"at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
+    r"más\s+de|mas\s+de|casi|aproximadamente|alrededor\s+de|cerca\s+de|menos\s+de|hasta|poco\s+más\s+de|"
+    r"poco\s+menos\s+de|al\s+menos|por\s+lo\s+menos|cuando\s+menos|unos|unas|un\s+estimado\s+de)"
     r"|an?\s+average\s+of|a\s+total\s+of|a\s+combined|un\s+total\s+de)\s*$",
     re.IGNORECASE,
 )
@@ -74,12 +124,13 @@ _ID_BEFORE = frozenset("""
 no no. nos. number num. # title section sec. article art. chapter part rule route highway interstate
 suite ste. room docket case form exhibit phase level tier year fy class schedule operation flight lot box
 pier gate exit page p. pp. vol. volume issue item appendix figure table station district precinct
-artículo fracción capítulo número núm. lote
+order law code decree resolution regulation act week stage round zone sector lane
+artículo fracción capítulo número núm. lote ley decreto
 """.split())
 # Last word of every qualifier: the qualifier pattern only runs when the word before a number is one.
 _QUALIFIER_LAST = frozenset("""
 than over nearly almost approximately approx about around roughly some to least under estimated of excess
-just as combined total average de casi aproximadamente hasta más mas
+just as combined total average de casi aproximadamente hasta más mas most menos unos unas
 """.split())
 # A 4-digit number after these is an amount ("seized 2022 pills"), not a calendar year.
 _YEAR_CONTEXT_OK = ("ed", "more than", "over", "nearly", "approximately", "about", "some")
@@ -92,6 +143,12 @@ _INNER_NUMBER = re.compile(r"[\d.,]*\d(?=[^\S\n])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
+_PRICE_BEFORE = re.compile(r"\b(?:(?:price|prices|cost|costs|value|precio|costo)[^\S\n]+(?:of|for|per|del|por)|per|each|"
+                           r"por)[^\S\n]+\Z", re.IGNORECASE)
+# "a kilogram of fentanyl sells for", "a kilo can cost": the unit of a price, right before the price verb
+_PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+)?)?[^\S\n]+(?:can[^\S\n]+|may[^\S\n]+)?"
+                          r"(?:sells?|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|cuesta)\b",
+                          re.IGNORECASE)
 _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
@@ -100,7 +157,7 @@ _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+
 _SIZED = re.compile(r"-sized?\b", re.IGNORECASE)
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
 # conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
-_UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?")
+_UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?(?:,(?=[^\S\n]+of[^\S\n])|[^\S\n]+or[^\S\n]+(?:more|less))?")
 # An age is not a duration: "29 years old", "a 41-year-old man", "35 years of age".
 _AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+(?:of[^\S\n]+age|de[^\S\n]+edad)\b", re.IGNORECASE)
 # Spanish gives an age as "de N años" after a person or a comma: "un hombre de 35 años",
@@ -125,6 +182,7 @@ _SCAN = {lang: re.compile(r"[\s(\[\"“‘'¿¡«—–/,;:.$](?:" + word_altern
 # Where a vague amount's noun phrase runs into the next amount.
 _NEXT_AMOUNT = re.compile(r"[^\S\n]*(?:,|\b(?:and|y)\b)[^\S\n]*(?=(?:" + "|".join(_VAGUE_KEYS) + r")\b|[0-9])",
                           re.IGNORECASE)
+_TIME_NOUNS = frozenset("years months weeks days años meses semanas días dias".split())
 _MONEY_NOUNS = {"dollars": "usd", "dólares": "usd", "dolares": "usd", "pesos": "mxn"}
 
 # Sentence boundaries: end punctuation then a capital or digit, or a line break. A period
@@ -179,8 +237,13 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
     sentences = _Sentences(text)
     found: list[Mention] = []
     starts = _word_starts(low, lang)
+    upper = RANGE_UPPER[lang]
+    # the upper bound of "10-15 tons", "10%-15%": refused by DIGIT_NUMERAL's look-behind
+    range_uppers = [upper.match(low, start) for start in _hyphen_range_uppers(low)]
     candidates = [*DIGIT_NUMERAL[lang].finditer(low), *_word_numerals(low, lang, starts),
-                  *ARTICLE_NUMERAL[lang].finditer(low)]
+                  *ARTICLE_NUMERAL[lang].finditer(low), *filter(None, range_uppers)]
+    if "/" in low or any(c in low for c in VULGAR_FRACTIONS):
+        candidates += FRACTION_NUMERAL.finditer(low)  # "3/4 of a ton", "½ pound"
     candidates.sort(key=_START)
     numeral_end = -1
     for m in candidates:
@@ -188,8 +251,29 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
             continue  # a word inside the numeral just read: "mil" of "20 mil kilos"
         numeral_end = m.end()
         mention = _read(text, low, m, lang, tons_rule, sentences, found)
-        if mention is not None:
-            found.append(mention)
+        if mention is None and m.re is DIGIT_NUMERAL[lang] and " " in m.group("digits"):
+            # "On Oct. 3 100 agents ...": not one number grouped by spaces; read what follows the first group
+            m = DIGIT_NUMERAL[lang].match(low, m.start() + m.group("digits").index(" ") + 1)
+            mention = _read(text, low, m, lang, tons_rule, sentences, found) if m else None
+            numeral_end = m.end() if m else numeral_end
+        if mention is None:
+            continue
+        if mention.kind != "count":  # a count's span runs on over its noun phrase ("15 of Mexico's 2,741 ...")
+            numeral_end = max(numeral_end, mention.char_end)  # "1 1/2 pounds": the "1/2" is read
+        s = mention.char_start
+        # only a figure after a dash or a connector word can be the upper bound of a range
+        bound = _range_lower(text, mention, lang, found, sentences) if s and (
+            text[s - 1] in "-–" or text[s - 1] == " " and low[max(0, s - 9):s].rstrip().rpartition(" ")[2] in
+            _RANGE_CONNECTORS) else None
+        if bound is None:
+            if m.re is upper:
+                continue  # "2022-23 seizures" is no range, so no figure
+        elif bound is not True:
+            found.append(bound)  # the lower bound, then the upper: "between 10 and 20 kilograms"
+            if bound.qualifier and mention.qualifier is None:
+                mention = replace(mention, qualifier=bound.qualifier)
+        found.append(mention)
+    _share_mass_subjects(text, found)
     # a vague amount inside a figure or inside a longer vague amount ("thousands of pills"
     # in "hundreds of thousands of pills") is part of it, not a mention of its own
     spans = [(f.char_start, f.char_end) for f in found]
@@ -223,6 +307,10 @@ def _word_numerals(low: str, lang: str, starts: list[int]) -> list[re.Match]:
             continue
         m = pattern.match(low, i)
         if m:
+            if " and " in m.group() or " y " in m.group():
+                parsed = parse_words(m.group(), lang)  # "two and three": "three" is a numeral of its own
+                if parsed is not None and i + parsed[1] < m.end():
+                    m = pattern.match(low, i, i + parsed[1]) or m
             out.append(m)
             last_end = m.end()
     return out
@@ -237,18 +325,46 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     """
     groups = m.groupdict()  # built once: each call makes a new dict
     parsed = parse_numeral(m, lang, groups)
-    if parsed is None:
-        return None
-    value, num_end = parsed
     digits, start = groups.get("digits"), m.start()
+    decimal_comma = False
+    if parsed is None:
+        if lang != "en" or not digits or "," not in digits:
+            return None
+        # "6,5 tons" in a translation from Spanish: a decimal comma, read only before a unit
+        parsed = parse_numeral(m, lang, groups, decimal_comma=True)
+        if parsed is None:
+            return None
+        decimal_comma = True
+    value, num_end = parsed
+    if not value:
+        return None  # "0 deaths", "$0": no amount (the warehouse's values are positive by contract)
     cur = None
     if digits and ("$" in low[max(0, start - 3):start] or low[max(0, start - 4):start].rstrip().endswith(("usd", "mxn"))):
         cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start)
+        if cur:
+            cur, start = text[cur.start():start], cur.start()
+    if cur is None and digits and m.re is RANGE_UPPER[lang] and "$" in low[max(0, start - 24):start]:
+        # "$5-10 million": the sign written once, before the range; the upper bound starts at its digits
+        sign = _RANGE_CURRENCY.search(low, max(0, start - 24), start)
+        cur = text[sign.start("sign"):sign.end("sign")] if sign else None
     plus = _PLUS.match(text, num_end) if digits else None
     if plus:
         num_end = plus.end()  # "700,000+ pills", "2,000-plus rounds": at least that many
-    if cur:
-        cur, start = text[cur.start():start], cur.start()
+    fraction = None
+    if groups.get("words") and lang == "en" and text.startswith(("-", " "), num_end):
+        part = WORD_FRACTION.match(low, num_end)  # "one-half pound", "three-quarters of a kilogram"
+        if part is not None:
+            value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
+    if fraction is None and not plus and (digits or groups.get("words")) and (
+            low.startswith(" and a ", num_end) or text[num_end + 2:num_end + 3] == "/" or
+            text[num_end:num_end + 1] in VULGAR_FRACTIONS):
+        fraction = _FRACTION_AFTER.match(low, num_end)  # "2½ pounds", "1 1/2 pounds", "two and a half tons"
+        if fraction is not None:
+            value += _fraction_value(fraction)
+            num_end = fraction.end()
+    if groups.get("article") and value == 1 and (_PRICE_BEFORE.search(text, max(0, start - 24), start) or
+                                                 _PRICE_AFTER.match(text, num_end, num_end + 48)):
+        return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
     if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and _thousands_of(text, num_end, lang)):
         return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
     before = text[max(0, start - 60):start]
@@ -266,20 +382,34 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             return None  # list ordinal "1." / "2)" at the start of a line
     is_year = bool(digits and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100 and num_end == m.end("digits"))
 
-    unit_m = UNIT.match(text, num_end)
+    # "400 grams or more of", "5 or more years", "10 or more defendants": at least that many
+    or_more = _OR_MORE.match(low, num_end) if low.startswith((" or ", " o "), num_end) else None
+    unit_m = UNIT.match(text, or_more.end() if or_more else num_end)
     if unit_m is not None and _SIZED.match(text, unit_m.end()):
         unit_m = None  # "10 kilo-sized bricks" counts bricks
     if unit_m is None and lang == "es" and low[:num_end].endswith(("mil", "millón", "millon", "millones")):
         de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares", "dos millones de pesos"
         unit_m = UNIT.match(text, de.end()) if de else None
+    if unit_m is None and digits and lang == "en" and low.startswith((" more ", " additional ", " extra "), num_end):
+        more = UNIT.match(text, low.index(" ", num_end + 1))  # "1,500 more pounds"
+        unit_m = more if more is not None and unit_info(more.group("unit"))[1] == "mass" else None
     counted = None
+    if unit_m is None and (fraction is not None or decimal_comma and not (cur or groups.get("scale"))):
+        return None  # a fraction is read before a unit only; a decimal comma before a unit, a scale or after a sign
     if unit_m is not None:
         code, kind = unit_info(unit_m.group("unit"))
         end = unit_m.end()
+        half = _AND_A_HALF.match(low, end) if low.startswith((" and a half", " y medi"), end) and kind in (
+            "mass", "duration") and fraction is None else None
+        if half is not None:
+            value += 0.5  # "tres toneladas y media", "a ton and a half"
+            end = half.end()
         if kind == "duration" and (_AGE.match(text, end) or lang == "es" and _AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
         if kind == "currency" and cur and code == "usd" and "MX" in cur.upper():
             code = "mxn"
+        if kind == "currency" and len(unit_m.group("unit")) <= 4 and unit_m.group("unit").lower() in SCALED_UNITS:
+            value *= SCALED_UNITS[unit_m.group("unit").lower()]  # "500 mdp": 500 millones de pesos
         unit_text = unit_m.group("unit")
     elif cur:
         kind, end = "currency", num_end
@@ -290,14 +420,22 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             return None  # "one example", "zero impunity": not the size of a set
         if is_year and not before.rstrip().lower().endswith(_YEAR_CONTEXT_OK):
             return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
-        counted = _counted(text, num_end, before, _NUMBER_WORDS[lang])
+        if text[num_end:num_end + 1].isalpha():
+            return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
+        counted = _counted(text, or_more.end() if or_more else num_end, before, _NUMBER_WORDS[lang])
         if counted is None:
             return None
         kind, code, end, unit_text = "count", "count", counted[1], counted[2]
+        if counted[2].lower() in _TIME_NOUNS and counted[0].count(" ") == 1:
+            # "12 straight months", "three consecutive years": a duration with a word before its unit
+            code, kind = unit_info(counted[2])
+            counted = None
 
     # accepted: now the qualifier, sentence, unit reading and subject
-    qualifier, q_start = ("more than" if plus else None), start
-    if prev_word in _QUALIFIER_LAST or prev_word.rstrip(".") in _QUALIFIER_LAST:
+    qualifier, q_start = ("more than" if plus else _OR_MORE_QUALIFIER[or_more.group(1)] if or_more else None), start
+    if prev_word in ("~", "≈"):  # "~2,500 lbs", "≈ $9M"
+        qualifier, q_start = "approximately", start - len(before) + before.rfind(prev_word)
+    elif prev_word in _QUALIFIER_LAST or prev_word.rstrip(".") in _QUALIFIER_LAST:
         # the longest qualifier is < 48 characters: searching only the tail bounds the cost
         tail = before[-48:]
         qual = _QUALIFIER.search(tail)
@@ -311,6 +449,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     if kind == "mass":
         if code == "ton":
             code, assumption = _read_ton(text, lang, tons_rule, s_start, start, end, s_end)
+        if code == "mg":
+            value, code, assumption = restate(value, code)
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
@@ -320,8 +460,132 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         # "a two-month operation": a hyphen-attached unit describes the noun after it
         attributive = unit_m is not None and unit_m.group().lstrip().startswith("-")
         subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words, attributive)
+        if subject is None and text[s_start:s_start + 1] == "|":
+            subject = _table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
+
+
+# The lower bound of a range, just before the upper bound's figure: "between 10 and", "10-",
+# "from 5,000 to", "entre 5 y", "de 5 a", "$5 billion to", "10%-". The connector decides which
+# opening word is needed: "and"/"y" only after "between"/"entre", "a" only after "de"/"desde".
+# Read token by token from the end (a regex search over the text before every figure cost a
+# sixth of the extraction time).
+_RANGE_CONNECTORS = frozenset({"to", "through", "and", "y", "a", "al", "hasta", "or", "o", "u"})
+_RANGE_INTRO = {"and": ("between",), "y": ("entre",), "a": ("de", "desde"), "al": ("de", "del", "desde"),
+                "hasta": ("desde", "de")}
+_RANGE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e3, "millones": 1e6, "millón": 1e6}
+_LOWER_TOKEN = re.compile(r"(?:(?:us|usd|u\.s\.|mx)?\$)?(?P<digits>[0-9](?:[\d.,]*[0-9])?)(?P<pct>%)?|"
+                          r"(?P<words>[^\W\d_]+(?:-[^\W\d_]+)?)", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"[^\S\n]*(?:(?:us|usd|u\.s\.|mx)?\$[^\S\n]?)?([0-9](?:[\d., ]*[0-9])?|[^\W\d_]+(?:-[^\W\d_]+)?)",
+                             re.IGNORECASE)
+
+
+def _range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sentences: _Sentences):
+    """The lower bound of a range whose upper bound is `upper`: a Mention with the upper bound's
+    kind, unit and subject; True when the lower bound is already a figure of its own ("$5 billion
+    to $10 billion", "10%-15%"); None when `upper` is no range's upper bound.
+
+    A range is two figures, so each bound points at its own characters. The lower bound is below
+    the upper one (or the pair is not a range: "2022-23 seizures", "voted 52 to 48"), and takes the
+    upper bound's scale word when it has none and is smaller than the upper's number ("between 10
+    and 20 million pills": 10 million)."""
+    start = upper.char_start
+    if upper.value is None or start == 0 or text[start - 1] not in " -–":
+        return None
+    offset = max(0, start - 48)
+    head = text[offset:start].rstrip()
+    if head.endswith(("-", "–")):
+        conn = "-"
+        head = head[:-1].rstrip()
+    else:
+        space = head.rfind(" ")
+        conn = head[space + 1:].lower()
+        if space < 0 or conn not in _RANGE_CONNECTORS:
+            return None
+        head = head[:space].rstrip()
+    parts = head.rsplit(None, 3)
+    if not parts:
+        return None
+    scale = 1.0
+    tok = parts[-1]
+    if tok.lower() in _RANGE_SCALES and len(parts) > 1:
+        scale, parts = _RANGE_SCALES[tok.lower()], parts[:-1]
+        tok_end = offset + head.rfind(parts[-1]) + len(parts[-1])
+        lo_end = offset + len(head)
+    else:
+        tok_end = lo_end = offset + len(head)
+    tok = parts[-1].lstrip("([")
+    lo_start = tok_end - len(tok)
+    t = _LOWER_TOKEN.fullmatch(tok)
+    if t is None:
+        return None
+    intro = parts[-2].lower() if len(parts) > 1 else ""
+    if conn in _RANGE_INTRO and intro not in _RANGE_INTRO[conn] or conn == "-" and intro in ("de", "del", "desde"):
+        return None  # "15 and 20 kilos" needs "between"; "de 5 a 15 años" needs "de"
+    if found and found[-1].char_end > lo_start:
+        prior = found[-1]  # the lower bound is a figure already
+        if prior.kind != upper.kind or prior.value is None or not prior.value < upper.value:
+            return None
+        if upper.subject and prior.subject != upper.subject and prior.char_end >= start - 8:
+            found[-1] = replace(prior, subject=upper.subject)  # "10%-15% of ...": the range's subject
+        return True
+    if t.group("words"):
+        if t.group("words").lower() in ("a", "an", "un", "una"):
+            return None
+        parsed = parse_words(t.group("words"), lang)
+        if parsed is None or parsed[1] != len(t.group("words")):
+            return None
+        lower = parsed[0]
+    else:
+        lower = parse_digits(t.group("digits"), lang)
+        if lower is None or t.group("pct") and upper.kind != "percent":
+            return None
+        if len(t.group("digits")) == 4 and 1800 <= lower <= 2100 and scale == 1.0:
+            return None  # "from $1.2 billion in 2022 to $1.5 billion": a year, not a bound
+        if upper.surface[:1] == "$" and "$" not in tok:
+            return None  # "$5 to $10": a sum's bounds both carry the sign
+    if scale != 1.0:
+        lower *= scale
+    else:
+        # the upper bound's own number, to carry its scale word (or a restated unit) to the lower bound
+        lead = _LEADING_NUMBER.match(upper.surface)
+        word = lead.group(1) if lead else ""
+        base = (parse_words(word, lang) or (None,))[0] if word[:1].isalpha() else (
+            parse_digits(word, lang) if word[:1].isdigit() else None)
+        if base and lower < base:
+            lower *= upper.value / base
+    if not 0 < lower < upper.value:
+        return None
+    qual_start = lo_start - (len(parts[-2]) + 1 if intro in ("between", "from", "entre", "de", "del", "desde") else 0)
+    qual = _QUALIFIER.search(text, max(0, qual_start - 48), max(0, qual_start))
+    qualifier = _SPACES.sub(" ", qual.group("q")).lower() if qual else None
+    value_kg = to_kg(lower, upper.unit) if upper.kind == "mass" else None
+    return Mention(lo_start, lo_end, text[lo_start:lo_end], upper.kind, lower, upper.unit, upper.unit_text, value_kg,
+                   upper.unit_assumption, upper.subject, qualifier, upper.sentence)
+
+
+# Between two masses that restate or complete each other: "4,000 lbs, or 1.8 tons, of marijuana",
+# "1 pound 4 ounces of fentanyl", "1 ton 200 kilograms of cocaine".
+_MASS_LINK = re.compile(r"[^\S\n]*(?:,|\()?[^\S\n]*(?:(?:or|and|o|y)[^\S\n]+)?(?:(?:about|approximately|nearly|roughly|"
+                        r"some|aproximadamente|casi|unos|unas)[^\S\n]+)?\Z", re.IGNORECASE)
+
+
+def _share_mass_subjects(text: str, found: list[Mention]) -> None:
+    """A mass with no subject of its own takes the one of the mass right after it, when only a
+    conversion or the rest of a compound weight stands between them."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if (a.kind == "mass" and b.kind == "mass" and a.subject is None and b.subject
+                and b.char_start - a.char_end <= 24 and _MASS_LINK.match(text[a.char_end:b.char_start])):
+            found[i] = replace(a, subject=b.subject)
+
+
+def _table_row_name(row_before: str) -> str | None:
+    """The first cell of a markdown table row, when it names something ("| Fentanyl | 1,200 kg")."""
+    cells = [c.strip() for c in row_before.split("|")]
+    name = next((c for c in cells if c), None)
+    return name if name and name[0].isalpha() and len(name) <= 40 else None
 
 
 def _thousands_of(text: str, pos: int, lang: str) -> bool:
@@ -336,7 +600,9 @@ def _read_ton(text: str, lang: str, tons_rule: str, s_start: int, start: int, en
     """A bare "tons" at [start, end) of the sentence [s_start, s_end): its code and why."""
     if lang == "es":
         return "metric_ton", "metric: Spanish text (tonelada is metric)"
-    return resolve_tons(text[s_start:start], tons_rule, text[end:s_end])
+    # the actor named last before the figure, or right after it: a window keeps a long "sentence" (a
+    # table flattened without periods) linear
+    return resolve_tons(text[max(s_start, start - 400):start], tons_rule, text[end:min(s_end, end + 400)])
 
 
 def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str] | None:
@@ -370,16 +636,34 @@ def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, word
     return f"{phrase} {context}" if context else phrase
 
 
+# Between a figure and the same figure in another unit: ", or about", " (", " or roughly ".
+_RESTATED_AS = re.compile(r"[^\S\n]*(?:,|\(|—|-)?[^\S\n]*(?:(?:or|o|equivalent[^\S\n]+to|equal[^\S\n]+to|equivalente[^\S\n]+a)"
+                          r"[^\S\n]+)?(?:(?:about|approximately|roughly|nearly|some|around|unos|aproximadamente)[^\S\n]+)?")
+
+
 def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words,
              attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
     if kind == "mass":
         thing = subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words) or subj.thing_before(before, words)
+        if thing is None and attributive:
+            thing = subj.noun_phrase(text, end, words)[0]  # "a 1.5-ton cocaine shipment"
+        if thing is None and before.endswith("("):
+            thing = subj.noun_before(before[:-1], words)  # "the seized methamphetamine (1,234.5 kg)"
         if thing is None:
-            thing = subj.predicate(text, end, words)
+            thing = subj.predicate(text, end, words) or subj.change_subject(before)  # "seizures dropped to 21,900 pounds"
             if thing and subj.is_anaphoric(before):
                 prior = next((f.subject for f in reversed(found) if f.kind == "mass" and f.subject), None)
                 thing = f"{prior} {thing}" if prior else thing
+        if thing is None:
+            # an elided noun: "Mexico seized 7 tons of fentanyl, while U.S. authorities seized 27 tons",
+            # "21,900 lbs. of fentanyl in FY 2024, down from 27,000 lbs.": the mass before it in the sentence
+            for f in reversed(found):  # back to the sentence start only: linear over a long text
+                if f.char_start < s_start:
+                    break
+                if f.kind == "mass" and f.subject:
+                    thing = f.subject
+                    break
         governing = subj.governing_noun(before)
         return f"{thing} {governing}" if thing and governing else thing
     if kind == "area":
@@ -391,7 +675,11 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
     prior = next((f.subject for f in reversed(found) if f.char_start >= s_start and f.subject and f.value is not None),
                  None)
     if kind == "currency":
-        return subj.currency_subject(text, end, before, words)
+        subject = subj.currency_subject(text, end, before, words)
+        if subject is None and found and found[-1].kind == "currency" and found[-1].char_start >= s_start and \
+                _RESTATED_AS.fullmatch(text, found[-1].char_end, s_start + len(before)):
+            subject = found[-1].subject  # "$10 million, or about 200 million pesos": the same money
+        return subject
     if kind == "percent":
         return subj.percent_subject(text, end, before, prior, words)
     return subj.duration_subject(text, end, before, attributive, prior, subj.sentence_actor(text, s_start, words), words)
@@ -410,6 +698,8 @@ def _vague_mass(text: str, start: int, end: int, sentences: _Sentences, words, l
     s_start, s_end = sentences.span(start)
     if code == "ton":
         code, assumption = _read_ton(text, lang, tons_rule, s_start, start, unit_m.end(), s_end)
+    if code == "mg":
+        _, code, assumption = restate(None, code)
     subject = subj.of_phrase(text, unit_m.end(), words)
     cut = _NEXT_AMOUNT.search(subject) if subject else None
     subject = subject[:cut.start()] if cut else subject  # "of meth and hundreds of kilos of ..."

@@ -100,40 +100,88 @@ def _word_numeral(lang: str) -> str:
 # about twice as fast. Digits end on a digit, so "1." and "2019." stop at the digit; they are
 # not inside an identifier, decimal, date, time or URL ("DCPD2022", ".50", "10:30", "I-35").
 # The first digit is [0-9], not \d: an ASCII class lets the engine skip ahead faster.
+# A space may group thousands ("1 500 kg", "12 500 000 pesos": French/Spanish typography, often a
+# no-break or thin space, made a plain space by cleaning): one to three digits, then groups of
+# exactly three, not followed by a hyphen ("2 100-pound bombs" are two bombs of 100 pounds).
+_SPACE_GROUPED = r"[0-9]{0,2}(?:[ ][0-9]{3})+(?:[.,][0-9]+)?(?![0-9]|[.,][0-9]|[ ]?-)"
+_DIGITS = rf"(?P<digits>[0-9]<lookbehind>(?:{_SPACE_GROUPED}|(?:[\d.,]*\d)?))"
+_DIGITS_AFTER = r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)"
 DIGIT_NUMERAL = {
-    lang: re.compile(rf"(?P<digits>[0-9](?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?)(?:{_SCALE_AFTER_DIGITS[lang]})?"
-                     r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)")
+    lang: re.compile(_DIGITS.replace("<lookbehind>", r"(?<![\w.,:/#@&%+-]\d)") + rf"(?:{_SCALE_AFTER_DIGITS[lang]})?"
+                     + _DIGITS_AFTER)
     for lang in ("en", "es")
 }
+# The upper bound of a range written with a hyphen or a dash ("10-15 tons", "10%-15%"): the same
+# numeral, tried only right after the dash, where the look-behind above would refuse it.
+RANGE_UPPER = {
+    lang: re.compile(_DIGITS.replace("<lookbehind>", "") + rf"(?:{_SCALE_AFTER_DIGITS[lang]})?" + _DIGITS_AFTER)
+    for lang in ("en", "es")
+}
+# "10-15", "10%-15%", "50–100": a numeral (not inside an identifier, a date or a phone number),
+# a dash, and the digit the upper bound starts with.
+HYPHEN_RANGE = re.compile(r"[0-9](?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?%?[-–](?P<upper>[0-9])(?![\d.,]*\d-)")
 WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang in ("en", "es")}
 
 # An article standing for a number before a scale word or a mass unit: "a ton", "half a ton",
 # "a quarter ton", "a million pills", "half a million dollars", "a dozen suspects", "media
 # tonelada". Alone ("a seizure") an article is no number, so the word after it is required.
-_ARTICLES = {"en": {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25},
+# "a half-ton" reads the same way; fractions in figures ("½ pound", "3/4 of a ton") are
+# FRACTION_NUMERAL below, and a number word with a fraction word ("one-half pound",
+# "three-quarters of a kilogram") is WORD_FRACTION, read by the extractor after the number word.
+_ARTICLES = {"en": {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25,
+                    "a half": 0.5},
              "es": {"media": 0.5, "medio": 0.5}}
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MASS_UNIT_NEXT = r"(?:metric\s+)?(?:tons?|tonnes?|kilos?|kilograms?|pounds?|ounces?|grams?|kgs?|lbs?|oz)\b"
 _ARTICLE_NEXT = {
-    "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b|(?=(?:metric\s+)?(?:tons?|tonnes?|kilos?|kilograms?|pounds?)\b)",
+    "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b|(?=" + _MASS_UNIT_NEXT + ")",
     "es": r"(?P<ascale>mill[oó]n)\b|(?=(?:toneladas?|kilos?|kilogramos?)\b)",
 }
+_OF_A = r"(?:[^\S\n]+of[^\S\n]+an?)?"
 # Each branch starts with a literal and checks the word start after it (see WORD_START): "a"
 # is the most frequent letter of English, so the engine must be able to skip ahead in C.
 _ARTICLE_WORDS = {
-    "en": r"a(?<![\w-]a)(?:[^\S\n]+quarter(?:[^\S\n]+of[^\S\n]+a)?|n)?|h(?<![\w-]h)alf[^\S\n]+an?",
+    "en": r"a(?<![\w-]a)(?:[^\S\n]+quarter(?:[^\S\n]+of[^\S\n]+a)?|n|[^\S\n]+half)?|h(?<![\w-]h)alf[^\S\n]+an?",
     "es": r"m(?<![\w-]m)edi[ao]",
 }
-ARTICLE_NUMERAL = {lang: re.compile(rf"(?P<article>{_ARTICLE_WORDS[lang]})[^\S\n]+(?:{_ARTICLE_NEXT[lang]})")
+ARTICLE_NUMERAL = {lang: re.compile(rf"(?P<article>{_ARTICLE_WORDS[lang]})(?:[^\S\n]+|-)(?:{_ARTICLE_NEXT[lang]})")
                    for lang in _ARTICLES}
+# A fraction in figures before a mass unit: "3/4 of a ton", "1/4 pound", "½ pound" (not a date or a
+# ratio: "12/3", "1/2/2024", "50/50"). Tried only on texts holding a "/" or a fraction character.
+FRACTION_NUMERAL = re.compile(r"(?P<article>[1-9](?<![\w./-]\d)/[2-8](?![\d/])" + _OF_A + r"|[½¼¾⅓⅔](?<![\w][½¼¾⅓⅔])"
+                              + _OF_A + r")(?:[^\S\n]+|-)?(?=" + _MASS_UNIT_NEXT + ")")
+# A fraction word after a number word: "one-half pound", "three-quarters of a kilogram", "two-thirds of a ton".
+WORD_FRACTION = re.compile(r"[- ](?P<part>half|thirds?|quarters?|fourths?)" + _OF_A + r"(?:[^\S\n]+|-)(?=" + _MASS_UNIT_NEXT + ")")
+FRACTION_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4}
+_OF_A_TAIL = re.compile(r"[^\S\n]+of[^\S\n]+an?$")
 
 
-def parse_digits(text: str, lang: str = "en") -> float | None:
-    """'15,000' -> 15000.0; '2.64' -> 2.64; Spanish '1.500' -> 1500.0, '2,5' -> 2.5.
+def article_value(article: str, lang: str) -> float:
+    """'half a' -> 0.5, 'a half' -> 0.5, '3/4 of a' -> 0.75, '½' -> 0.5 (an ARTICLE_NUMERAL or
+    FRACTION_NUMERAL match's ``article`` group)."""
+    article = _OF_A_TAIL.sub("", article) if not article.startswith(("a quarter", "half")) else article
+    if "/" in article:
+        numerator, denominator = article.split("/")
+        return int(numerator) / int(denominator)
+    if article in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[article]
+    return _ARTICLES[lang][" ".join(article.replace("-", " ").split())]
+
+
+def parse_digits(text: str, lang: str = "en", decimal_comma: bool = False) -> float | None:
+    """'15,000' -> 15000.0; '2.64' -> 2.64; Spanish '1.500' -> 1500.0, '2,5' -> 2.5; '1 500' -> 1500.0.
 
     None when the separators cannot be read (e.g. '1,5' in English), so the caller skips it
-    rather than guessing.
+    rather than guessing. ``decimal_comma`` lets an English text read a lone comma followed by
+    one or two digits as a decimal mark ('6,5'), as translations from Spanish write it; the
+    caller decides when that is safe (before a unit).
     """
+    if " " in text:
+        text = text.replace(" ", "")  # thousands grouped by spaces (the pattern only allows groups of three)
     if "," not in text and "." not in text:
         return float(text)
+    if decimal_comma and "." not in text and _DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     if lang == "es":
         if "," in text and "." in text:
             # both present: the last one is the decimal mark
@@ -148,6 +196,9 @@ def parse_digits(text: str, lang: str = "en") -> float | None:
             return float("".join(groups))
         return _strict(text, thousands="\0", decimal=sep)
     return _strict(text, thousands=",", decimal=".")
+
+
+_DECIMAL_COMMA = re.compile(r"[0-9]{1,3},[0-9]{1,2}")
 
 
 def _strict(text: str, thousands: str, decimal: str) -> float | None:
@@ -195,14 +246,15 @@ def parse_words(text: str, lang: str = "en") -> tuple[float, int] | None:
     return total + current, consumed
 
 
-def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None) -> tuple[float, int] | None:
+def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None,
+                  decimal_comma: bool = False) -> tuple[float, int] | None:
     """Value of a ``DIGIT_NUMERAL`` / ``WORD_NUMERAL`` match and the end offset actually read.
 
     ``groups`` is ``m.groupdict()`` when the caller already has it (it builds a dict each call).
     """
     groups = m.groupdict() if groups is None else groups
     if groups.get("article"):
-        value = _ARTICLES[lang][" ".join(groups["article"].split())]
+        value = article_value(groups["article"], lang)
         scale = groups.get("ascale")
         return value * (WORDS[lang][scale] if scale else 1.0), m.end()
     if groups.get("words"):
@@ -210,7 +262,7 @@ def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None) -> 
         if parsed is None:
             return None
         return parsed[0], m.start("words") + parsed[1]
-    value = parse_digits(m.group("digits"), lang)
+    value = parse_digits(m.group("digits"), lang, decimal_comma)
     if value is None:
         return None
     scale, abbr = groups.get("scale"), groups.get("abbr")

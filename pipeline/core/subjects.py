@@ -20,17 +20,20 @@ been being had has have will would could can may might must should or but not al
 includes included according after before until via off out up down along about against without toward
 towards onto upon behind beyond amid despite this these those it its their there here ago last next
 when where whereas a an the hidden concealed found seized discovered located bound destined more than
-nearly approximately over some almost around roughly
+weighing totaling totalling amounting
+nearly approximately over some almost around roughly compared versus vs respecto comparado frente approx approx.
+them ellos ellas contra ante bajo según segun mediante
 en con por para que durante desde como sobre entre sin tras hacia hasta fue fueron es son o pero a al
 del la el los las un una unos unas su sus se más
 """.split())
 # Leading determiners skipped at the start of a phrase ("of the drug" -> "drug").
 _LEADING = frozenset("the a an some its their his her our these those this that la el los las un una unos unas su sus".split())
 _AND = frozenset({"and", "y", "&"})
+_LINKS = frozenset({"of", "de", "del"})
 _OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+")
 _AND_AFTER = re.compile(r"[^\S\n]+(?:and|y)(?=[^\S\n])")
 
-IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth".split())
+IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth dosis".split())
 # Words ending in -s that are not plural nouns.
 _NOT_PLURAL = frozenset("""
 was has does its this thus perhaps always towards afterwards besides whereas sometimes series species
@@ -94,7 +97,10 @@ _FRACTIONS = frozenset({"half", "quarter", "media", "medio"})
 
 
 def _starts_numberish(word: str, number_words: frozenset) -> bool:
-    return word[0].isdigit() or word.lower() in number_words or word.lower() in _FRACTIONS or word[0] == "$"
+    low = word.lower()
+    return (word[0].isdigit() or low in number_words or low in _FRACTIONS or word[0] in "$½¼¾⅓⅔"
+            # "one-half", "three-quarters": a number word joined to a fraction
+            or "-" in low and low.partition("-")[0] in number_words)
 
 
 def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_words: int = 8) -> tuple[str | None, int]:
@@ -106,8 +112,8 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
     while i < len(toks) and len(words) < max_words:
         word, _, w_end, ends = toks[i]
         low = word.lower()
-        if not words and low in _LEADING:
-            i += 1
+        if not words and (low in _LEADING or not any(c.isalnum() for c in word)):
+            i += 1  # a determiner, or a bullet ("•", "-") opening the line
             continue
         if low in _AND and words and i + 1 < len(toks) and not ends:
             nxt = toks[i + 1][0]
@@ -119,14 +125,16 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
             continue
         if low in STOP or _starts_numberish(word, number_words):
             break
-        if words and (word[0].isupper() or (low.endswith("ed") and len(low) > 4)):
-            break
+        if words and (word[0].isupper() or (low.endswith("ed") and len(low) > 4) or (
+                low.endswith(_PARTICIPLE_ES) and len(low) > 6 and low not in _NOUNS_LIKE_PARTICIPLES)):
+            break  # "cocaine hidden in", "dosis de fentanilo aseguradas en": a reduced relative clause
         words.append(word)
-        end = w_end
+        if low not in _LINKS:  # "grant of| $2M": a link word ends no phrase (popped below)
+            end = w_end
         i += 1
         if ends:
             break
-    while words and words[-1].lower() in _AND:
+    while words and (words[-1].lower() in _AND or words[-1].lower() in _LINKS):
         words.pop()
     return (" ".join(words) or None), end
 
@@ -142,14 +150,20 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
         low = word.lower()
         # a capitalized modifier names a kind ("Mexican officials", "AK-47 rifles", "National
         # Guard troops"); a capitalized head is a name ("Four Horsemen"), unless it names a people
-        if not (word[0].isalpha() or word[0] == "." or (words and word[0].isdigit())):
-            return None
+        if not (word[0].isalpha() or word[0] == "." or word[0].isdigit() and (words or _CALIBER_WORD.fullmatch(word))):
+            return None  # a caliber may open the phrase: "two 9mm pistols"
         if low in STOP or low in number_words or low in _AND:
             return None
         words.append(word)
         if is_plural(word):
             if low in NOT_COUNTED or word[0].isupper() and low not in DEMONYMS:
                 return None
+            if low in IRREGULAR_PLURALS and not ends:
+                nxt = _TOKEN.match(text, end)  # "police officers", "staff members": the noun after is the head
+                if nxt and nxt.group(1).islower() and is_plural(nxt.group(1)) and nxt.group(1) not in NOT_COUNTED \
+                        and nxt.group(1).isalpha():
+                    word, end = nxt.group(1), nxt.end(1)
+                    words.append(word)
             phrase, end = _extend(text, end, words, ends, number_words)
             return phrase, end, word
         if ends or len(words) >= 4:
@@ -157,11 +171,27 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
     return None
 
 
+_CALIBER_WORD = re.compile(r"\d+(?:\.\d+)?(?:mm|-?caliber|-?calibre)", re.IGNORECASE)
+_PARTICIPLE_ES = ("ados", "adas", "idos", "idas")
+_NOUNS_LIKE_PARTICIPLES = frozenset("""estados soldados resultados partidos abogados aliados diputados delegados sentidos
+contenidos apellidos mercados cuidados granadas jornadas empleados privados""".split())
+
+
 def _extend(text: str, end: int, words: list[str], ended: bool, number_words: frozenset) -> tuple[str, int]:
-    """'rounds' + 'of ammunition'; 'countries' + 'and international organizations'."""
+    """'rounds' + 'of ammunition'; 'countries' + 'and international organizations'; Spanish
+    'laboratorios' + 'clandestinos' (an adjective follows its noun; a participle is a predicate)."""
     phrase = " ".join(words)
     if ended:
         return phrase, end
+    if "dos" in number_words:  # Spanish number words: the text is Spanish
+        nxt = _TOKEN.match(text, end)
+        adj = nxt.group(1).rstrip(".") if nxt else ""
+        if (len(adj) >= 5 and adj.islower() and adj.endswith(("os", "as", "es")) and not adj.endswith(_PARTICIPLE_ES)
+                and adj not in STOP and adj not in _NOT_PLURAL and adj not in number_words and adj.isalpha()):
+            words, end = [*words, adj], nxt.start(1) + len(adj)
+            phrase = " ".join(words)
+            if nxt.group(1).endswith("."):
+                return phrase, end
     m = _OF.match(text, end)
     if m and words[-1].lower() in PARTITIVES:
         np, np_end = noun_phrase(text, m.end(), number_words)
@@ -190,7 +220,7 @@ def of_word(text: str, end: int) -> str:
 
 def governing_noun(before: str) -> str | None:
     """'...prevented the production of' -> 'production' (what happened to the measured thing)."""
-    if not before.rstrip().lower().endswith((" of", " de")):
+    if not before[-40:].rstrip().lower().endswith((" of", " de")):
         return None  # cheap test first: the search below tries every offset of `before`
     m = _GOVERNING.search(before[-40:])
     return m.group(1).lower() if m else None
@@ -205,9 +235,14 @@ _PREDICATE = re.compile(r"[^\S\n]+(?:were|was|had been|have been|has been|fueron
 _ANAPHORA = re.compile(r"^\s*(?:of|de)\s+(?:this|these|that|those|which|it|them|esto|estos|ello)\b", re.IGNORECASE)
 
 
+_WEIGHING_ENDS = ("weighing", "weighed", "totaling", "totalling", "of", "to", "pesaban", "de")
+
+
 def thing_before(before: str, number_words: frozenset = frozenset()) -> str | None:
     """'packages of cocaine weighing' -> 'packages of cocaine' (the thing a weight belongs to)."""
-    m = _WEIGHING.search(before)
+    if not before[-40:].rstrip().lower().endswith(_WEIGHING_ENDS):
+        return None  # cheap test first; the search looks at the last words only (a long sentence stays linear)
+    m = _WEIGHING.search(before[-160:])
     if not m:
         return None
     words = m.group(1).split()
@@ -219,6 +254,19 @@ def thing_before(before: str, number_words: frozenset = frozenset()) -> str | No
         keep.insert(0, w)
     while keep and keep[0].lower() in {"of", "de"}:
         keep.pop(0)
+    return " ".join(keep) or None
+
+
+def noun_before(before: str, number_words: frozenset = frozenset()) -> str | None:
+    """'the seized methamphetamine ' -> 'methamphetamine': the noun phrase that ends right before a
+    parenthesis holding its weight (words back to a function word, a verb form or a number)."""
+    keep: list[str] = []
+    for w in reversed(before[-80:].split()[-4:]):
+        low = w.lower()
+        if low in STOP or low in _LEADING or _starts_numberish(w, number_words) or not w[0].isalpha() or (
+                low.endswith("ed") and len(low) > 4) or w.endswith((",", ".", ";", ":")):
+            break
+        keep.insert(0, w)
     return " ".join(keep) or None
 
 
@@ -248,6 +296,7 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+$")
 
 _PAST = frozenset("died fled went came fell rose grew left lost won took made paid got ran fought hid".split())
 _INSIDE = frozenset("the a an of".split())  # may sit inside the phrase after the noun, never end it
+_AND_TAIL = frozenset("and y e or o de del".split())  # never the last word of a phrase either
 # Words that open a prepositional tail of their own ("pursuant to", "related to"): the phrase ends.
 _PHRASE_END = frozenset("pursuant according due thanks prior related owing".split())
 _COMMA_WITH = re.compile(r",[^\S\n]+(?=with[^\S\n])")
@@ -261,7 +310,7 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
     "50 municipalities with the highest number of homicides" -> "with the highest number of homicides".
     """
     parts = []
-    verb = _VERB_BEFORE.search(before[-30:]) if before.rstrip().endswith("ed") else None
+    verb = _VERB_BEFORE.search(before[-30:]) if before[-40:].rstrip().endswith("ed") else None
     if verb:
         parts.append(verb.group(1))
     comma = _COMMA_WITH.match(text, end)  # "municipalities, with the highest rates of femicide"
@@ -279,7 +328,7 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
         words.append(word)
         if ends:
             break
-    while words and words[-1].lower() in _INSIDE:
+    while words and (words[-1].lower() in _INSIDE or words[-1].lower() in _AND_TAIL):
         words.pop()
     # a phrase needs a preposition: "died of drug overdoses", "for human smuggling"; a lone
     # verb ("leaders| pledged to ...") is the sentence's own verb, not context for the noun
@@ -295,16 +344,26 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
 _CHANGE_WORDS = r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción"
 _MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(rf"[^\S\n]+({_CHANGE_WORDS})\b(?:[^\S\n]+(?:in|of|en|de)[^\S\n]+)?", re.IGNORECASE)
-_CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS})\s+(?:of|de)\s*$", re.IGNORECASE)
-_APPOSITIVE = re.compile(rf",\s*(?:(?:an?|the|un|una)\s+)?(?:(?:{_CHANGE_WORDS})\s+(?:of|de)\s*)?$", re.IGNORECASE)
+_CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS})\s+(?:of|de|del)\s*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(rf",\s*(?:(?:an?|the|un|una)\s+)?(?:(?:{_CHANGE_WORDS})\s+(?:of|de|del)\s*)?$", re.IGNORECASE)
 _CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase", "grown": "increase", "grew": "increase",
                 "decreased": "decrease", "fallen": "decrease", "fell": "decrease", "dropped": "decrease",
                 "declined": "decrease", "been reduced": "decrease", "reduced": "decrease"}
 _CHANGE_BEFORE = re.compile(
     r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
-    r"dropped|declined|been reduced|reduced)\s+(?:by\s+)?$",
+    r"dropped|declined|been reduced|reduced|climbed|jumped|soared|surged|plunged|plummeted|slid|"
+    r"(?:are|is|were|was)\s+(?:down|up)|"
+    r"disminuy[óo]|disminuyeron|aument[óo]|aumentaron|cay[óo]|cayeron|baj[óo]|bajaron|creci[óo]|crecieron|"
+    r"descendi[óo]|se\s+redujo|se\s+redujeron|se\s+increment[óo])\s+(?:by\s+|en\s+|un\s+)?$",
     re.IGNORECASE,
 )
+_RISE = re.compile(r"increas|ris|rose|grow|grew|up|climb|jump|soar|surg|aument|creci|increment", re.IGNORECASE)
+# Where the changed thing's phrase begins: after the last clause word ("officials said that homicides fell").
+_CLAUSE = re.compile(r"\b(?:that|which|and|but|while|as|said|says|reported|announced|noted|y|que|mientras|dijo|"
+                     r"informó|señaló|reportó)\s+|\b(?:number|amount|total|volume|n[úu]mero|cantidad)\s+(?:of|de)\s+",
+                     re.IGNORECASE)
+_FOR_AFTER = re.compile(r"[^\S\n]+(?:for|among|entre)[^\S\n]+", re.IGNORECASE)
+_IN_AFTER = re.compile(r"[^\S\n]+(?:in|en)[^\S\n]+", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", re.IGNORECASE)
 _VERB_FORM = re.compile(r"[^\S\n]+\w+(?:ed|ing)\b")
 
@@ -318,7 +377,7 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         np = noun_phrase(text, more.end(), words)[0]
         if np:
             change = "increase" if more.group(1).lower() in ("more", "higher", "más") else "decrease"
-            verb = _VERB_BEFORE.search(before[-30:]) if before.rstrip().endswith("ed") else None
+            verb = _VERB_BEFORE.search(before[-30:]) if before[-40:].rstrip().endswith("ed") else None
             return f"{change} in {np}" + (f" {verb.group(1)}" if verb else "")
     change = _CHANGE_AFTER.match(text, end)
     if change:
@@ -327,7 +386,13 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         if np is None and prior and _APPOSITIVE.search(before):
             np = prior  # "prosecuted 5,046 defendants ..., a 23 percent increase over 2020"
         return f"{noun} in {np}" if np else noun
+    before_change = _change_before(before) if before[-40:].rstrip().endswith(_CHANGE_ENDINGS) else None
+    if before_change:  # "homicides fell 16.3% year over year", "seizures are down about 50%"
+        return before_change
     after = of_phrase(text, end, words)
+    if after is None:
+        among = _FOR_AFTER.match(text, end)  # "40% for passenger vehicles", "30% among young men"
+        after = noun_phrase(text, among.end(), words)[0] if among else None
     if after is None and not _VERB_FORM.match(text, end):
         after = noun_phrase(text, end, words)[0]  # "23 percent interest"
     if after:
@@ -335,36 +400,83 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     change = _CHANGE_OF_BEFORE.search(before[-30:])
     if change:  # "an increase of 23%"
         noun = change.group(1).lower()
+        where = _IN_AFTER.match(text, end)  # "a decrease of 15% in homicides", "una reducción de 24.9% en homicidios"
+        np = noun_phrase(text, where.end(), words)[0] if where else None
+        if np:
+            return f"{noun} in {np}"
         return f"{noun} in {prior}" if prior and _APPOSITIVE.search(before) else noun
-    change = _CHANGE_BEFORE.search(before)
-    if change:  # "the number of investigations ... has increased by 40 percent"
-        what = _NUMBER_OF.sub("", change.group("what").strip())
-        noun = _CHANGE_NOUN[change.group("verb").lower()]
-        return f"{noun} in {what}" if what else noun
-    return None
+    return _change_before(before)
+
+
+# Last words of a change verb (and its "by"/"en"/"un"), tested before the regex search.
+_CHANGE_ENDINGS = ("ed", "by", "rose", "fell", "grew", "slid", "risen", "fallen", "grown", "down", "up", "ó", "on",
+                   "en", "un", "jo")
+
+
+def _change_before(before: str) -> str | None:
+    """'the number of investigations ... has increased by' -> 'increase in investigations ...'."""
+    change = _CHANGE_BEFORE.search(before[-160:])
+    if not change:
+        return None
+    what = _CLAUSE.split(change.group("what").strip())[-1]
+    what = _NUMBER_OF.sub("", what.strip())
+    verb = change.group("verb").lower()
+    noun = _CHANGE_NOUN.get(verb) or ("increase" if _RISE.search(verb) else "decrease")
+    return f"{noun} in {what}" if what else noun
 
 
 _MONEY_AFTER = re.compile(
-    r"(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:worth[^\S\n]+of|of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
+    r"(?:['’]s?)?(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:worth[^\S\n]+of|of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
 _TO_VERB = re.compile(r"[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
 # "$12,624,897.12 was successfully recovered": what happened to the money
 _MONEY_PASSIVE = re.compile(r"[^\S\n]+(?:was|were|had been|has been|have been|fue|fueron)[^\S\n]+(?:\w+[^\S\n]+)?(\w+(?:ed|en|t))\b",
                             re.IGNORECASE)
 # "incidents involving $37 million", "a street value of $2 million", "bail of $50,000"
 _MONEY_BEFORE = re.compile(
-    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(involving|worth|valued\s+at|totaling|totalling|amounting\s+to|of)\s*$")
-_MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}"}
+    r"(?<![\w'’])((?:[a-záéíóúñ][\w-]*\s+){0,2}[a-záéíóúñ][\w-]*),?\s+(involving|worth|valued\s+at|totaling|totalling|amounting\s+to|of|de)\s*$")
+# What a sum changed: "doubles funding to", "raised the reward to", "the reward was increased to", "the
+# budget grew from $40 million to" (the first sum of a "from ... to" pair may stand between).
+_CHANGE_VERB = (r"(?:rais|increas|doubl|tripl|cut|reduc|boost|lower|slash|expand|grow|grew|rose|rise|fell|fall|drop|"
+                r"climb|jump|total|reach|bring|brought|set|put|amount|estimat|valu|calculat|peg|pegged)\w*")
+_MONEY_CHANGE = re.compile(
+    r"(?:\b" + _CHANGE_VERB + r"\s+(?:the\s+|its\s+|their\s+|a\s+|his\s+|her\s+)?(?P<np>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
+    r"|(?<![\w'’])(?P<np2>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|has|"
+    r"have|had)\s+)?" + _CHANGE_VERB + r")\s+(?:from|to|by|at)\s+"
+    # the first amount of a "from ... to" pair: "$40 million to", "about 21,900 pounds in fiscal 2024 from"
+    r"(?:(?:(?:about|approximately|nearly|roughly|some|almost|around)\s+)?(?:us)?\$?\s?[\d.,]+(?:\s+[\w.]+){0,4}?\s+"
+    r"(?:from|to)\s+)?\Z")
+# Sums named by the noun they are "of": "a reward of", "bail of", "a fine of", "una recompensa de".
+_MONEY_NAMED = re.compile(r"\b(rewards?|fines?|bail|bond|penalty|penalties|bounty|settlement|budget|recompensas?|multas?|"
+                          r"fianza|presupuesto)\s+(?:of|de)\s*$", re.IGNORECASE)
+_PER_TIME = frozenset("year month week day annually yearly monthly año mes semana día".split())
+_MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}", "de": "{}"}
 # Seizure and forfeiture verbs or nouns earlier in the sentence: "the seizure of ..., and $100 million"
-_ACTION = re.compile(r"\b(seiz|confiscat|forfeit|launder|recover|steal|stole|embezzl|defraud|laundering)", re.IGNORECASE)
+_ACTION = re.compile(r"\b(seiz|confiscat|forfeit|launder|recover|steal|stole|embezzl|defraud|laundering|asegur|decomis|incaut|"
+                     r"congel)", re.IGNORECASE)
 _ACTION_PARTICIPLE = {"seiz": "seized", "confiscat": "confiscated", "forfeit": "forfeited", "launder": "laundered",
                       "laundering": "laundered", "recover": "recovered", "steal": "stolen", "stole": "stolen",
-                      "embezzl": "embezzled", "defraud": "defrauded"}
+                      "embezzl": "embezzled", "defraud": "defrauded", "asegur": "seized", "decomis": "seized",
+                      "incaut": "seized", "congel": "frozen"}
+
+
+def change_subject(before: str) -> str | None:
+    """What an amount is the new or old level of: 'doubles funding to' -> 'funding', 'fentanyl
+    seizures dropped to about 21,900 pounds in fiscal 2024 from' -> 'fentanyl seizures'."""
+    if not before[-40:].rstrip().endswith(("to", "from", "by", "at")):
+        return None
+    m = _MONEY_CHANGE.search(before[-110:])
+    if not m:
+        return None
+    return " ".join(w for w in (m.group("np") or m.group("np2")).split() if w.lower() not in STOP) or None
 
 
 def currency_subject(text: str, end: int, before: str, words: frozenset) -> str | None:
     """'$25.1 billion in drug treatment' -> 'drug treatment'; '$5,000 fine' -> 'fine';
     '$2 million was recovered' -> 'funds recovered'; 'incidents involving $3 million' ->
     'funds involved in incidents'; '..., and over $100 million' after a seizure -> 'funds seized'."""
+    named = _MONEY_NAMED.search(before[-40:]) if before[-40:].rstrip().lower().endswith(("of", "de")) else None
+    if named:  # "rewards of up to $10 million for information ...": the reward, not the information
+        return named.group(1)
     m = _MONEY_AFTER.match(text, end)
     if m:
         np = noun_phrase(text, m.end(), words)[0]
@@ -375,7 +487,7 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         return f"funds {m.group(1).lower()}"
     if _TOKEN.match(text, end) and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         np = noun_phrase(text, end, words)[0]  # "a $5,000 fine", "a $1.2 million settlement"
-        if np:
+        if np and np.lower() not in _PER_TIME:  # "$12 billion a year" is a rate, not a year
             return np
     m = _MONEY_BEFORE.search(before[-50:])
     if m:
@@ -383,19 +495,23 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         relation = m.group(2).split()[0].lower()
         if np:
             return _MONEY_RELATION.get(relation, "value of {}").format(np)
+    np = change_subject(before)
+    if np:  # "raised the reward to $5 million", "the budget grew from $40 million to"
+        return np
     m = _TO_VERB.match(text, end)  # "$1.5 billion to address the opioid crisis"
     if m:
         np = noun_phrase(text, m.end(), words)[0]
         if np:
             return np
-    actions = _ACTION.findall(before)
+    actions = _ACTION.findall(before[-400:])
     return f"funds {_ACTION_PARTICIPLE[actions[-1].lower()]}" if actions else None
 
 
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
 _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
                         re.IGNORECASE)
-_IN_PRISON = re.compile(r"[^\S\n]+(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)\b", re.IGNORECASE)
+_IN_PRISON = re.compile(r"['’]?[^\S\n]+(?:(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)|imprisonment|"
+                        r"incarceration|de[^\S\n]+(?:prisi[oó]n|c[aá]rcel))\b", re.IGNORECASE)
 # "over the past twelve months", "in just two months", "during the first six months"
 _TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
                          r"(?:past\s+|last\s+|first\s+|next\s+|previous\s+|following\s+|últimos\s+|primeros\s+)?"
@@ -420,7 +536,7 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
     if ago:
         event = [w for w, _, _, _ in _tokens(text, ago.end(), 8)]
         if not event:  # "... arrested him two years ago." : the event comes before
-            event = before.split()[-8:]
+            event = before[-120:].split()[-8:]
         while event and event[-1].lower() in STOP:
             event.pop()
         return "time since " + " ".join(event) if event else "time since"

@@ -24,28 +24,34 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "lb": ("mass", ("pounds", "pound", "lbs", "lb", "libras", "libra")),
     "kg": ("mass", ("kilograms", "kilogram", "kilogrammes", "kilos", "kilo", "kgs", "kg",
                     "kilogramos", "kilogramo")),
-    "g": ("mass", ("grams", "gram", "grammes", "gramos", "gramo", "g")),
+    "g": ("mass", ("grams", "gram", "grammes", "gramos", "gramo", "grs", "gr", "g")),
+    # not a contract unit: restated in grams by ``restate`` ("2 milligrams" -> 0.002 g)
+    "mg": ("mass", ("milligrams", "milligram", "miligramos", "miligramo", "mg")),
     "oz": ("mass", ("ounces", "ounce", "oz", "onzas", "onza")),
-    "percent": ("percent", ("percent", "per cent", "percentage points", "por ciento", "%")),
+    "percent": ("percent", ("percent", "per cent", "percentage points", "percentage point", "por ciento",
+                            "puntos porcentuales", "punto porcentual", "pct", "%")),
     "hectare": ("area", ("hectares", "hectare", "hectáreas", "hectareas", "hectárea", "hectarea", "ha")),
     "acre": ("area", ("acres", "acre")),
     "year": ("duration", ("years", "year", "años", "año")),
     "month": ("duration", ("months", "month", "meses", "mes")),
     "week": ("duration", ("weeks", "week", "semanas", "semana")),
     "day": ("duration", ("days", "day", "días", "dias", "día", "dia")),
-    "usd": ("currency", ("u.s. dollars", "us dollars", "dollars", "dólares", "dolares", "usd")),
-    "mxn": ("currency", ("mexican pesos", "pesos", "mxn")),
+    "usd": ("currency", ("u.s. dollars", "us dollars", "dollars", "dólares", "dolares", "usd", "mdd", "mmdd")),
+    "mxn": ("currency", ("mexican pesos", "pesos", "mxn", "mdp", "mmdp")),
 }
 _BY_SPELLING = {s: (code, kind) for code, (kind, spellings) in _TABLE.items() for s in spellings}
 
 # Short abbreviations are matched case-sensitively ("5 G" / "5G" is not grams; "HA" is not hectares).
-_CASE_SENSITIVE = {"g", "ha", "kg", "kgs", "oz", "lb", "lbs"}
+_CASE_SENSITIVE = {"g", "gr", "grs", "ha", "kg", "kgs", "mg", "oz", "lb", "lbs", "pct", "mdp", "mdd", "mmdp", "mmdd"}
+# Mexican press abbreviations that carry a scale: "500 mdp" (millones de pesos), "35 mdd" (millones de
+# dólares), "2 mmdp" (miles de millones de pesos).
+SCALED_UNITS = {"mdp": 1e6, "mdd": 1e6, "mmdp": 1e9, "mmdd": 1e9}
 
 
 def _spelling_pattern(s: str) -> str:
     p = re.escape(s).replace(r"\ ", r"\s+")
     # the all-capitals and capitalized forms ("500 KG", "20 Lbs") are common in seizure releases too
-    if s in ("g", "ha"):
+    if s in ("g", "gr", "grs", "ha", "mg"):
         return f"(?-i:{p})"
     return f"(?-i:{p}|{p.upper()}|{p.capitalize()})" if s in _CASE_SENSITIVE else p
 
@@ -60,7 +66,9 @@ UNIT = re.compile(
 
 _SPACES = re.compile(r"\s+")
 _PINT_NAME = {"lb": "pound", "kg": "kilogram", "g": "gram", "oz": "ounce",
-              "short_ton": "short_ton", "metric_ton": "metric_ton"}
+              "short_ton": "short_ton", "metric_ton": "metric_ton", "mg": "milligram"}
+# Units the warehouse does not store, and the contract unit their figures are restated in.
+_RESTATED = {"mg": "g"}
 
 
 def unit_info(spelling: str) -> tuple[str, str]:
@@ -74,6 +82,20 @@ def unit_info(spelling: str) -> tuple[str, str]:
 def _kg_per(code: str) -> float:
     # pint does the conversion; the cache only avoids redoing it for every mention
     return UREG.Quantity(1.0, _PINT_NAME[code]).to("kilogram").magnitude
+
+
+@lru_cache(maxsize=None)
+def _factor(code: str, to: str) -> float:
+    return UREG.Quantity(1.0, _PINT_NAME[code]).to(_PINT_NAME[to]).magnitude
+
+
+def restate(value: float | None, code: str) -> tuple[float | None, str, str | None]:
+    """A figure in a unit outside the contract's codes, restated in one of them (by pint), with
+    why: restate(2, 'mg') -> (0.002, 'g', ...). Other units are returned as they are."""
+    to = _RESTATED.get(code)
+    if to is None:
+        return value, code, None
+    return (None if value is None else value * _factor(code, to)), to, f"{code} restated in {to} ({to} is the stored unit)"
 
 
 def to_kg(value: float, code: str) -> float:
