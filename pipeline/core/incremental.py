@@ -1,8 +1,8 @@
 """Reusing the last reconciliation: a rerun re-merges only the documents whose versions changed.
 
-After each reconciliation with a cache, its frames (the rows of every document) and the
-dated facts the discrepancy search needs are kept under one cache key. The next run
-groups the corpus again (grouping is global, see reconcile.py); a document whose
+After each reconciliation with a cache, its frames (the rows of every document), the
+dated facts the discrepancy search needs and the grouping (regroup.py) are kept in one
+file beside the cache. The next run groups the corpus from the last grouping; a document whose
 document key (its versions' names, contents and figures, in canonical order) was in the
 last run takes its rows from the last run's frames by document id -- one vectorized
 selection instead of unpickling thousands of documents. A discrepancy between two kept

@@ -122,8 +122,9 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
                   for i in ids}
 
     dirty = set(added) | shingles_moved | keys_moved
-    touched = [g for g in last.groups if any(name in removed or index[name] in dirty for name in g)]
-    kept = [g for g in last.groups if g not in touched] if touched else last.groups
+    is_touched = [any(name in removed or index[name] in dirty for name in g) for g in last.groups]
+    touched = [g for g, t in zip(last.groups, is_touched) if t]
+    kept = [g for g, t in zip(last.groups, is_touched) if not t]
     rest = {index[name] for g in touched for name in g if name in index} - dirty
 
     def clean(i: int) -> np.ndarray:
