@@ -6,6 +6,7 @@ tests exercise the reconciliation rules alone.
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 import hashlib
 import random
 import re
@@ -145,6 +146,38 @@ def test_a_copy_whose_figures_all_stand_in_one_sentence_still_groups():
     full = ("Port Statistics for the Fiscal Year\nNovember 4, 2024\n\n"
             f"{QUOTED} Officers also seized 19 firearms.\nThe port processed 4.1 million trucks.\n")
     assert groups(doc("a", full), doc("b", full.split("Officers also")[0])) == {frozenset("ab")}
+
+
+SPANISH = """Declaración conjunta sobre la revisión de la seguridad fronteriza
+3 de marzo de 2024
+
+Los dos gobiernos se reunieron en Monterrey para revisar los avances del marco de seguridad.
+En el último año, las agencias aseguraron 4,312 libras de fentanilo y 27,950 libras de metanfetamina.
+El Tesoro invirtió 12.7 mil millones de dólares en programas de prevención y tratamiento.
+Los fiscales acusaron a 1,873 personas por contrabando, un aumento de 17 por ciento respecto del año anterior.
+México desmanteló 96 laboratorios clandestinos y erradicó 3,410 hectáreas de amapola.
+Los agentes aduanales inspeccionaron 318,000 contenedores en los puertos de entrada.
+Ambos países acordaron compartir datos sobre 2,250 armas de fuego rastreadas a grupos criminales.
+"""
+
+
+def translated(name: str, text: str, english: SourceDoc) -> SourceDoc:
+    """``text`` stating ``english``'s figures (the same values and units) in its own sentences."""
+    sentences = text.splitlines()[3:]
+    figures = tuple(f._replace(sentence=sentences[n % len(sentences)]) for n, f in enumerate(english.figures))
+    return SourceDoc(name, hashlib.sha256(text.encode()).hexdigest(), text, figures)
+
+
+def test_a_translation_stating_the_same_figures_groups_without_shared_wording():
+    english = doc("a", RELEASE)
+    assert groups(english, translated("b", SPANISH, english)) == {frozenset("ab")}
+
+
+def test_statements_in_two_languages_sharing_a_few_figures_stay_apart():
+    # another statement that repeats three of the English one's figures
+    english = doc("a", RELEASE)
+    other = translated("b", SPANISH, dataclasses.replace(english, figures=english.figures[:3]))
+    assert groups(english, other) == {frozenset("a"), frozenset("b")}
 
 
 def test_statements_of_one_series_with_shared_vocabulary_stay_apart():

@@ -17,7 +17,8 @@ Grouping (which files are versions of one statement)
        when disagreement <= 25% of agreement and
        - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1 (0.5
          when the shared keys all stand in one sentence of S: a quoted sentence, a template's
-         penalty clause);
+         penalty clause); in two languages (a translation shares no wording) >= 5 shared and
+         containment >= 0.9 instead;
        - S has 1 key: it is shared and text similarity >= 0.5;
        - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
          stating none of the other's figures is not a version of it).
@@ -59,6 +60,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pipeline.core.commitments import extract_commitments, merge_commitments
+from pipeline.core.language import detect_language
 from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
 
 
@@ -81,6 +83,7 @@ class SourceDoc:
     sha256: str
     text: str
     figures: tuple[Figure, ...]
+    language: str | None = None  # as ingest detected it; detected here if not given
 
 
 @dataclass
@@ -177,6 +180,7 @@ class _Profile:
     meta: Metadata | None = None
     republished: bool = False  # a byline or a wire credit at the top: an outlet's copy
     prose: int = 0  # characters in lines of 8 words or more: its length without menus and links
+    language: str = "en"
 
 
 def profile(doc: SourceDoc) -> _Profile:
@@ -192,7 +196,7 @@ def profile(doc: SourceDoc) -> _Profile:
     meta = extract_metadata(doc.text)
     return _Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
                     int(meta.title is not None) + int(meta.published_on is not None), meta,
-                    republished(doc.text), prose_chars(doc.text))
+                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text))
 
 
 def prose_chars(text: str) -> int:
@@ -309,6 +313,8 @@ MAX_DISAGREEMENT = 0.25
 MIN_TEXT_WITH_FIGURES = 0.1
 MIN_TEXT_FEW_FIGURES = 0.85  # wording alone: boilerplate can make up most of a short release
 MIN_TEXT_ONE_FIGURE = 0.5
+MIN_SHARED_TRANSLATED = 5  # a version in the other language
+MIN_CONTAINMENT_TRANSLATED = 0.9
 BOILERPLATE_DF = 10  # a shingle in more files than this is boilerplate
 SENTENCE_MATCH = 0.5
 
@@ -341,9 +347,13 @@ def same_document(a: _Profile, b: _Profile) -> bool:
         # Figures shared from one sentence only are one piece of evidence (a figure quoted by
         # another statement, a penalty clause of a template): then the wording must agree too.
         one_sentence = len({cw for k in shared for cw in s.sentences[k]}) < 2
-        accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
-                    and text_overlap(a.shingles, b.shingles) >= (
-                        MIN_TEXT_ONE_FIGURE if one_sentence else MIN_TEXT_WITH_FIGURES))
+        if s.language != o.language:
+            # A translation shares no wording, only figures: many of them, nearly all.
+            accepted = len(shared) >= MIN_SHARED_TRANSLATED and containment >= MIN_CONTAINMENT_TRANSLATED
+        else:
+            accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
+                        and text_overlap(a.shingles, b.shingles) >= (
+                            MIN_TEXT_ONE_FIGURE if one_sentence else MIN_TEXT_WITH_FIGURES))
     if not accepted:
         return False
     # a template near-miss disagrees both ways

@@ -185,8 +185,9 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     """
     by_file = figures_by_file(measurements)
     ok = source_texts[source_texts["status"] == "ok"]
-    docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=tuple(by_file.get(name, ())))
-            for name, sha, text in zip(ok["source_file"].tolist(), ok["sha256"].tolist(), ok["clean_text"].tolist())]
+    docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=tuple(by_file.get(name, ())), language=lang)
+            for name, sha, text, lang in zip(ok["source_file"].tolist(), ok["sha256"].tolist(),
+                                             ok["clean_text"].tolist(), ok["language"].tolist())]
     return incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
 
 
