@@ -180,6 +180,14 @@ def test_statements_in_two_languages_sharing_a_few_figures_stay_apart():
     assert groups(english, other) == {frozenset("a"), frozenset("b")}
 
 
+def test_a_figure_changed_a_week_later_is_the_next_statement_of_a_series_not_a_correction():
+    def changed(date: str) -> str:
+        return RELEASE.replace("March 3, 2024", date).replace("4,312", "4,968")  # one running total moved on
+    assert groups(doc("a", RELEASE), doc("b", changed("March 10, 2024"))) == {frozenset("a"), frozenset("b")}
+    # two days later it is the same statement, corrected: one document, the figure a conflict
+    assert groups(doc("a", RELEASE), doc("b", changed("March 5, 2024"))) == {frozenset("ab")}
+
+
 def test_statements_of_one_series_with_shared_vocabulary_stay_apart():
     nxt = (RELEASE.replace("March 3, 2024", "March 5, 2025").replace("4,312", "6,080").replace("27,950", "31,204")
            .replace("12.7", "14.2").replace("1,873", "2,046").replace("17 percent", "9 percent")

@@ -18,7 +18,8 @@ Grouping (which files are versions of one statement)
        - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1 (0.5
          when the shared keys all stand in one sentence of S: a quoted sentence, a template's
          penalty clause); in two languages (a translation shares no wording) >= 5 shared and
-         containment >= 0.9 instead;
+         containment >= 0.9 instead; and no figure stated otherwise by a text dated a week
+         or more apart (the next statement of a weekly or monthly series);
        - S has 1 key: it is shared and text similarity >= 0.5;
        - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
          stating none of the other's figures is not a version of it).
@@ -358,7 +359,18 @@ def same_document(a: _Profile, b: _Profile) -> bool:
         return False
     # a template near-miss disagrees both ways
     limit = MAX_DISAGREEMENT * agree
-    return _disagreement(s, o) <= limit and _disagreement(o, s) <= limit
+    disagree = max(_disagreement(s, o), _disagreement(o, s))
+    # a figure stated otherwise by a text dated a week or more apart: the next statement of a
+    # series (weekly totals), not a corrected or republished copy
+    return disagree <= limit and not (disagree and _days_apart(s, o) >= SERIES_DAYS)
+
+
+SERIES_DAYS = 7
+
+
+def _days_apart(a: _Profile, b: _Profile) -> int:
+    da, db = (p.meta.published_on if p.meta is not None else None for p in (a, b))
+    return abs((da - db).days) if da is not None and db is not None else 0
 
 
 def boilerplate(profiles: list[_Profile]) -> np.ndarray:
