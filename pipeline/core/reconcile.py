@@ -14,12 +14,12 @@ Grouping (which files are versions of one statement)
        similar words) that states a different value -- the signature of two releases
        built from one template. Text similarity = share of S's word 3-shingles inside
        the other text, ignoring shingles found in very many files (boilerplate). Accept
-       when disagreement <= 25% of agreement and
+       when disagreement <= 25% of agreement (none at all between texts dated a week or
+       more apart: the next statement of a weekly or monthly series) and
        - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1 (0.5
          when the shared keys all stand in one sentence of S: a quoted sentence, a template's
          penalty clause); in two languages (a translation shares no wording) >= 5 shared and
-         containment >= 0.9 instead; and no figure stated otherwise by a text dated a week
-         or more apart (the next statement of a weekly or monthly series);
+         containment >= 0.9 instead;
        - S has 1 key: it is shared and text similarity >= 0.5;
        - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
          stating none of the other's figures is not a version of it).
