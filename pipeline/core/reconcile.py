@@ -53,6 +53,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -83,8 +84,9 @@ class SourceDoc:
     source_file: str
     sha256: str
     text: str
-    figures: tuple[Figure, ...]
+    figures: Sequence[Figure]
     language: str | None = None  # as ingest detected it; detected here if not given
+    key: str | None = None  # its profile_key, if the caller has it (tables.py hashes figures vectorized)
 
 
 @dataclass
@@ -219,10 +221,16 @@ def republished(text: str) -> bool:
 
 def profile_key(doc: SourceDoc) -> str:
     """What a profile depends on: the file's content and the figures read from it."""
-    h = hashlib.sha256(doc.sha256.encode())
+    if doc.key is not None:
+        return doc.key
+    h = hashlib.sha256()
     for f in doc.figures:
         h.update(repr((f.kind, f.value, f.unit, f.surface, f.sentence)).encode())
-    return "profile-" + h.hexdigest()
+    return profile_key_of(doc.sha256, h.hexdigest())
+
+
+def profile_key_of(sha256: str, figures_digest: str) -> str:
+    return "profile-" + hashlib.sha256(f"{sha256}|{figures_digest}".encode()).hexdigest()
 
 
 def build_profiles(sources: list[SourceDoc], cache=None, keys: list[str] | None = None) -> list[_Profile]:
