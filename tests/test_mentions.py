@@ -768,7 +768,7 @@ def test_a_percent_after_a_change_verb_names_what_changed(text, wanted):
 @pytest.mark.parametrize("text, wanted", [
     ("The cartel's revenue was estimated at US$ 12 billion a year.", "revenue"),
     ("The State Department is offering rewards of up to $10 million for information on the brothers.", "rewards"),
-    ("Cartels earn $5 billion a year from the route.", None),
+    ("Cartels earn $5 billion a year from the route.", "route"),
 ])
 def test_currency_subject_named_before_and_not_a_time_rate(text, wanted):
     assert [m.subject for m in extract_mentions(text) if m.kind == "currency"] == [wanted]
@@ -976,3 +976,285 @@ def test_a_bullet_is_not_the_subject_and_a_percent_for_what():
     found = extract_mentions(text)
     assert [m.subject for m in found if m.kind == "duration"] != ["duration of \u2022"]
     assert [m.subject for m in found if m.kind == "percent"] == ["passenger vehicles"]
+
+
+# --- readings added in session 4 (press-release paragraphs, tables, headlines, mixed language) ---
+@pytest.mark.parametrize("text, wanted", [
+    ("| Heroin | 3,100 lbs | 2,790 lbs | -10% |", [("mass", 3100, "lb"), ("mass", 2790, "lb"), ("percent", 10, "percent")]),
+    ("Year over year: arrests +6%, seizures -31%.", [("percent", 6, "percent"), ("percent", 31, "percent")]),
+    ("Homicides (-4.5%) and kidnappings (+2%) moved in opposite directions.", [("percent", 4.5, "percent"),
+                                                                              ("percent", 2, "percent")]),
+])
+def test_a_signed_change_is_a_percent(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Navy secured 4.2 t of cocaine off Michoacán.", [("mass", 4.2, "metric_ton")]),
+    ("Troops found 12t of marijuana in the warehouse.", [("mass", 12, "metric_ton")]),
+    ("Volunteers handed out 40 t-shirts at the fair.", [("count", 40, "count")]),
+    ("The crusher handles 12 t/h of ore.", []),
+])
+def test_the_tonne_symbol(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a Spanish communiqué quoting an English figure
+    ("La Secretaría de Marina informó que se aseguraron 300 kilos de cocaína y que, según la DEA, 2.5 million pills "
+     "were seized.", [("mass", 300, "kg"), ("count", 2.5e6, "count")]),
+    # an English text quoting a Spanish sum
+    ("The prosecutors said the cell moved 35 millones de pesos through the exchange houses.",
+     [("currency", 3.5e7, "mxn")]),
+])
+def test_a_scale_word_of_the_other_language(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, value, surface", [
+    ("Agents recovered 16 AK-47s and 3 AR-15s from the stash house.", 16, "16 AK-47s"),
+    ("The convoy included 4 SUVs with armor plating.", 4, "4 SUVs"),
+    ("5 DHS agents were assigned to the task force.", 5, "5 DHS agents"),
+    ("The agencies signed 3 MOUs last spring.", 3, "3 MOUs"),
+])
+def test_acronym_plurals_and_acronym_modifiers_are_counted(text, value, surface):
+    found = [m for m in extract_mentions(text) if m.kind == "count"]
+    assert (found[0].value, found[0].surface) == (value, surface)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Feds Indict 22 Gang Associates in Trafficking Probe", [("count", 22, "count")]),
+    ("Mexico Arrests Seven Suspects After Border Ambush", [("count", 7, "count")]),
+    ("FEDERAL JURY CONVICTS 6 SMUGGLERS IN EL PASO", [("count", 6, "count")]),
+    # a capitalized plural in prose is still a name
+    ("Leaders of the 3 Border States met in Austin.", []),
+])
+def test_a_headline_in_title_case_counts_its_capitalized_plurals(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Después de 4 largos años de proceso, el juez dictó sentencia.", [("duration", 4, "year")]),
+    ("En los 2 últimos meses se registraron menos robos.", [("duration", 2, "month")]),
+    ("La policía detuvo a 6 presuntos responsables del ataque.", [("count", 6, "count")]),
+])
+def test_a_spanish_adjective_before_its_noun(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Inside the trailer the temperature reached 115 degrees.", []),
+    ("Se aseguraron 2 armas de 9 milímetros.", [("count", 2, "count")]),
+    ("La embarcación, con 3 tripulantes, navegaba a 25 nudos.", [("count", 3, "count")]),
+    ("Police seized three Glock 17 pistols and a Colt 45 revolver.", [("count", 3, "count")]),
+    ("The broker quoted $18,000 a kilo for the cocaine.", [("currency", 18000, "usd")]),
+])
+def test_model_numbers_temperatures_and_unit_prices_are_no_amounts(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Counterfeit pills sell for $10 per pill on the street.", "price per pill"),
+    ("The network earned $2 billion a year from extortion.", "extortion"),
+    ("The state spends $400 million annually on prisons.", "prisons"),
+])
+def test_a_sum_with_a_rate_names_what_it_is_for(text, wanted):
+    assert [m.subject for m in extract_mentions(text) if m.kind == "currency"] == [wanted]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Migrant encounters fell to about 8,300 in March, down from nearly 140,000 a year earlier.",
+     [(8300, "Migrant encounters"), (140000, "Migrant encounters")]),
+    ("Extradition requests have climbed to 230 this year.", [(230, "Extradition requests")]),
+    ("Kidnappings declined 12% to roughly 600, officials said.", [(600, "Kidnappings")]),
+])
+def test_a_count_whose_noun_a_change_verb_left_out(text, wanted):
+    assert [(m.value, m.subject) for m in extract_mentions(text) if m.kind == "count"] == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Wholesale prices fell to 4,000 last month.",
+    "The inspectors went to 12 on Friday.",
+])
+def test_no_elided_count_without_a_counted_plural(text):
+    assert [m for m in extract_mentions(text) if m.kind == "count"] == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Agents seized $2,300,000 M.N. in the raid on the safe house.", "mxn"),
+    ("The judge set a fine of $850,000.00 (eight hundred fifty thousand pesos 00/100 M.N.).", "mxn"),
+    ("The cocaine was worth $2.5 million (about 45 million pesos).", "usd"),
+])
+def test_moneda_nacional_after_a_dollar_sign_is_pesos(text, unit):
+    assert [m.unit for m in extract_mentions(text) if m.kind == "currency"][0] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "If convicted, she faces up to 30 years on the conspiracy count.",
+    "The offense carries a penalty of 15 years.",
+    "He received a prison term of 8 years.",
+])
+def test_a_statutory_penalty_is_a_prison_sentence(text):
+    assert [m.subject for m in extract_mentions(text) if m.kind == "duration"] == ["prison sentence"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Officials quoted the Navy: 2.400 toneladas de marihuana were burned in Sonora.", 2400),
+    ("The report listed 1.250 kilogramos de cocaína among the evidence.", 1250),
+    ("The sample weighed 1.250 kilograms.", 1.25),
+])
+def test_a_spanish_unit_word_reads_its_figure_the_spanish_way(text, value):
+    assert [m.value for m in extract_mentions(text) if m.kind == "mass"] == [value]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Se aseguraron 3 armas largas, 1 arma corta y 90 cartuchos.", [3, 1, 90]),
+    ("Deputies recovered 2 shotguns, 1 revolver and 45 rounds.", [2, 1, 45]),
+    ("They arrested 5 men, 1 of whom was a minor.", [5]),
+    ("Only 1 defendant appeared.", []),
+])
+def test_a_one_in_a_list_of_counts_is_counted(text, wanted):
+    assert [m.value for m in extract_mentions(text) if m.kind == "count"] == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Six out of every 10 counterfeit pills tested carried a lethal dose.",
+    "One in every 4 trucks crossing at Laredo was scanned.",
+])
+def test_a_ratio_with_every_is_no_count(text):
+    assert [m for m in extract_mentions(text) if m.kind == "count"] == []
+
+
+def test_a_bilingual_release_reads_each_part_in_its_own_language():
+    english = ("The Embassy said the United States donated 8 trucks and 900 radios to the state police. The donation, "
+               "worth $2.7 million, will equip more than four hundred officers in Chihuahua.")
+    spanish = ("La Embajada informó que Estados Unidos donó 8 camionetas y 1.900 radios a la policía estatal. La "
+               "donación, con un valor de 2,7 millones de dólares, equipará a más de cuatrocientos elementos en "
+               "Chihuahua y se capacitará a 2 mil 300 policías de la entidad.")
+    for text in (english + "\n\n" + spanish, spanish + "\n\n" + english):
+        found = {(m.surface, m.value, m.unit) for m in extract_mentions(text)}
+        assert ("$2.7 million", 2.7e6, "usd") in found
+        assert ("four hundred officers", 400, "count") in found
+        assert ("1.900 radios", 1900, "count") in found
+        assert ("2 mil 300 policías", 2300, "count") in found
+        for m in extract_mentions(text):
+            assert text[m.char_start:m.char_end] == m.surface
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The grant adds a bonus $4 million for training.", "$4 million"),
+    ("Prosecutors seized cash plus $2 million USD in gold.", "$2 million USD"),
+    ("The fund holds US $3 million.", "US $3 million"),
+])
+def test_a_currency_prefix_is_a_word_of_its_own(text, surface):
+    assert [m.surface for m in extract_mentions(text) if m.kind == "currency"] == [surface]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The exercise brought together 1,200 U.S. and Mexican officers.", "1,200 U.S. and Mexican officers"),
+    ("The task force added 35 federal and state investigators.", "35 federal and state investigators"),
+])
+def test_two_modifiers_joined_by_and_before_the_counted_noun(text, surface):
+    assert [m.surface for m in extract_mentions(text) if m.kind == "count"] == [surface]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The jury convicted him on 7 firearms trafficking counts.", "7 firearms trafficking counts"),
+    ("She pleaded guilty to 2 weapons charges.", "2 weapons charges"),
+    ("Officers seized 14 firearms at the port.", "14 firearms"),
+])
+def test_a_plural_modifier_before_a_legal_noun(text, surface):
+    assert [m.surface for m in extract_mentions(text) if m.kind == "count"] == [surface]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The governor said 2,500 more soldiers would arrive.", [("count", 2500, "count")]),
+    ("La Defensa enviará 600 más elementos a Culiacán.", [("count", 600, "count")]),
+    ("The program was extended for 2 more years.", [("duration", 2, "year")]),
+    ("Negotiators asked for three more months.", [("duration", 3, "month")]),
+])
+def test_more_between_a_number_and_its_noun_or_unit(text, wanted):
+    assert values(text) == wanted
+
+
+def test_a_time_frame_is_not_the_period_of_another_time_frame():
+    text = "Arrests rose in six months, and within two weeks the unit was expanded."
+    subjects = [m.subject for m in extract_mentions(text) if m.kind == "duration"]
+    assert len(subjects) == 2 and not any(s and s.startswith("period of period") for s in subjects)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Hubo un descenso del 7% en los secuestros.", "descenso in secuestros"),
+    ("El robo tuvo una caída de 12 por ciento en homicidios.", "caída in homicidios"),
+])
+def test_spanish_change_nouns_before_a_percent(text, wanted):
+    assert [m.subject for m in extract_mentions(text) if m.kind == "percent"] == [wanted]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Southwest border apprehensions totaled 61,000 in April.", [(61000, "Southwest border apprehensions")]),
+    ("Fentanyl seizures reached nearly 2,000 last month.", [(2000, "Fentanyl seizures")]),
+    ("Wholesale prices reached 3,000.", []),
+])
+def test_a_count_whose_noun_a_level_verb_left_out(text, wanted):
+    assert [(m.value, m.subject) for m in extract_mentions(text) if m.kind == "count"] == wanted
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Se aseguraron 2.3 millones de pastillas de fentanilo.", "pastillas de fentanilo"),
+    ("La campaña llegó a 4 millones de personas.", "personas"),
+])
+def test_the_de_after_a_spanish_scale_word_is_not_in_the_subject(text, subject):
+    assert [m.subject for m in extract_mentions(text) if m.kind == "count"] == [subject]
+
+
+def test_a_long_attributive_duration_names_the_noun_after_long():
+    assert [m.subject for m in extract_mentions("The 14-month-long investigation ended in March.")] == ["investigation"]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Federal agents arrested 23 in a sweep across Arizona.", [(23, "people arrested")]),
+    ("Mexico extradites 26 to the United States", [(26, "people extradited")]),
+    ("Soldiers rescued 9 from a stash house, officials said.", [(9, "people rescued")]),
+    ("The DEA arrested 3 of them.", []),
+])
+def test_people_left_out_after_a_verb_that_takes_people(text, wanted):
+    assert [(m.value, m.subject) for m in extract_mentions(text) if m.kind == "count"] == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a translation that writes a decimal comma elsewhere writes dotted thousands too
+    ("The Navy reported 2.300 kilograms of cocaine and 1,5 tonnes of marijuana.",
+     [("mass", 2300, "kg"), ("mass", 1.5, "metric_ton")]),
+    ("Authorities seized 1.234.567 counterfeit pills.", [("count", 1234567, "count")]),
+    ("Troops found 1.800 pills and 2,5 kilograms of fentanyl.", [("count", 1800, "count"), ("mass", 2.5, "kg")]),
+    # without that sign, an English text's "1.250" is a decimal
+    ("The sample weighed 1.250 kilograms.", [("mass", 1.25, "kg")]),
+])
+def test_dotted_thousands_in_a_translation(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Roughly two thirds of the 3,000 samples contained fentanyl.", [("count", 3000, "count")]),
+    ("Dos terceras partes de las 300 armas provienen de Estados Unidos.", [("count", 300, "count")]),
+    ("Las tres cuartas partes del territorio fueron patrulladas.", []),
+])
+def test_a_fraction_word_is_no_counted_thing(text, wanted):
+    assert values(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("En Sinaloa la Defensa ha detenido a mil 200 personas y asegurado mil 500 armas.",
+     [("count", 1200, "count"), ("count", 1500, "count")]),
+    ("La Marina informó que se destinaron dos mil 300 elementos y mil 500 millones de pesos.",
+     [("count", 2300, "count"), ("currency", 1.5e9, "mxn")]),
+    ("Se aseguraron 3 mil 400 cartuchos.", [("count", 3400, "count")]),  # a short line with one Spanish word
+])
+def test_spanish_thousands_written_as_mil_then_digits(text, wanted):
+    assert values(text) == wanted
+
+
+def test_a_figure_after_and_keeps_its_own_noun():
+    text = "Agents seized 2 rifles, 1 pistol and 300 rounds."
+    assert [m.surface for m in extract_mentions(text)] == ["2 rifles", "1 pistol", "300 rounds"]

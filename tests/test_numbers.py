@@ -128,3 +128,32 @@ def test_english_decimal_comma_only_when_asked(text, value):
 ])
 def test_fraction_articles(article, value):
     assert article_value(article, "en") == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("1.5 million", "es", 1.5e6),    # an English scale word in a Spanish text
+    ("2.3 billion", "es", 2.3e9),
+    ("20 millones", "en", 2e7),      # a Spanish scale word quoted in an English text
+])
+def test_a_scale_word_of_the_other_language_still_scales(text, lang, value):
+    assert parse_number(text, lang) == pytest.approx(value)
+
+
+def test_language_runs_split_a_bilingual_text_only():
+    from pipeline.core.language import language_runs
+    english = "The agency said that the officers seized the drugs in the port and that the case was closed. " * 3
+    spanish = "La agencia informó que los agentes aseguraron la droga en el puerto y que el caso se cerró. " * 3
+    assert language_runs(english) == [(0, len(english), "en")]
+    text = english + "\n\n" + spanish
+    runs = language_runs(text)
+    assert [r[2] for r in runs] == ["en", "es"] and runs[0][0] == 0 and runs[-1][1] == len(text)
+    assert text[runs[1][0]:].startswith("La agencia")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Se aseguraron 3 mil 400 cartuchos.", "es"),
+    ("Officers seized 3,400 rounds.", "en"),
+    ("DEA Seizes 300 Pounds", "en"),
+])
+def test_a_short_line_with_one_spanish_function_word_and_no_english_one(text, lang):
+    assert detect_language(text) == lang

@@ -91,3 +91,15 @@ def test_units_outside_the_contract_are_restated_by_pint():
     value, code, why = restate(2, "mg")
     assert (value, code) == (pytest.approx(UREG.Quantity(2, "milligram").to("gram").magnitude), "g") and "mg" in why
     assert restate(2, "kg") == (2, "kg", None) and restate(None, "mg")[:2] == (None, "g")
+
+
+@pytest.mark.parametrize("text, unit", [(" t of cocaine", "t"), ("t.", "t")])
+def test_the_tonne_symbol_is_a_metric_ton(text, unit):
+    m = UNIT.match(text)
+    assert m is not None and m.group("unit") == unit and unit_info(unit) == ("metric_ton", "mass")
+
+
+@pytest.mark.parametrize("text", [" t-shirts", " T of cocaine", " t/h", " t's"])
+def test_not_the_tonne_symbol(text):
+    m = UNIT.match(text)
+    assert m is None or m.group("unit") != "t" and m.group("unit") != "T"

@@ -14,6 +14,14 @@ How a figure is found, in one pass over the text:
 5. A range is two figures, one per bound, each with its own characters: "between 10 and 20
    kilograms" gives "10" and "20 kilograms", both in kilograms, of the same subject ("10-15
    tons", "entre 5 y 7 toneladas", "$5-10 million", "5 or 6 kilos" alike).
+6. A few figures stand without a unit or noun right after them and are read from their context:
+   a signed change in a table ("| -15% |": 15 percent), a count whose noun a change or level verb
+   left out ("overdose deaths dropped to about 87,000", "encounters totaled 58,000"), people after a
+   verb that only takes people ("arrested 14 in a raid"), and a "1" inside a list of counts ("2 armas
+   largas, 1 arma corta").
+A text in two languages (a release followed by its translation) is read part by part, each in its
+own language (``language.language_runs``); a scale word of the other language still scales ("1.5
+million pills" quoted in a Spanish text).
 Vague amounts ("dozens of", "thousands of", "multi-billion-dollar") are a second small pattern;
 they are kept with value None and is_vague True, never given a number. Units outside the
 warehouse's codes are restated in one of them ("2 milligrams" is 0.002 g, the reason in
@@ -27,9 +35,9 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.core import subjects as subj
-from pipeline.core.language import detect_language
+from pipeline.core.language import language_runs
 from pipeline.core.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, FRACTION_NUMERAL, FRACTION_PARTS,
-                                   HYPHEN_RANGE, RANGE_UPPER, VULGAR_FRACTIONS, WORD_FRACTION, WORD_NUMERAL, WORD_START, WORDS, parse_digits, parse_numeral,
+                                   HYPHEN_RANGE, RANGE_UPPER, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_FRACTION, WORD_NUMERAL, WORD_START, WORDS, parse_digits, parse_numeral,
                                    parse_words, word_alternation)
 from pipeline.core.units import SCALED_UNITS, TONS_RULES, UNIT, resolve_tons, restate, to_kg, unit_info
 
@@ -95,7 +103,13 @@ def _fraction_value(m: re.Match) -> float:
     return 0.5 if m.group("word") == "half" else 0.25
 
 # A currency sign just before a digit numeral (checked on the lower-cased text).
-_CURRENCY_BEFORE = re.compile(r"(?:(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$|\b(?:usd|mxn)[^\S\n]?$")
+_CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z])(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$|\b(?:usd|mxn)[^\S\n]?$")
+# Unit words only Spanish writes: a figure before one is written the Spanish way ("1.250 kilogramos").
+_SPANISH_UNITS = frozenset({"kilogramos", "kilogramo", "toneladas", "tonelada", "gramos", "libras", "pesos", "dólares",
+                            "hectáreas", "toneladas métricas"})
+_DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+# "moneda nacional" after a sum in "$": "$3,450,000 M.N.", "$1,500,000.00 (un millón quinientos mil pesos 00/100 M.N.)"
+_MN_AFTER = re.compile(r"[^\S\n]*(?:M\.[^\S\n]?N\.|MN\b|MXN\b|m\.n\.|\([^()\n]{0,100}?M\.[^\S\n]?N\.\))")
 # "+" or "-plus" right after a numeral: "more than" written after it.
 _PLUS = re.compile(r"\+(?![\d+])|-plus\b", re.IGNORECASE)
 _NUMBER_WORDS = {lang: frozenset(words) for lang, words in WORDS.items()}
@@ -126,6 +140,7 @@ suite ste. room docket case form exhibit phase level tier year fy class schedule
 pier gate exit page p. pp. vol. volume issue item appendix figure table station district precinct
 order law code decree resolution regulation act week stage round zone sector lane
 artículo fracción capítulo número núm. lote ley decreto
+glock colt beretta ruger barrett taurus remington winchester browning mossberg walther sig kimber springfield
 """.split())
 # Last word of every qualifier: the qualifier pattern only runs when the word before a number is one.
 _QUALIFIER_LAST = frozenset("""
@@ -134,6 +149,7 @@ just as combined total average de casi aproximadamente hasta más mas most menos
 """.split())
 # A 4-digit number after these is an amount ("seized 2022 pills"), not a calendar year.
 _YEAR_CONTEXT_OK = ("ed", "more than", "over", "nearly", "approximately", "about", "some")
+_MORE_COUNT = re.compile(r"[^\S\n]+(?:more|más)(?=[^\S\n])")
 _WERE = re.compile(r"[^\S\n]+(?:were|are|was|is|fueron|eran|son)(?=[^\S\n])", re.IGNORECASE)
 _WERE_BEFORE = re.compile(r"\b(?:which|whom|them|these|those|cuales|ellos|ellas)\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(
@@ -144,7 +160,11 @@ _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 _PRICE_BEFORE = re.compile(r"\b(?:(?:price|prices|cost|costs|value|precio|costo)[^\S\n]+(?:of|for|per|del|por)|per|each|"
-                           r"por)[^\S\n]+\Z", re.IGNORECASE)
+                           r"por)[^\S\n]+\Z|"
+                           # a sum right before: "$20,000 a kilo", "15 mil pesos el kilo"
+                           r"\$[^\S\n]?[0-9][\d.,]*(?:[^\S\n]+(?:thousand|million|billion|mil))?"
+                           r"(?:[^\S\n]+(?:dollars|pesos|d[oó]lares))?[^\S\n]+\Z|"
+                           r"[0-9][^\S\n]+(?:dollars|pesos|d[oó]lares)[^\S\n]+\Z", re.IGNORECASE)
 # "a kilogram of fentanyl sells for", "a kilo can cost": the unit of a price, right before the price verb
 _PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+)?)?[^\S\n]+(?:can[^\S\n]+|may[^\S\n]+)?"
                           r"(?:sells?|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|cuesta)\b",
@@ -152,7 +172,8 @@ _PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-
 _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)(?:[^\S\n]+every)?[^\S\n]*$",
+                           re.IGNORECASE)
 # A unit describing the size of the counted thing: "10 kilo-sized bricks", "one-pound packages".
 _SIZED = re.compile(r"-sized?\b", re.IGNORECASE)
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
@@ -206,12 +227,27 @@ _BOUNDARY = re.compile(
 )
 
 
+_SPANISH_DIGITS = re.compile(
+    r"(?<![\d.,])[0-9]{1,3},[0-9]{1,2}(?![\d,])(?:[^\S\n]*(?:metric[^\S\n]+)?(?:tons?|tonnes?|kilograms?|kilos?|grams?|"
+    r"pounds?|percent|million|billion|hectares?)\b|[^\S\n]?%)|"
+    r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![\d])",
+    re.IGNORECASE)
+
+
 class _Sentences:
     """Sentence spans of a text, computed once and looked up by bisect."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+        self._spanish_digits: bool | None = None
+
+    def spanish_digits(self) -> bool:
+        """Whether the text writes figures the Spanish way elsewhere: a decimal comma before a unit or
+        scale word ("3,5 tonnes", "2,5 million") or dotted thousands ("1.234.567"). Looked up once."""
+        if self._spanish_digits is None:
+            self._spanish_digits = _SPANISH_DIGITS.search(self.text) is not None
+        return self._spanish_digits
 
     def span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -225,12 +261,25 @@ class _Sentences:
 
 
 def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str | None = None) -> list[Mention]:
-    """Every quantity mention in `text`, in text order."""
+    """Every quantity mention in `text`, in text order.
+
+    Without a forced `language`, a text in two languages (a release followed by its translation)
+    is read part by part, each part in its own language (``language_runs``)."""
     if tons_rule not in TONS_RULES:
         raise ValueError(f"unknown tons_rule {tons_rule!r}; expected one of {TONS_RULES}")
-    lang = language or detect_language(text)
-    if lang not in DIGIT_NUMERAL:
+    if language is not None and language not in DIGIT_NUMERAL:
         raise ValueError(f"unsupported language {language!r}; expected 'en' or 'es'")
+    runs = [(0, len(text), language)] if language else language_runs(text)
+    if len(runs) == 1:
+        return _extract(text, tons_rule, runs[0][2])
+    found = []
+    for start, end, lang in runs:
+        found += [replace(m, char_start=m.char_start + start, char_end=m.char_end + start)
+                  for m in _extract(text[start:end], tons_rule, lang)]
+    return found
+
+
+def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
     low = text.lower()
     if len(low) != len(text):  # a rare character whose lower case is longer: keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -244,6 +293,8 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
                   *ARTICLE_NUMERAL[lang].finditer(low), *filter(None, range_uppers)]
     if "/" in low or any(c in low for c in VULGAR_FRACTIONS):
         candidates += FRACTION_NUMERAL.finditer(low)  # "3/4 of a ton", "½ pound"
+    if "%" in low:
+        candidates += SIGNED_PERCENT.finditer(low)  # "| -15% |", "heroin +8%": refused by DIGIT_NUMERAL's look-behind
     candidates.sort(key=_START)
     numeral_end = -1
     for m in candidates:
@@ -283,6 +334,26 @@ def extract_mentions(text: str, *, tons_rule: str = "by_reporter", language: str
             spans.append((v.char_start, v.char_end))
     found.sort(key=lambda x: (x.char_start, x.char_end))
     return found
+
+
+def _thousands_before(low: str, start: int) -> tuple[float, int] | None:
+    """(value, start) of the Spanish number words ending in "mil" right before `start` ("mil ", "dos mil ")."""
+    pos, words = start - 1, []
+    while pos > 0 and len(words) < 4:
+        space = low.rfind(" ", 0, pos)
+        word = low[space + 1:pos]
+        if word not in _NUMBER_WORDS["es"] or not words and word != "mil":
+            break
+        words.insert(0, word)
+        pos = space
+        if space < 0:
+            break
+        if low[space - 1:space].isdigit():
+            return None  # "2 mil 500" is one numeral already
+    if not words:
+        return None
+    parsed = parse_words(" ".join(words), "es")
+    return (parsed[0], pos + 1) if parsed and parsed[1] == len(" ".join(words)) and parsed[0] >= 1000 else None
 
 
 def _word_starts(low: str, lang: str) -> list[int]:
@@ -327,6 +398,11 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     parsed = parse_numeral(m, lang, groups)
     digits, start = groups.get("digits"), m.start()
     decimal_comma = False
+    if lang == "en" and digits and "." in digits and _DOT_THOUSANDS.fullmatch(digits) and (
+            parsed is None or sentences.spanish_digits()):
+        # "1.234.567 pills": dotted thousands, never an English number; "1.500 pills" in a translation that
+        # writes "3,5 tonnes" elsewhere
+        parsed = parse_numeral(m, "es", groups)
     if parsed is None:
         if lang != "en" or not digits or "," not in digits:
             return None
@@ -338,6 +414,11 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     value, num_end = parsed
     if not value:
         return None  # "0 deaths", "$0": no amount (the warehouse's values are positive by contract)
+    if lang == "es" and digits and len(digits) == 3 and digits.isdigit() and low.endswith("mil ", 0, start):
+        thousands = _thousands_before(low, start)  # "mil 200 personas" (1,200), "dos mil 500 armas" (2,500)
+        if thousands is not None:
+            value = (thousands[0] + float(digits)) * (value / float(digits))
+            start = thousands[1]
     cur = None
     if digits and ("$" in low[max(0, start - 3):start] or low[max(0, start - 4):start].rstrip().endswith(("usd", "mxn"))):
         cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start)
@@ -387,18 +468,22 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     unit_m = UNIT.match(text, or_more.end() if or_more else num_end)
     if unit_m is not None and _SIZED.match(text, unit_m.end()):
         unit_m = None  # "10 kilo-sized bricks" counts bricks
-    if unit_m is None and lang == "es" and low[:num_end].endswith(("mil", "millón", "millon", "millones")):
+    if unit_m is None and low[:num_end].endswith(("mil", "millón", "millon", "millones")):
         de = _SPANISH_DE_UNIT.match(text, num_end)  # "20 millones de dólares", "dos millones de pesos"
         unit_m = UNIT.match(text, de.end()) if de else None
-    if unit_m is None and digits and lang == "en" and low.startswith((" more ", " additional ", " extra "), num_end):
-        more = UNIT.match(text, low.index(" ", num_end + 1))  # "1,500 more pounds"
-        unit_m = more if more is not None and unit_info(more.group("unit"))[1] == "mass" else None
-    counted = None
+    if unit_m is None and (digits or groups.get("words")) and lang == "en" and low.startswith(
+            (" more ", " additional ", " extra "), num_end):
+        more = UNIT.match(text, low.index(" ", num_end + 1))  # "1,500 more pounds", "three more years"
+        unit_m = more  # a unit after "more" is the unit of the figure
+    counted = elided_subject = None
     if unit_m is None and (fraction is not None or decimal_comma and not (cur or groups.get("scale"))):
         return None  # a fraction is read before a unit only; a decimal comma before a unit, a scale or after a sign
     if unit_m is not None:
         code, kind = unit_info(unit_m.group("unit"))
         end = unit_m.end()
+        if lang == "en" and digits and "." in digits and not groups.get("scale") and _DOT_THOUSANDS.fullmatch(digits) \
+                and unit_m.group("unit").lower() in _SPANISH_UNITS:
+            value = parse_digits(digits, "es")  # "1.250 kilogramos" quoted in an English text: Spanish thousands
         half = _AND_A_HALF.match(low, end) if low.startswith((" and a half", " y medi"), end) and kind in (
             "mass", "duration") and fraction is None else None
         if half is not None:
@@ -413,7 +498,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         unit_text = unit_m.group("unit")
     elif cur:
         kind, end = "currency", num_end
-        code = "mxn" if ("MX" in cur.upper() or lang == "es") else "usd"
+        code = "mxn" if ("MX" in cur.upper() or lang == "es" or cur[:1] == "$" and text.startswith(
+            (" M", "M", " (", " m"), num_end) and _MN_AFTER.match(text, num_end)) else "usd"
         unit_text = cur.strip()
     else:
         if groups.get("words") and value <= 1:
@@ -423,8 +509,15 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         if text[num_end:num_end + 1].isalpha():
             return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
         counted = _counted(text, or_more.end() if or_more else num_end, before, _NUMBER_WORDS[lang])
+        if counted is None and digits == "1" and found and found[-1].kind == "count" and found[-1].value and \
+                _LIST_SEP.fullmatch(text, found[-1].char_end, start):
+            counted = _single_item(text, num_end, _NUMBER_WORDS[lang])  # "2 armas largas, 1 arma corta y 150 cartuchos"
         if counted is None:
-            return None
+            elided = _elided_count(text, before, start, num_end, found, sentences) if lang == "en" and digits else None
+            if elided is None:
+                return None
+            # "overdose deaths dropped to about 87,000": the count of the noun the sentence changed
+            counted, elided_subject = (elided, num_end, elided.split()[-1]), elided
         kind, code, end, unit_text = "count", "count", counted[1], counted[2]
         if counted[2].lower() in _TIME_NOUNS and counted[0].count(" ") == 1:
             # "12 straight months", "three consecutive years": a duration with a word before its unit
@@ -454,7 +547,9 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
-    if counted is not None:
+    if elided_subject is not None:
+        subject = elided_subject  # a noun the sentence left out (_elided_count)
+    elif counted is not None:
         subject = _count_subject(text, counted, text[max(0, s_start, start - 60):q_start], words)
     else:
         # "a two-month operation": a hyphen-attached unit describes the noun after it
@@ -616,6 +711,9 @@ def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str
     found = subj.counted_noun(text, num_end, words)
     if found is not None:
         return found
+    more = _MORE_COUNT.match(text, num_end) if text.startswith((" more ", " más "), num_end) else None
+    if more:
+        return subj.counted_noun(text, more.end(), words)  # "3,000 more troops", "500 más elementos"
     were = _WERE.match(text, num_end)
     if were and _WERE_BEFORE.search(before):
         return subj.counted_noun(text, were.end(), words)  # "of which 426 were .50 caliber firearms"
@@ -625,6 +723,76 @@ def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str
         inner = _INNER_NUMBER.match(text, part.end())
         return subj.counted_noun(text, inner.end() if inner else part.end(), words)
     return None
+
+
+_ELIDED_QUAL = (r"about|nearly|approximately|roughly|some|around|almost|more\s+than|fewer\s+than|less\s+than|"
+                r"just\s+over|just\s+under|over|under|an\s+estimated|a\s+record")
+_ELIDED_QUAL = rf"(?:{_ELIDED_QUAL})\s+"
+# A count whose noun is left out after a change verb: "overdose deaths dropped to about 87,000",
+# "Overdose deaths declined 24% nationally, to about 81,000"; and the earlier level after it,
+# "..., down from roughly 111,000". Only plural nouns that are counted things (not prices or rates).
+_ELIDED_AFTER_CHANGE = re.compile(
+    r"\b(?P<np>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+(?:have\s+|has\s+|had\s+)?(?:dropped|fell|rose|declined|decreased|"
+    r"increased|climbed|jumped|grew|reached|totaled|totalled|surged|soared|plunged|plummeted)\b[^.;:\n\d]{0,30}?"
+    r"(?:[\d.,]+(?:%|[^\S\n]+percent)[^.;:\n\d]{0,20}?)?\bto\s+(?:" + _ELIDED_QUAL + r")?\Z|"
+    # a level stated with no change: "encounters totaled 58,000", "arrests reached nearly 9,000"
+    r"\b(?P<np2>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+(?:have\s+|has\s+|had\s+)?(?:totaled|totalled|reached|numbered|averaged|"
+    r"topped|exceeded|surpassed|hit|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+_DOWN_FROM = re.compile(r",\s*(?:down|up)\s+from\s+(?:(?:a\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?(?:" + _ELIDED_QUAL
+                        + r")?\Z", re.IGNORECASE)
+# People left out after a verb that only takes people: "arrested 14 in", "extradited 29 to".
+_PEOPLE_VERB = re.compile(r"\b(arrested|detained|apprehended|indicted|extradited|expelled|deported|killed|rescued|"
+                          r"arrests|detains|extradites|kills|rescues)\s+"
+                          r"(?:about|nearly|more\s+than|at\s+least|some|over|another)?\s*\Z",
+                          re.IGNORECASE)
+_PEOPLE_PARTICIPLE = {"arrests": "arrested", "detains": "detained", "extradites": "extradited", "kills": "killed",
+                      "rescues": "rescued"}
+_PEOPLE_AFTER = re.compile(r"(?:[^\S\n]+(?:in|on|after|for|during|across|at|near|from|to|since|last|this|suspected|"
+                           r"people|alleged)\b|[,.;:]|\Z)")
+_NOT_ELIDED = frozenset("prices rates costs levels temperatures values averages percentages shares odds".split())
+
+
+def _elided_count(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences") -> str | None:
+    tail = before[-40:]
+    if not before.endswith(" ") or not ("to " in tail or "from " in tail or "ed " in tail or "hit " in tail or
+                                        "at " in tail or "es " in tail or "ts " in tail or "ls " in tail):
+        return None  # cheap test first
+    if text[num_end:num_end + 1] not in (" ", ",", ".", ";", "") or text.startswith(" of", num_end):
+        return None
+    m = _ELIDED_AFTER_CHANGE.search(before) if not text.startswith(" to", num_end) else None  # "rose to 5 to 10"
+    if m:
+        np = m.group("np") or m.group("np2")
+        words = [w for w in np.split() if w.lower() not in subj.STOP and w.lower() not in _QUALIFIER_LAST]
+        joined = [i for i, w in enumerate(words) if w.lower() in ("and", "y", "but")]
+        words = words[joined[-1] + 1:] if joined else words  # "seized 3 vehicles and arrests totaled 12"
+        if words and subj.is_plural(words[-1]) and words[-1].lower() not in _NOT_ELIDED and \
+                words[-1].lower() not in subj.NOT_COUNTED:
+            return " ".join(words)
+        return None
+    people = _PEOPLE_VERB.search(tail)
+    if people and _PEOPLE_AFTER.match(text, num_end):
+        verb = people.group(1).lower()  # "Police arrested 14 in a raid", "Mexico extradites 29 to the U.S."
+        return "people " + _PEOPLE_PARTICIPLE.get(verb, verb)
+    if _DOWN_FROM.search(before) and found:
+        prior = found[-1]  # "..., down from roughly 111,000": the level of the same count
+        if prior.kind == "count" and prior.char_start >= sentences.span(start)[0] and prior.surface[-1:].isdigit():
+            return prior.subject
+    return None
+
+
+# Between two items of a list of counts: "3 rifles, 1 pistol", "2 armas largas, 1 arma corta".
+_LIST_SEP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:(?:and|y|e)[^\S\n]+)?")
+
+
+def _single_item(text: str, pos: int, words) -> tuple[str, int, str] | None:
+    """The singular noun after "1" in a list of counts ("1 arma corta", "1 pistol")."""
+    phrase, end = subj.noun_phrase(text, pos, words, 3)
+    if not phrase or not text.startswith(" ", pos):
+        return None
+    head = phrase.split()[0]
+    if not head.isalpha() or not head.islower() or subj.is_plural(head) or head in _TIME_NOUNS:
+        return None
+    return phrase, end, head
 
 
 def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, words) -> str:

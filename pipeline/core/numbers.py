@@ -43,8 +43,10 @@ _JOINERS = {"en": "and", "es": "y"}
 
 # Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".
 _SCALE_AFTER_DIGITS = {
-    "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|[mbk])\b",
-    "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón)\b"
+    # Spanish "millones" too: an English text may quote a Spanish figure ("20 millones de pesos")
+    "en": r"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion|millones|millón)\b|(?P<abbr>bn|mn|[mbk])\b",
+    # English scale words too: a Spanish text may quote an English paragraph ("1.5 million pills")
+    "es": r"\s+(?P<scale>mil\s+millones|millones|millón|millon|mil|billones|billón|million|billion|thousand)\b"
           # Mexican usage writes "2 mil 500" (2,500), "3 mil 500 millones", "2 millones 300 mil"
           r"(?:[^\S\n]+(?P<rest>[0-9]{1,3})(?!\d|[.,]\d)(?:[^\S\n]+(?P<rest_scale>millones|millón|millon|mil)\b)?)?",
 }
@@ -120,6 +122,9 @@ RANGE_UPPER = {
 # "10-15", "10%-15%", "50–100": a numeral (not inside an identifier, a date or a phone number),
 # a dash, and the digit the upper bound starts with.
 HYPHEN_RANGE = re.compile(r"[0-9](?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?%?[-–](?P<upper>[0-9])(?![\d.,]*\d-)")
+# A signed change in a table or a stat line: "| -15% |", "cocaine +12%": the number after the sign (the
+# sign itself says "down" or "up", the value stays positive). Tried only on texts holding a "%".
+SIGNED_PERCENT = re.compile(r"(?P<digits>[0-9](?<=[+-][0-9])(?<![^\s|(:][+-][0-9])(?:[\d.,]*[0-9])?)(?=[^\S\n]?%)")
 WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang in ("en", "es")}
 
 # An article standing for a number before a scale word or a mass unit: "a ton", "half a ton",
@@ -267,7 +272,7 @@ def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None,
         return None
     scale, abbr = groups.get("scale"), groups.get("abbr")
     if scale:
-        factor = parse_words(scale, lang)[0] if lang == "es" else SCALES["en"][scale.lower()]
+        factor = SCALES["en"].get(scale.lower()) or parse_words(scale, "es")[0]
         if groups.get("rest"):
             return _compound(value, factor, float(groups["rest"]), groups.get("rest_scale"), m)
         value *= factor

@@ -42,7 +42,9 @@ mientras hemos somos tenemos entonces
 """.split())
 # Plural nouns that are not counted things here: multipliers, distances, time units handled elsewhere.
 NOT_COUNTED = frozenset("""
-times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet
+times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet degrees grados
+centimeters centimetres milímetros milimetros centímetros centimetros pulgadas knots nudos
+thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
 milligrams micrograms miligramos microgramos
@@ -152,23 +154,99 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
         # Guard troops"); a capitalized head is a name ("Four Horsemen"), unless it names a people
         if not (word[0].isalpha() or word[0] == "." or word[0].isdigit() and (words or _CALIBER_WORD.fullmatch(word))):
             return None  # a caliber may open the phrase: "two 9mm pistols"
+        if low == "de" and not words and not ends:
+            continue  # "1.5 millones de dosis": the noun after the scale word's "de"
+        if low in _AND and words and not ends and len(words) < 3:
+            nxt = _TOKEN.match(text, end)
+            if nxt is None or _starts_numberish(nxt.group(1), number_words):
+                return None  # "1 pistol and 300 rounds": the next figure's own noun
+            words.append(word)  # "3,000 U.S. and Mexican personnel", "20 federal and state agents"
+            continue
         if low in STOP or low in number_words or low in _AND:
             return None
-        words.append(word)
-        if is_plural(word):
-            if low in NOT_COUNTED or word[0].isupper() and low not in DEMONYMS:
+        if word.isupper() and not _caps_line(text, pos):
+            words.append(word)  # an acronym modifies the noun after it ("5 DHS agents"), it is no plural
+            if ends or len(words) >= 4:
                 return None
+            continue
+        words.append(word)
+        if is_plural(word) or word[0].isupper() and _ACRONYM_PLURAL.fullmatch(word):
+            if low in NOT_COUNTED or word[0].isupper() and not (
+                    low in DEMONYMS or _ACRONYM_PLURAL.fullmatch(word) or _title_case_line(text, pos)):
+                return None
+            if low in _PRENOMINAL and "dos" in number_words and not ends:
+                nxt = _TOKEN.match(text, end)  # "3 largos años", "5 presuntos integrantes": the noun after is the head
+                if nxt and nxt.group(1).rstrip(".").islower() and is_plural(nxt.group(1).rstrip(".")):
+                    head = nxt.group(1).rstrip(".")
+                    words.append(head)
+                    end, ends = nxt.start(1) + len(head), nxt.group(1).endswith(".")
+                    phrase, end = _extend(text, end, words, ends, number_words)
+                    return phrase, end, head
             if low in IRREGULAR_PLURALS and not ends:
                 nxt = _TOKEN.match(text, end)  # "police officers", "staff members": the noun after is the head
                 if nxt and nxt.group(1).islower() and is_plural(nxt.group(1)) and nxt.group(1) not in NOT_COUNTED \
                         and nxt.group(1).isalpha():
                     word, end = nxt.group(1), nxt.end(1)
                     words.append(word)
+            if not ends and low in _CHARGE_MODIFIERS:
+                word, end, ends = _charge_head(text, end, words, word, ends)  # "12 firearms trafficking counts"
             phrase, end = _extend(text, end, words, ends, number_words)
             return phrase, end, word
         if ends or len(words) >= 4:
             return None
     return None
+
+
+# The plural of an acronym or a model name: "30 AR-15s", "2 M-16s", "4 SUVs" (a capitalized plural
+# otherwise names something: "Four Horsemen").
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+# Spanish adjectives that stand before the noun: the noun after them is what is counted.
+_PRENOMINAL = frozenset("""largos largas últimos ultimos últimas ultimas primeros primeras nuevos nuevas diversos
+diversas distintos distintas varios varias otros otras presuntos presuntas probables posibles supuestos supuestas
+diferentes numerosos numerosas sendos sendas intensos intensas breves escasos escasas pequeños pequeñas grandes""".split())
+_SMALL_WORDS = frozenset("a an the of in on at to for and or with by from as vs de del la el en y".split())
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around pos is a headline in title case ("Feds Charge 14 Cartel Members"),
+    where a capitalized plural is an ordinary noun."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 160:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """Whether the line around pos is written in capitals ("MEXICO ARRESTS 14 SUSPECTS IN SINALOA")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line) <= 160 and line.isupper() and len(line.split()) >= 4
+
+
+# A plural that modifies a legal noun after it: "12 firearms trafficking counts", "3 weapons charges",
+# "5 narcotics cases": the legal noun is what is counted.
+_CHARGE_MODIFIERS = frozenset("firearms weapons narcotics drugs arms guns explosives".split())
+_CHARGE_MIDDLE = frozenset("trafficking smuggling possession distribution laundering conspiracy related".split())
+_CHARGE_HEADS = frozenset("""counts charges cases investigations offenses offences convictions indictments prosecutions
+violations crimes arrests""".split())
+
+
+def _charge_head(text: str, end: int, words: list[str], word: str, ends: bool) -> tuple[str, int, bool]:
+    """(head, end, ends) after a plural modifier: the legal noun after it, if one follows."""
+    extra = []
+    for nxt, _, nxt_end, nxt_ends in _tokens(text, end, 2):
+        low = nxt.lower()
+        if low in _CHARGE_HEADS:
+            words.extend([*extra, nxt])
+            return nxt, nxt_end, nxt_ends
+        if extra or low not in _CHARGE_MIDDLE or nxt_ends:
+            break
+        extra.append(nxt)
+    return word, end, ends
 
 
 _CALIBER_WORD = re.compile(r"\d+(?:\.\d+)?(?:mm|-?caliber|-?calibre)", re.IGNORECASE)
@@ -341,7 +419,8 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
 # These figures rarely have "of <thing>" after them; their subject is read from the words around
 # them, and, where the figure only qualifies another one ("..., a 23 percent increase"), from the
 # subject of the figure before it in the sentence (``prior``).
-_CHANGE_WORDS = r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción"
+_CHANGE_WORDS = (r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción|"
+                 r"disminución|disminucion|caída|caida|descenso|alza|crecimiento")
 _MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(rf"[^\S\n]+({_CHANGE_WORDS})\b(?:[^\S\n]+(?:in|of|en|de)[^\S\n]+)?", re.IGNORECASE)
 _CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS})\s+(?:of|de|del)\s*$", re.IGNORECASE)
@@ -448,7 +527,11 @@ _MONEY_CHANGE = re.compile(
 # Sums named by the noun they are "of": "a reward of", "bail of", "a fine of", "una recompensa de".
 _MONEY_NAMED = re.compile(r"\b(rewards?|fines?|bail|bond|penalty|penalties|bounty|settlement|budget|recompensas?|multas?|"
                           r"fianza|presupuesto)\s+(?:of|de)\s*$", re.IGNORECASE)
-_PER_TIME = frozenset("year month week day annually yearly monthly año mes semana día".split())
+_PER_TIME = frozenset("year month week day hour annually yearly monthly año mes semana día hora".split())
+# A rate after a sum: "$5 per pill", "$5 billion a year", "$13 billion annually", "20 mil pesos al mes".
+_RATE_AFTER = re.compile(r"[^\S\n]+(?:(?:a|an|per|each|every|por|al|cada)[^\S\n]+(?P<per>[^\W\d_]+)\b|"
+                         r"(?:annually|yearly|monthly|weekly|daily|anuales|mensuales)\b)", re.IGNORECASE)
+_FROM = re.compile(r"[^\S\n]+(?:from|on|in|for|de|en|para)[^\S\n]+", re.IGNORECASE)
 _MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}", "de": "{}"}
 # Seizure and forfeiture verbs or nouns earlier in the sentence: "the seizure of ..., and $100 million"
 _ACTION = re.compile(r"\b(seiz|confiscat|forfeit|launder|recover|steal|stole|embezzl|defraud|laundering|asegur|decomis|incaut|"
@@ -477,6 +560,16 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
     named = _MONEY_NAMED.search(before[-40:]) if before[-40:].rstrip().lower().endswith(("of", "de")) else None
     if named:  # "rewards of up to $10 million for information ...": the reward, not the information
         return named.group(1)
+    rate = _RATE_AFTER.match(text, end) if text[end:end + 1] == " " else None
+    if rate:
+        per = rate.group("per")
+        if per and per.lower() not in _PER_TIME and per.lower() not in STOP:
+            return f"price per {per.lower()}"  # "$5 per pill", "$20,000 a kilogram"
+        if per is None or per.lower() in _PER_TIME:
+            m = _FROM.match(text, rate.end())
+            np = noun_phrase(text, m.end(), words)[0] if m else None
+            if np:
+                return np  # "$5 billion a year from fentanyl", "$13 billion annually in drug sales"
     m = _MONEY_AFTER.match(text, end)
     if m:
         np = noun_phrase(text, m.end(), words)[0]
@@ -508,7 +601,9 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
 
 
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
-_SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
+_SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|\b(?:faces?|facing|penalty\s+of|"
+                        r"(?:prison\s+)?(?:sentence|term)\s+of|maximum\s+of|minimum\s+of|pena\s+de|condena\s+de)\s*$|"
+                        r"^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
                         re.IGNORECASE)
 _IN_PRISON = re.compile(r"['’]?[^\S\n]+(?:(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)|imprisonment|"
                         r"incarceration|de[^\S\n]+(?:prisi[oó]n|c[aá]rcel))\b", re.IGNORECASE)
@@ -524,13 +619,13 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
     'sentenced to 20 years' -> 'prison sentence'; 'Two years ago, X met' -> 'time since X met';
     'arrests in just two months' -> 'period of arrests (by <the sentence's actor>)'."""
     if attributive:  # "two-month": the duration of the noun that follows
-        np = noun_phrase(text, end, words)[0]
+        np = noun_phrase(text, end + 5 if text.startswith(("-long ", "-old "), end) else end, words)[0]
         if np:
             return np
     np = of_phrase(text, end, words)
     if np:
         return np
-    if _SENTENCED.search(before[-20:]) or _IN_PRISON.match(text, end):
+    if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end):
         return "prison sentence"
     ago = _AGO.match(text, end)
     if ago:
@@ -541,7 +636,7 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
             event.pop()
         return "time since " + " ".join(event) if event else "time since"
     if _TIME_FRAME.search(before[-40:]):
-        thing = prior or actor
+        thing = prior if prior and not prior.startswith(("period", "duration")) else actor
         if thing and actor and thing is not actor:
             thing = f"{thing} by {actor}"
         return f"period of {thing}" if thing else "period"

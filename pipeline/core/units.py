@@ -18,7 +18,8 @@ UREG = pint.UnitRegistry()
 # code -> (kind, spellings). "ton" is the ambiguous bare ton, resolved by resolve_tons.
 _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "metric_ton": ("mass", ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne",
-                            "toneladas métricas", "toneladas metricas", "toneladas", "tonelada")),
+                            "toneladas métricas", "toneladas metricas", "toneladas", "tonelada",
+                            "t")),
     "short_ton": ("mass", ("short tons", "short ton")),
     "ton": ("mass", ("tons", "ton")),
     "lb": ("mass", ("pounds", "pound", "lbs", "lb", "libras", "libra")),
@@ -53,6 +54,8 @@ def _spelling_pattern(s: str) -> str:
     # the all-capitals and capitalized forms ("500 KG", "20 Lbs") are common in seizure releases too
     if s in ("g", "gr", "grs", "ha", "mg"):
         return f"(?-i:{p})"
+    if s == "t":  # the tonne's symbol ("2.5 t of cocaine"), lower case only; not "20 t-shirts", "5 t's"
+        return r"(?-i:t)(?![-'’/])"
     return f"(?-i:{p}|{p.upper()}|{p.capitalize()})" if s in _CASE_SENSITIVE else p
 
 
