@@ -333,6 +333,15 @@ def test_rewritten_surface_is_a_wording_variant_of_the_same_fact():
     assert {v["surface"] for v in pct["variants"]} == {"17 percent", "17%"}
 
 
+def test_a_small_count_reworded_by_a_translation_is_the_same_fact():
+    # "9" identifies nothing on its own, but it is the only 9 of its kind the other version states
+    official = RELEASE + "Prosecutors also extradited 9 fugitives to the United States.\n"
+    retranslated = rewritten(RELEASE) + "The authorities handed over 9 persons wanted by U.S. courts.\n"
+    rec = reconcile([doc("a", official), doc("b", retranslated)])
+    nine = [f for f in rec.fact_rows if f["value"] == 9]
+    assert [f["n_sources"] for f in nine] == [2]
+
+
 def test_a_claim_repeated_inside_one_file_is_one_fact():
     text = RELEASE + "NOTE: the 1,873 defendants include 40 minors.\n"
     rec = reconcile([doc("a", text), doc("b", RELEASE)])

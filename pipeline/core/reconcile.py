@@ -552,8 +552,9 @@ def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
                        # a vague amount ("thousands of ...") is only its subject
                        and (f.value is not None or overlap(_subject_words(f), _subject_words(facts[n].first)) >= SUBJECT_MATCH)]
             best = max(options, default=None, key=lambda o: (o[0], -o[1]))
-            specific = f.value is not None and figure_key(f) is not None
-            if best and (best[0] >= 0.25 or (specific and len(options) == 1)):
+            # the only fact stating this value: a translation may reword all around it ("9
+            # defendants", "nine persons"); a vague amount has no value to be sure of
+            if best and (best[0] >= 0.25 or (f.value is not None and len(options) == 1)):
                 facts[best[1]].claims.append(claim)
             else:
                 left.append(claim)
