@@ -1258,3 +1258,31 @@ def test_spanish_thousands_written_as_mil_then_digits(text, wanted):
 def test_a_figure_after_and_keeps_its_own_noun():
     text = "Agents seized 2 rifles, 1 pistol and 300 rounds."
     assert [m.surface for m in extract_mentions(text)] == ["2 rifles", "1 pistol", "300 rounds"]
+
+
+# --- figures that describe something else: a body's weight, a fine in days, an idiom of constancy ---
+@pytest.mark.parametrize("sentence, kept", [
+    ("One suspect, a 6-foot-2, 240-pound man, had been deported twice.", []),
+    ("Witnesses described a 180-pound male fleeing the scene.", []),
+    ("Officers seized a 1,000-pound load of marijuana.", [("mass", 1000.0, "lb")]),
+    ("El juez le impuso una multa de 1,500 días de salario y 10 años de prisión.", [("duration", 10.0, "year")]),
+    ("Se le impuso una pena de 5 años de prisión y 300 días multa.", [("duration", 5.0, "year")]),
+    ("La SEMAR actúa las 24 horas del día, los 365 días del año.", []),
+    ("Our officers work 24 hours a day, 7 days a week, 365 days a year.", []),
+    ("En los primeros 100 días del año se detuvo a 300 personas.", [("duration", 100.0, "day"), ("count", 300.0, "count")]),
+])
+def test_body_weights_day_fines_and_whole_periods_are_not_figures(sentence, kept):
+    assert values(sentence) == kept
+
+
+# --- an identifier's number in lower case, and a number after a verb, are not counts -----------------
+@pytest.mark.parametrize("sentence, kept", [
+    ("The checkpoint on I-35 at mile marker 18 stopped 3 trucks.", [("count", 3.0, "count")]),
+    ("Team 18 stopped 3 trucks at the crossing.", [("count", 3.0, "count")]),
+    ("Version 2 of the plan covers 10 priorities.", [("count", 10.0, "count")]),
+    ("Se detuvo a 3 personas en el km 23 de la carretera México-Pachuca.", [("count", 3.0, "count")]),
+    ("Agents seized 2 Glock 19 pistols and 3 AR-15 rifles.", [("count", 2.0, "count"), ("count", 3.0, "count")]),
+])
+def test_identifier_numbers_and_numbers_after_a_verb_are_not_counts(sentence, kept):
+    assert values(sentence) == kept
+

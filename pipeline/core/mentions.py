@@ -65,6 +65,15 @@ _START = methodcaller("start")
 _NUMERAL_CHARS = frozenset("0123456789.,%")
 
 
+def _whole_period(text: str, end: int, value: float) -> bool:
+    """"los 365 días del año", "24 hours a day", "7 days a week": the whole of a period, an idiom of constancy."""
+    m = _WHOLE_PERIOD.match(text, end)
+    if m is None:
+        return False
+    period = m.group().split()[-1].lower()
+    return value in _PERIOD_SIZE.get(period, ())
+
+
 def _hyphen_range_uppers(low: str) -> list[int]:
     """Offsets of the upper bounds of "10-15 tons", "10%-15%" (HYPHEN_RANGE checks the lower bound).
 
@@ -142,6 +151,12 @@ order law code decree resolution regulation act week stage round zone sector lan
 artículo fracción capítulo número núm. lote ley decreto
 glock colt beretta ruger barrett taurus remington winchester browning mossberg walther sig kimber springfield
 """.split())
+# Words that name an identifier in any case: "at mile marker 18", "version 2 of the plan", "kilómetro 45"
+# ("highway", "route" only capitalized: "on the highway 2 people died", "en route 3 agents")
+_ID_BEFORE_ANY_CASE = frozenset("""
+marker milepost model version footnote km kilómetro kilometro suite docket
+no. nos. núm. número
+""".split())
 # Last word of every qualifier: the qualifier pattern only runs when the word before a number is one.
 _QUALIFIER_LAST = frozenset("""
 than over nearly almost approximately approx about around roughly some to least under estimated of excess
@@ -176,6 +191,17 @@ _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+
                            re.IGNORECASE)
 # A unit describing the size of the counted thing: "10 kilo-sized bricks", "one-pound packages".
 _SIZED = re.compile(r"-sized?\b", re.IGNORECASE)
+# "a 240-pound man": a hyphen-attached mass before a person describes a body, not a seizure
+_BODY_WEIGHT = re.compile(r"[^\S\n]+(?:(?:white|black|hispanic|mexican|american|adult|young|older)[^\S\n]+)?"
+                          r"(?:man|men|woman|women|male|female|person|suspect|individual|boy|girl|teen(?:ager)?)\b",
+                          re.IGNORECASE)
+# "1,500 días de salario", "300 días multa": a fine counted in days of wages; "los 365 días del año",
+# "24 hours a day": an idiom of constancy, not a period
+_DAY_FINE = re.compile(r"[^\S\n]+(?:de(?:l)?[^\S\n]+(?:salario|multa)|multa)\b", re.IGNORECASE)
+_WHOLE_PERIOD = re.compile(r"[^\S\n]+(?:del[^\S\n]+(?P<es>año|día|dia)|de[^\S\n]+la[^\S\n]+semana|"
+                           r"a[^\S\n]+(?P<en>day|week|year)|of[^\S\n]+the[^\S\n]+(?:year|week))\b", re.IGNORECASE)
+_PERIOD_SIZE = {"año": {12, 52, 365, 366}, "year": {12, 52, 365, 366}, "día": {24}, "dia": {24}, "day": {24},
+                "week": {7}, "semana": {7}}
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
 # conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
 _UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?(?:,(?=[^\S\n]+of[^\S\n])|[^\S\n]+or[^\S\n]+(?:more|less))?")
@@ -455,7 +481,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         capital = prev[0].isupper()
         if capital and prev_word.rstrip(",.") in _MONTHS:
             return None  # "June 27", "October 14, 2022" ("may" is also a verb: capitals only)
-        if (capital or prev_word == "#") and prev_word in _ID_BEFORE:
+        if (capital or prev_word == "#") and prev_word in _ID_BEFORE or prev_word in _ID_BEFORE_ANY_CASE:
             return None  # "Title 18", "Fiscal Year 2023", "No. 5"
     if not cur and digits and text.startswith((".", ")"), num_end):
         line = before.rpartition("\n")
@@ -491,6 +517,10 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             end = half.end()
         if kind == "duration" and (_AGE.match(text, end) or lang == "es" and _AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
+        if kind == "duration" and (_DAY_FINE.match(text, end) or _whole_period(text, end, value)):
+            return None  # "1,500 días de salario" (a fine), "los 365 días del año", "24 hours a day"
+        if kind == "mass" and unit_m.group().lstrip().startswith("-") and _BODY_WEIGHT.match(text, end):
+            return None  # "a 6-foot-2, 240-pound man": a body weight
         if kind == "currency" and cur and code == "usd" and "MX" in cur.upper():
             code = "mxn"
         if kind == "currency" and len(unit_m.group("unit")) <= 4 and unit_m.group("unit").lower() in SCALED_UNITS:

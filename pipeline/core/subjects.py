@@ -152,8 +152,12 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
         low = word.lower()
         # a capitalized modifier names a kind ("Mexican officials", "AK-47 rifles", "National
         # Guard troops"); a capitalized head is a name ("Four Horsemen"), unless it names a people
-        if not (word[0].isalpha() or word[0] == "." or word[0].isdigit() and (words or _CALIBER_WORD.fullmatch(word))):
-            return None  # a caliber may open the phrase: "two 9mm pistols"
+        if not (word[0].isalpha() or word[0] == "." or word[0].isdigit() and (
+                words and words[-1][:1].isupper() or _CALIBER_WORD.fullmatch(word))):
+            # a caliber may open the phrase: "two 9mm pistols"; a model number follows a capitalized make
+            # ("2 Glock 19 pistols"), while after a lower-case word a number starts another figure
+            # ("checkpoint 18 stopped 3 trucks")
+            return None
         if low == "de" and not words and not ends:
             continue  # "1.5 millones de dosis": the noun after the scale word's "de"
         if low in _AND and words and not ends and len(words) < 3:
