@@ -161,19 +161,15 @@ class _FileFigures(Sequence):
         return len(self._rows)
 
 
-def figures_by_file(measurements: pd.DataFrame) -> dict[str, Sequence[Figure]]:
-    """The Figures of every file, in row order (columns read once: itertuples costs ~0.5 ms a file)."""
+def figures_by_file(measurements: pd.DataFrame) -> tuple[dict[str, Sequence[Figure]], dict[str, str]]:
+    """The Figures of every file, in row order (columns read once: itertuples costs ~0.5 ms a file),
+    and a hash of each file's figures (what a reconciliation profile reads of them)."""
+    rows_of = measurements.groupby("source_file", sort=False).indices
     columns = [_column(measurements, c) for c in _FIGURE_FIELDS]
-    return {name: _FileFigures(columns, rows)
-            for name, rows in measurements.groupby("source_file", sort=False).indices.items()}
-
-
-def figure_digests(measurements: pd.DataFrame) -> dict[str, str]:
-    """A hash of each file's figures (what a reconciliation profile reads of them), in row order."""
     hashes = pd.util.hash_pandas_object(measurements[["kind", "value", "unit", "surface", "sentence"]],
                                         index=False).to_numpy()
-    return {name: hashlib.sha256(hashes[rows].tobytes()).hexdigest()
-            for name, rows in measurements.groupby("source_file", sort=False).indices.items()}
+    return ({name: _FileFigures(columns, rows) for name, rows in rows_of.items()},
+            {name: hashlib.sha256(hashes[rows].tobytes()).hexdigest() for name, rows in rows_of.items()})
 
 
 # The columns of each reconciled frame and their types, so a frame without rows (a corpus
@@ -215,7 +211,7 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     so a rerun profiles only new or changed files and re-merges only the documents whose
     versions changed.
     """
-    by_file, digests = figures_by_file(measurements), figure_digests(measurements)
+    by_file, digests = figures_by_file(measurements)
     ok = source_texts[source_texts["status"] == "ok"]
     docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=by_file.get(name, ()), language=lang,
                       key=profile_key_of(sha, digests.get(name, "")))
