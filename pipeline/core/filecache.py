@@ -127,7 +127,8 @@ class FileCache:
         return self.get_many([key]).get(key)
 
     # One large value (the last reconciliation: tens of MB) goes to a file of its own beside
-    # the database: written and read in half the time a SQLite row takes, and not through the WAL.
+    # the database: for the 65 MB of the 10,000-file benchmark, written in 0.54 s against 1.04-1.11 s
+    # as a SQLite row and read in 0.53 s against 0.65-0.79 s, and not through the WAL.
     def _large_path(self, key: str) -> Path | None:
         return self.path.with_name(f"{self.path.stem}.{key}.pickle") if self.path is not None else None
 

@@ -29,8 +29,8 @@ from datasketch import MinHashLSH
 
 from pipeline.core.reconcile import (
     MAX_KEY_DF, MIN_SHARED, Plan, SourceDoc, _Profile, boilerplate, boilerplate_cap, build_profiles,
-    canonical_order, components, document_key, group_profiles, lsh_index, profile_key, same_document, sketch,
-    union_find, without_boilerplate,
+    canonical_order, components, document_key, few_keys, group_profiles, lsh_index, profile_key, same_document,
+    sketch, union_find, without_boilerplate,
 )
 
 # Past this many changed files (a share of the corpus, at least MIN_CHANGE), regrouping
@@ -61,7 +61,8 @@ def _grouping(names, keys, raw: list[np.ndarray], figure_keys, common, lsh, grou
 
 
 def plan_from_nothing(sources: list[SourceDoc], keys: list[str], cache=None) -> tuple[Plan, Grouping]:
-    """:func:`reconcile.plan_documents`, keeping the :class:`Grouping` for the next run."""
+    """Group ``sources`` (sorted by name; ``keys``: their profile keys) from nothing, keeping the
+    :class:`Grouping` for the next run."""
     profiles = build_profiles(sources, cache, keys)
     raw = [p.shingles for p in profiles]
     common = boilerplate(profiles)
@@ -145,9 +146,8 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
         """The files ``x`` pairs with in :func:`reconcile.candidate_pairs`."""
         shared = Counter(j for k in figure_keys[x] if len(postings[k]) <= MAX_KEY_DF for j in postings[k] if j != x)
         out = {j for j, m in shared.items() if m >= MIN_SHARED or min(indexed[x], indexed[j]) < MIN_SHARED}
-        few = len(figure_keys[x]) < MIN_SHARED
-        out.update(j for j in map(index.get, lsh.query(sketches[x]))
-                   if j != x and (few or len(figure_keys[j]) < MIN_SHARED))
+        few = few_keys(figure_keys[x])
+        out.update(j for j in map(index.get, lsh.query(sketches[x])) if j != x and (few or few_keys(figure_keys[j])))
         return out
 
     pairs = {(min(x, j), max(x, j)) for x in dirty for j in candidates(x)}
