@@ -849,7 +849,8 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
         if thing is None and before.endswith("("):
             thing = subj.noun_before(before[:-1], words)  # "the seized methamphetamine (1,234.5 kg)"
         if thing is None:
-            thing = subj.predicate(text, end, words) or subj.change_subject(before)  # "seizures dropped to 21,900 pounds"
+            # "35,261 pounds were seized", "heroin seizures fell 30% to 3,900 pounds", "seizures dropped to 21,900 pounds"
+            thing = subj.predicate(text, end, words) or subj.substance_before(before, words) or subj.change_subject(before)
             if thing and subj.is_anaphoric(before):
                 prior = next((f.subject for f in reversed(found) if f.kind == "mass" and f.subject), None)
                 thing = f"{prior} {thing}" if prior else thing

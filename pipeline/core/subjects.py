@@ -352,6 +352,32 @@ def noun_before(before: str, number_words: frozenset = frozenset()) -> str | Non
     return " ".join(keep) or None
 
 
+# Substances a mass in these statements is of, named before the figure when no "of" follows it
+# ("Heroin seizures fell 30% to about 3,900 pounds").
+_SUBSTANCE = re.compile(
+    r"\b(?:fentanyl|fentanilo|carfentanil|cocaine|coca[ií]na|crack|methamphetamine|metanfetamina|meth|cristal|heroin|"
+    r"hero[ií]na|marijuana|marihuana|cannabis|opium|opio|precursors?|precursores|precursor|chemicals?|qu[ií]micos|"
+    r"xylazine|xilacina|nitazenes?|narcotics|narc[oó]ticos|drugs|drogas|psicotr[oó]picos)\b", re.IGNORECASE)
+
+
+def substance_before(before: str, number_words: frozenset = frozenset()) -> str | None:
+    """The noun phrase opened by the last substance named in `before` (the sentence up to the figure)."""
+    tail, start, prev_end = before[-200:], None, -2
+    for m in _SUBSTANCE.finditer(tail):
+        if start is None or not tail[prev_end:m.start()].isspace():
+            start = m.start()  # a new run ("precursor chemical" is one)
+        prev_end = m.end()
+    if start is None:
+        return None
+    phrase = noun_phrase(tail, start, number_words, 3)[0] or ""
+    kept = []
+    for w in phrase.split():
+        if not any(c.isalnum() for c in w):
+            break  # a table's cell border: "| Fentanyl | 1,200 kg |"
+        kept.append(w)
+    return " ".join(kept) or None
+
+
 def predicate(text: str, end: int, number_words: frozenset = frozenset()) -> str | None:
     """'35,261 pounds| were seized on the southwest border' -> 'seized on the southwest border'."""
     m = _PREDICATE.match(text, end)
@@ -435,6 +461,7 @@ _CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase"
 _CHANGE_BEFORE = re.compile(
     r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
     r"dropped|declined|been reduced|reduced|climbed|jumped|soared|surged|plunged|plummeted|slid|"
+    r"drops?|falls?|rises?|climbs?|jumps?|soars?|surges?|plunges?|declines?|grows?|slides?|increases?|decreases?|"
     r"(?:are|is|were|was)\s+(?:down|up)|"
     r"disminuy[óo]|disminuyeron|aument[óo]|aumentaron|cay[óo]|cayeron|baj[óo]|bajaron|creci[óo]|crecieron|"
     r"descendi[óo]|se\s+redujo|se\s+redujeron|se\s+increment[óo])\s+(?:by\s+|en\s+|un\s+)?$",
@@ -458,10 +485,18 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     more = _MORE_AFTER.match(text, end)
     if more:
         np = noun_phrase(text, more.end(), words)[0]
+        change = "increase" if more.group(1).lower() in ("more", "higher", "más") else "decrease"
         if np:
-            change = "increase" if more.group(1).lower() in ("more", "higher", "más") else "decrease"
             verb = _VERB_BEFORE.search(before[-30:]) if before[-40:].rstrip().endswith("ed") else None
             return f"{change} in {np}" + (f" {verb.group(1)}" if verb else "")
+        if prior:  # "210 sentencias, un 12% más que en 2023": more of the figure before
+            return f"{change} in {prior}"
+    if prior:
+        up = _UP_DOWN.search(before[-12:])
+        if up:  # "seized 2,300 pounds of cocaine, up 40% from ...": the change of the figure before
+            return f"{'increase' if up.group(1).lower() == 'up' else 'decrease'} in {prior}"
+        if _OF_WHICH.search(before[-30:]):  # "$900 million for X, of which 15 percent ...": a share of it
+            return f"share of {prior}"
     change = _CHANGE_AFTER.match(text, end)
     if change:
         noun = change.group(1).lower()
@@ -478,6 +513,10 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         after = noun_phrase(text, among.end(), words)[0] if among else None
     if after is None and not _VERB_FORM.match(text, end):
         after = noun_phrase(text, end, words)[0]  # "23 percent interest"
+    if after is None and prior and _VERB_FORM.match(text, end):
+        # "traced 4,100 weapons; roughly 60 percent originated in ...": that share of the figure before
+        tail = predicate_words(text, end, words)
+        return f"{prior} {tail}" if tail else prior
     if after:
         return after
     change = _CHANGE_OF_BEFORE.search(before[-30:])
@@ -491,9 +530,34 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     return _change_before(before)
 
 
+_UP_DOWN = re.compile(r",[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
+_OF_WHICH = re.compile(r"\b(?:of which|of whom|de los cuales|de las cuales|de ellos|de ellas)\s+(?:(?:el|la|about|roughly|"
+                       r"nearly|some|approximately|around|almost|more than)\s+)?$", re.IGNORECASE)
+
+
+def predicate_words(text: str, pos: int, number_words: frozenset, limit: int = 6) -> str:
+    """The words from pos to the end of the clause (at most `limit`, none after a number)."""
+    out = []
+    for word, _, _, ends in _tokens(text, pos, limit):
+        if _starts_numberish(word, number_words):
+            break
+        out.append(word)
+        if ends:
+            break
+    while out and (out[-1].lower() in STOP or out[-1].lower() in _AND_TAIL or out[-1].lower() in _LINKS):
+        out.pop()
+    return " ".join(out)
+
+
 # Last words of a change verb (and its "by"/"en"/"un"), tested before the regex search.
 _CHANGE_ENDINGS = ("ed", "by", "rose", "fell", "grew", "slid", "risen", "fallen", "grown", "down", "up", "ó", "on",
-                   "en", "un", "jo")
+                   "en", "un", "jo", "op", "ops", "all", "alls", "ise", "ises", "imb", "imbs", "ump", "umps", "ar", "ars",
+                   "ge", "ges", "ine", "ines", "ow", "ows", "ide", "ides", "ase", "ases")
+
+
+# What ends a lead-in before the changed thing: "the leaders turned to trade: crossings ...", a
+# dateline "LAREDO, March 4 (AP) - seizures ...".
+_LEAD_IN = re.compile(r"[:;)][^\S\n]+|[^\S\n][-–—][^\S\n]")
 
 
 def _change_before(before: str) -> str | None:
@@ -501,7 +565,7 @@ def _change_before(before: str) -> str | None:
     change = _CHANGE_BEFORE.search(before[-160:])
     if not change:
         return None
-    what = _CLAUSE.split(change.group("what").strip())[-1]
+    what = _CLAUSE.split(_LEAD_IN.split(change.group("what").strip())[-1].lstrip("-–— "))[-1]
     what = _NUMBER_OF.sub("", what.strip())
     verb = change.group("verb").lower()
     noun = _CHANGE_NOUN.get(verb) or ("increase" if _RISE.search(verb) else "decrease")
@@ -606,7 +670,7 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
 
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
 _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|\b(?:faces?|facing|penalty\s+of|"
-                        r"(?:prison\s+)?(?:sentence|term)\s+of|maximum\s+of|minimum\s+of|pena\s+de|condena\s+de)\s*$|"
+                        r"(?:prison\s+)?(?:sentences?|terms?)\s+of|maximum\s+of|minimum\s+of|penas?\s+de|condenas?\s+de)\s*$|"
                         r"^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
                         re.IGNORECASE)
 _IN_PRISON = re.compile(r"['’]?[^\S\n]+(?:(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)|imprisonment|"
@@ -631,6 +695,11 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
         return np
     if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end):
         return "prison sentence"
+    if prior and _AFTER_A_FIGURE.search(before[-40:]):
+        return prior  # "sentences of 46 months and 8 years": the second term of the same thing
+    named = _NOUN_OF_BEFORE.search(before[-30:])
+    if named and named.group(1).lower() not in STOP and named.group(1).lower() not in _TIME_WORDS:
+        return named.group(1).lower()  # "a deadline of 30 days", "un plazo de 2 meses"
     ago = _AGO.match(text, end)
     if ago:
         event = [w for w, _, _, _ in _tokens(text, ago.end(), 8)]
@@ -641,12 +710,31 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
         return "time since " + " ".join(event) if event else "time since"
     if _TIME_FRAME.search(before[-40:]):
         thing = prior if prior and not prior.startswith(("period", "duration")) else actor
-        if thing and actor and thing is not actor:
+        if thing and actor and thing is not actor and not set(actor.lower().split()) <= set(thing.lower().split()):
             thing = f"{thing} by {actor}"
         return f"period of {thing}" if thing else "period"
     return f"duration of {actor}" if actor else None
 
 
 def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
-    """The noun phrase a sentence opens with, when it is its subject ("DHS surge efforts resulted...")."""
-    return noun_phrase(text, s_start, words, 5)[0]
+    """The noun phrase a sentence opens with, when it is its subject ("DHS surge efforts resulted..."):
+    not a pronoun ("He", "They"), and without the verb that may follow it ("Overdose deaths fell")."""
+    phrase = noun_phrase(text, s_start, words, 5)[0]
+    if phrase is None or phrase.split()[0].lower() in _PRONOUNS:
+        return None
+    kept = []
+    for w in phrase.split():
+        if kept and (w.lower() in _PAST or w.lower() in _VERBS_AFTER_SUBJECT):
+            break
+        kept.append(w)
+    return " ".join(kept)
+
+
+_PRONOUNS = frozenset("i he she it we they you him her them él ella ellos ellas nosotros usted ustedes".split())
+_VERBS_AFTER_SUBJECT = frozenset("fell rose dropped grew spent served said says received set gave got otorgó fijó dio".split())
+# "sentences of 46 months and| 8 years": a figure and a conjunction right before this one
+_AFTER_A_FIGURE = re.compile(r"\d[\d,.]*[^\S\n]+[^\W\d_]+,?[^\S\n]+(?:and|or|y|o)[^\S\n]+$")
+# "a deadline of", "un plazo de": the noun a duration is the length of
+_NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+$")
+_TIME_WORDS = frozenset("years months weeks days hours year month week day hour años meses semanas días año mes semana "
+                        "día period total age edad".split())
