@@ -95,3 +95,11 @@ def test_a_mass_takes_the_substance_named_before_it(text, surface, wanted):
 def test_a_mass_without_a_substance_in_its_sentence_has_none(text, surface):
     subject = subject_of(text, "mass", surface)
     assert subject in ("", "truck"), subject
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Rescuers found 23 migrants on March 14 inside a trailer near Laredo.", "migrants"),
+    ("Se localizó a 40 personas en enero en una bodega de Chiapas.", "personas"),
+])
+def test_a_date_after_a_count_is_not_what_it_counts(text, wanted):
+    assert subject_of(text, "count") == wanted

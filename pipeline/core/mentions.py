@@ -137,11 +137,7 @@ _QUALIFIER = re.compile(
 )
 
 _SPACES = re.compile(r"\s+")
-_MONTHS = frozenset("""
-january february march april may june july august september october november december jan feb mar apr
-jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
-octubre noviembre diciembre
-""".split())
+_MONTHS = subj.MONTHS
 # Words before a number that make it a name or an identifier, not an amount.
 _ID_BEFORE = frozenset("""
 no no. nos. number num. # title section sec. article art. chapter part rule route highway interstate

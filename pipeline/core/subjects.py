@@ -33,6 +33,11 @@ _LINKS = frozenset({"of", "de", "del"})
 _OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+")
 _AND_AFTER = re.compile(r"[^\S\n]+(?:and|y)(?=[^\S\n])")
 
+MONTHS = frozenset("""
+january february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec enero febrero marzo abril mayo junio julio agosto septiembre
+octubre noviembre diciembre
+""".split())
 IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth dosis".split())
 # Words ending in -s that are not plural nouns.
 _NOT_PLURAL = frozenset("""
@@ -440,6 +445,8 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
         words.pop()
     # a phrase needs a preposition: "died of drug overdoses", "for human smuggling"; a lone
     # verb ("leaders| pledged to ...") is the sentence's own verb, not context for the noun
+    if len(words) > 1 and words[1].lower().rstrip(".") in MONTHS:
+        words = []  # "51 migrants on June 27": a date, not what the count is of
     if len(words) > 1 and (words[0].lower() in _PREPS or words[1].lower() in _PREPS or words[1].lower() == "of"):
         parts.append(" ".join(words))
     return " ".join(parts)
