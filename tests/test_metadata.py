@@ -73,3 +73,60 @@ def test_merge_fills_missing_fields_in_preference_order():
 
 def test_empty_text():
     assert extract_metadata("") == Metadata(None, None)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Ciudad de México, 15 de mayo de 2024", dt.date(2024, 5, 15)),
+    ("Hermosillo, Sonora, a 3 de abril de 2024", dt.date(2024, 4, 3)),
+    ("Martes 21 de mayo de 2024, 07:00 horas", dt.date(2024, 5, 21)),
+    ("Release Date: Tue, 08/13/2024", dt.date(2024, 8, 13)),
+    ("Published May 15, 2024 | Office of Public Affairs | Report 04-2024", dt.date(2024, 5, 15)),
+    ("Por Redacción | El Universal | 25/06/2024 | 13:45", dt.date(2024, 6, 25)),
+])
+def test_date_lines_in_spanish_numeric_and_in_fields(line, expected):
+    assert find_date("Some Headline About Border Security\n" + line + "\n\n" + BODY) == expected
+
+
+def test_a_numeric_date_is_day_first_in_a_spanish_text():
+    text = ("Detienen a tres personas en Tijuana\n\nPor Redacción | 03.04.2025 08:15 hrs.\n\n"
+            "Elementos de la Guardia Nacional detuvieron a tres personas en la colonia Centro de la ciudad.\n")
+    assert find_date(text) == dt.date(2025, 4, 3)
+    english = "Three Arrested in Tijuana\n\n04/03/2025\n\nThe National Guard arrested three people in the city center.\n"
+    assert find_date(english) == dt.date(2025, 4, 3)
+
+
+def test_a_period_is_not_a_publication_date():
+    assert find_date("Resultados del operativo\nPeriodo: 20 de enero al 30 de junio de 2025\n\n" + BODY) is None
+
+
+@pytest.mark.parametrize("head, title", [
+    # a release label above the date: the headline is below it
+    ("FOR IMMEDIATE RELEASE\nThursday, June 6, 2024\n\nSmuggler Sentenced to 151 Months for Fentanyl Trafficking\n",
+     "Smuggler Sentenced to 151 Months for Fentanyl Trafficking"),
+    # the issuer's name and a label around the date are not titles
+    ("U.S. Department of State\nBureau of Western Hemisphere Affairs\nFACT SHEET\nMarch 4, 2025\n\n"
+     "Security Cooperation: Countering Arms Trafficking\n", "Security Cooperation: Countering Arms Trafficking"),
+    ("U.S. Attorney's Office\nSouthern District of California\n\nFOR IMMEDIATE RELEASE\nMonday, May 5, 2025\n\n"
+     "Tijuana Man Pleads Guilty to Smuggling Fentanyl Pills\n", "Tijuana Man Pleads Guilty to Smuggling Fentanyl Pills"),
+    # sentence-case headlines: a wire story, a Spanish outlet, a Spanish release above its dated line
+    ("Mexico sends 10,000 troops to the border as deadline looms\n\nBy JANE DOE, Associated Press\n\n",
+     "Mexico sends 10,000 troops to the border as deadline looms"),
+    ("MILENIO | Policía\n\nCaen tres integrantes de una célula delictiva en Jalisco\n\nPor Redacción | 03.04.2025\n\n",
+     "Caen tres integrantes de una célula delictiva en Jalisco"),
+    ("Informe diario del Gabinete de Seguridad\nMartes 21 de mayo de 2024, 07:00 horas\n\n",
+     "Informe diario del Gabinete de Seguridad"),
+    # a report number standing alone is not the title; the line after it is
+    ("GAO-25-106712\n\nCOUNTERNARCOTICS: Agencies Should Better Measure the Results of Assistance\n\n",
+     "COUNTERNARCOTICS: Agencies Should Better Measure the Results of Assistance"),
+])
+def test_titles_past_labels_issuers_and_in_sentence_case(head, title):
+    assert find_title(head + BODY) == title
+
+
+@pytest.mark.parametrize("head", [
+    "By KGUN staff\n\n",
+    "Comunicado No. 123/2024\nCiudad de México, 15 de mayo de 2024\n\n",
+    "SECRETARÍA DE LA DEFENSA NACIONAL\nCOMUNICADO DE PRENSA No. 112/2025\nCiudad de México, a 14 de mayo de 2025\n\n",
+])
+def test_bylines_labels_and_issuers_alone_give_no_title(head):
+    assert find_title(head + BODY) is None

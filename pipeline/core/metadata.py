@@ -7,11 +7,18 @@ not a publication date):
 * **Date**: a *date line* -- a short line that is mostly a full date ("October 14,
   2022", "14 October 2022", "2022-10-14", "Oct. 14, 2022", optionally with a dateline
   or "Published:" prefix of a few words). A date inside a sentence does not count.
-* **Title**: the title-like line just above the date line; else a title-like line
-  printed twice at the top (sites repeat their headline); else the first line, if it
-  is title-like. Title-like: 3-40 words, no sentence inside it, not ending with a full
-  stop or colon, most words capitalized, and not site chrome ("HomePolitics...",
-  "Scroll to Top", a truncated "..." headline).
+  Spanish dates ("15 de mayo de 2024") and numeric ones ("08/13/2024"; "10/06/2024" is
+  day first in a Spanish text) count too, and so does one field of a line of fields
+  ("Published May 15, 2024 | Office of Public Affairs").
+* **Title**: the title-like line just above the date line, else just below it (a
+  release's "FOR IMMEDIATE RELEASE / date / headline"); else a title-like line printed
+  twice at the top (sites repeat their headline); else the first line, if it is
+  title-like or a headline in sentence case (Spanish and wire headlines: a short line
+  standing alone above a blank line). Title-like: 3-40 words, no sentence inside it, not
+  ending with a full stop or colon, most words capitalized, and not site chrome
+  ("HomePolitics...", "Scroll to Top", a truncated "..." headline), a release label
+  ("FOR IMMEDIATE RELEASE") or the issuer's name ("Bureau of ... Affairs",
+  "SECRETARÍA DE LA DEFENSA NACIONAL").
 * Versions of one document fill each other's gaps: :func:`merge_metadata`.
 """
 from __future__ import annotations
@@ -21,6 +28,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .language import detect_language
+
 HEAD_LINES = 12
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -28,18 +37,41 @@ _MONTHS = {m: i for i, m in enumerate(
      "september", "october", "november", "december"], start=1)}
 _MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
              r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MESES = {m: i for i, m in enumerate(
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+     "septiembre", "octubre", "noviembre", "diciembre"], start=1)} | {"setiembre": 9}
 _DATE_PATTERNS = [
     re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<monnum>\d\d)-(?P<day>\d\d)"),
+    re.compile(r"(?P<day>\d{1,2})\s+de\s+(?P<mes>" + "|".join(_MESES) + r")\s+(?:de|del)\s+(?P<year>(?:19|20)\d\d)",
+               re.I),
+    # "08/13/2024" or "10/06/2024": which number is the month is settled in parse_date
+    re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
+# One field of a line of fields: "Por Redacción | El Universal | 10/06/2024 | 13:45".
+_FIELDS = re.compile(r"[^\S\n]+[|·•][^\S\n]+")
+# A release's label, never its title.
+_LABEL = re.compile(r"^(?:for immediate release|immediate release|press release|news release|media release|"
+                    r"release date|media contact|contact|comunicado(?: de prensa)?(?:\s+(?:no\.?|n[uú]m\.?)|\s+[A-Z]+)?\s+\d|"
+                    r"comunicado de prensa|bolet[ií]n(?: de prensa)?\b)", re.I)
+# The issuer's name on a line of its own: an office, not a headline.
+_ISSUER = re.compile(
+    r"^(?:the\s+|u\.s\.\s+|united states\s+)?(?:department|office|bureau|embassy|consulate|ministry|executive office|"
+    r"white house|secretar[ií]a|fiscal[ií]a|gobierno|presidencia|procuradur[ií]a|embajada|consulado|guardia nacional|"
+    r"administraci[oó]n|comisi[oó]n|instituto|unidad|gabinete)\b[^.:!?]*$"
+    # "U.S. Attorney's Office", "Office of Public Affairs", "Western District of Texas"
+    r"|^(?:[\w.’'-]+\s+){0,4}(?:office|agency|bureau|department|division|affairs)$|^(?:\w+\s+){0,2}district of\s[\w\s]+$", re.I)
+# A clock time after a date: "03.04.2025 08:15 hrs."
+_CLOCK_END = re.compile(r"\b(?:hrs?|horas|h|a\.m|p\.m)\.$", re.I)
 # Navigation words that make a short line chrome rather than a headline.
 _CHROME_WORDS = re.compile(
     r"^(?:home|menu|search|share|print|email|subscribe|sign up|sign in|log in|stay connected|"
     r"scroll to top|skip to|back to top|most popular|related|advertisement)\b", re.I)
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomePoliticsJoint": navigation glued to a headline
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "on", "in", "for", "to", "by", "with", "at",
-                "from", "or", "as", "vs", "between", "about", "into", "over", "under"}
+                "from", "or", "as", "vs", "between", "about", "into", "over", "under",
+                "de", "del", "la", "el", "los", "las", "y", "e", "en", "al", "por", "para", "con", "un", "una", "o"}
 
 
 @dataclass(frozen=True)
@@ -53,16 +85,23 @@ def _head(text: str) -> list[str]:
     return [ln for ln in lines if ln][:HEAD_LINES]
 
 
-def parse_date(s: str) -> dt.date | None:
-    """The first full date in ``s``, or None."""
+def parse_date(s: str, day_first: bool = False) -> dt.date | None:
+    """The first full date in ``s``, or None. ``day_first``: how to read "10/06/2024" (as in
+    Spanish) when neither number is above 12."""
     for pat in _DATE_PATTERNS:
         m = pat.search(s)
         if not m:
             continue
         gd = m.groupdict()
-        month = int(gd["monnum"]) if gd.get("monnum") else _month_number(gd["mon"])
+        if gd.get("first"):
+            a, b = int(gd["first"]), int(gd["second"])
+            day, month = (a, b) if a > 12 or (day_first and b <= 12) else (b, a)
+        else:
+            day = int(gd["day"])
+            month = (int(gd["monnum"]) if gd.get("monnum") else _MESES[gd["mes"].lower()] if gd.get("mes")
+                     else _month_number(gd["mon"]))
         try:
-            return dt.date(int(gd["year"]), month, int(gd["day"]))
+            return dt.date(int(gd["year"]), month, day)
         except ValueError:
             continue
     return None
@@ -74,14 +113,16 @@ def _month_number(name: str) -> int:
 
 
 @lru_cache(maxsize=1 << 16)  # title and date rules ask about the same head lines
-def _date_line(line: str) -> dt.date | None:
-    """A line that is (mostly) a date: at most four other words around it."""
-    for pat in _DATE_PATTERNS:
-        m = pat.search(line)
-        if m:
-            rest = (line[:m.start()] + " " + line[m.end():]).strip(" ,-|:")
-            if len(rest.split()) <= 4 and not rest.endswith("."):
-                return parse_date(line)
+def _date_line(line: str, day_first: bool = False) -> dt.date | None:
+    """A line that is (mostly) a date: at most four other words around it, in the line or in one
+    of its fields."""
+    for field in [line, *(_FIELDS.split(line) if _FIELDS.search(line) else ())]:
+        for pat in _DATE_PATTERNS:
+            m = pat.search(field)
+            if m:
+                rest = _CLOCK_END.sub("", (field[:m.start()] + " " + field[m.end():]).strip(" ,-|:"))
+                if len(rest.split()) <= 4 and not rest.endswith("."):
+                    return parse_date(field, day_first)
     return None
 
 
@@ -90,22 +131,52 @@ def is_chrome(line: str) -> bool:
                 or line.endswith("...") or line.endswith("\u2026"))
 
 
-def is_title_like(line: str) -> bool:
+def _not_a_title(line: str) -> bool:
+    """Chrome, a release label, a byline or the issuer's name."""
+    return is_chrome(line) or bool(_LABEL.match(line)) or (len(line.split()) <= 10 and bool(
+        _ISSUER.match(line) or _BYLINE.match(line)))
+
+
+_BYLINE = re.compile(r"^(?:by|por)\s+\S", re.I)
+
+
+def _headline_shape(line: str, max_words: int = 40) -> bool:
+    """A line that could be a headline in any case: 3+ words, no sentence inside, no end stop."""
     words = line.split()
-    if not 3 <= len(words) <= 40 or is_chrome(line) or _date_line(line):
+    if not 3 <= len(words) <= max_words or _not_a_title(line) or _date_line(line):
         return False
     if line[-1] in ".:;," and not re.search(r"\b[A-Z]\.[A-Z]\.$|\bJr\.$", line):
         return False
-    if re.search(r"[a-z0-9)][.!?] +[A-Z]", line):  # a sentence boundary inside: prose, not a headline
+    return not re.search(r"[a-z0-9)][.!?] +[A-Z]", line)  # a sentence boundary inside: prose
+
+
+def is_title_like(line: str) -> bool:
+    if not _headline_shape(line):
         return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+    content = [w for w in line.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     caps = sum(w[0].isupper() for w in content)
     return bool(content) and caps / len(content) >= 0.6
 
 
+def _is_sentence_case_headline(text: str, line: str) -> bool:
+    """'FGR obtiene sentencia de 40 años contra ...', 'U.S. fentanyl seizures drop 20% as ...': a short
+    line opening with a capital or a figure, standing alone above a blank line."""
+    at = text.find(line)
+    after = text[at + len(line):at + len(line) + 3]
+    return (_headline_shape(line, 25) and (line[0].isupper() or line[0].isdigit())
+            and after.startswith(("\n\n", "\n\r\n", "\r\n\r")))
+
+
+def _day_first(text: str) -> bool:
+    return detect_language(text) == "es"
+
+
 def find_date(text: str) -> dt.date | None:
+    day_first = None
     for line in _head(text):
-        d = _date_line(line)
+        if day_first is None and ("/" in line or "." in line):
+            day_first = _day_first(text)
+        d = _date_line(line, bool(day_first))
         if d:
             return d
     return None
@@ -115,15 +186,20 @@ def find_title(text: str) -> str | None:
     head = _head(text)
     for i, line in enumerate(head):
         if _date_line(line):
-            above = [ln for ln in head[:i] if not is_chrome(ln)]
-            if above and is_title_like(above[-1]):
+            above = [ln for ln in head[:i] if not _not_a_title(ln) and len(ln.split()) >= 3]
+            # right above the date, a headline in sentence case counts too (Spanish outlets)
+            if above and (is_title_like(above[-1]) or _headline_shape(above[-1], 25) and above[-1][0].isupper()):
                 return above[-1]
+            below = [ln for ln in head[i + 1:i + 3] if not _not_a_title(ln) and len(ln.split()) >= 3]
+            if not above and below and is_title_like(below[0]):
+                return below[0]  # "FOR IMMEDIATE RELEASE / Thursday, June 6, 2024 / Headline"
             break
     for i, line in enumerate(head):
         if is_title_like(line) and line in head[i + 1:]:
             return line
-    first = next((ln for ln in head if not is_chrome(ln)), None)
-    return first if first and is_title_like(first) else None
+    # the first line of a few words that is no chrome, label or issuer (a report number stands alone)
+    first = next((ln for ln in head if not _not_a_title(ln) and len(ln.split()) >= 3), None)
+    return first if first and (is_title_like(first) or _is_sentence_case_headline(text, first)) else None
 
 
 def extract_metadata(text: str) -> Metadata:
