@@ -62,6 +62,8 @@ _ISSUER = re.compile(
     r"administraci[oó]n|comisi[oó]n|instituto|unidad|gabinete)\b[^.:!?]*$"
     # "U.S. Attorney's Office", "Office of Public Affairs", "Western District of Texas"
     r"|^(?:[\w.’'-]+\s+){0,4}(?:office|agency|bureau|department|division|affairs)$|^(?:\w+\s+){0,2}district of\s[\w\s]+$", re.I)
+MAX_DATE_LINE = 160
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A clock time after a date: "03.04.2025 08:15 hrs."
 _CLOCK_END = re.compile(r"\b(?:hrs?|horas|h|a\.m|p\.m)\.$", re.I)
 # Navigation words that make a short line chrome rather than a headline.
@@ -116,6 +118,8 @@ def _month_number(name: str) -> int:
 def _date_line(line: str, day_first: bool = False) -> dt.date | None:
     """A line that is (mostly) a date: at most four other words around it, in the line or in one
     of its fields."""
+    if len(line) > MAX_DATE_LINE or not _YEAR.search(line):
+        return None  # a paragraph, or no year in it: the cheap tests first (prose lines are long)
     for field in [line, *(_FIELDS.split(line) if _FIELDS.search(line) else ())]:
         for pat in _DATE_PATTERNS:
             m = pat.search(field)
