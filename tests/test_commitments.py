@@ -1,4 +1,6 @@
 """Numbered planned actions: list detection and merging across versions."""
+import pytest
+
 from pipeline.core.commitments import extract_commitments, merge_commitments
 
 ACTIONS = ["Expand investment in public health institutions.", "Strengthen prevention and recovery programs.",
@@ -71,3 +73,38 @@ def test_merge_truncated_version_and_reworded_items():
 def test_merge_of_nothing():
     assert merge_commitments([]) == []
     assert merge_commitments([("a", [])]) == []
+
+
+def test_a_list_introduced_by_words_of_intent_is_kept_whatever_its_items():
+    items = ["Joint operations at six priority ports of entry.", "Additional scanning systems along the corridors."]
+    assert extract_commitments("The report lists the following:\n" + numbered(items)) == []
+    assert extract_commitments("The two governments agreed on the following actions:\n" + numbered(items)) == items
+    assert extract_commitments("Compromisos del Gabinete:\n" + numbered(items)) == items
+
+
+@pytest.mark.parametrize("items", [
+    ["Fortalecer la cooperación entre fiscalías.", "Ampliar el intercambio de información financiera.",
+     "Desmantelar las redes de tráfico de armas."],
+    ["La Secretaría de Marina reforzará la vigilancia en los puertos.", "Ambos gobiernos impulsarán un grupo de trabajo."],
+    ["The United States will provide ten scanning systems.", "Mexico will assign 200 inspectors to the ports."],
+    ["Launch a working group on precursor chemicals.", "Hold quarterly reviews of progress.",
+     "Modernize inspection at the busiest crossings."],
+])
+def test_items_that_read_as_actions_make_a_list_of_commitments(items):
+    assert extract_commitments("Resumen.\n\n" + numbered(items)) == items
+
+
+@pytest.mark.parametrize("intro, items", [
+    # results of the past year
+    ("Key results:", ["Since 2008, the United States has provided $3.5 billion in assistance.",
+                      "In FY 2024, INL invested $124 million in forensic capacity.",
+                      "INL trained 7,800 police officers in 2023."]),
+    # the inventory of a seizure, Spanish style
+    ("Se aseguró lo siguiente:", ["350 kilogramos de metanfetamina;", "2 mil 500 pastillas de fentanilo;",
+                                  "12 armas largas;", "2 vehículos."]),
+    # notes under a table
+    ("Notes:", ["Data for FY 2024 are current as of May 8, 2024.", "Sector totals exclude the northern offices.",
+                "Figures are rounded to the nearest pound."]),
+])
+def test_lists_of_results_inventories_and_notes_are_not_commitments(intro, items):
+    assert extract_commitments(intro + "\n" + numbered(items)) == []

@@ -7,6 +7,12 @@ of the item above. Ordinals are the item's position in the text, not the number 
 written: markdown auto-numbering renders every item as "1.", so the written numbers
 cannot be trusted. A lone numbered line is not a list.
 
+Only lists of planned actions are commitments: a list introduced by words of intent ("the
+following actions:", "the two governments agreed to:", "acciones", "compromisos") or whose
+items mostly read as actions (an imperative or infinitive first word, "will", a Spanish
+future). A list of past results, notes or seized items ("1. 350 kilogramos de
+metanfetamina;") is not.
+
 Versions of one document repeat the same list, so :func:`merge_commitments` aligns
 each version's items to the canonical list by word overlap instead of concatenating
 (the 2022 statement has 13 actions, not 26).
@@ -18,7 +24,7 @@ from dataclasses import dataclass
 
 _ITEM = re.compile(r"^[^\S\n]{0,8}(?:\((\d{1,2})\)|(\d{1,2})[.)])[^\S\n]+(\S.*)$")  # spaces, tabs, NBSP
 _CONTINUATION = re.compile(r"^[^\S\n]{2,}\S")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9áéíóúñü]+")
 MATCH_THRESHOLD = 0.6  # word-set overlap at which two items are the same action
 
 
@@ -30,10 +36,46 @@ class Commitment:
     source_files: tuple[str, ...]
 
 
+# Words of intent in the line that introduces a list.
+_INTENT = re.compile(
+    r"\b(?:actions?|commit\w*|pledg\w*|agree\w*|plans?|planned|will|shall|priorities|steps|measures|goals|objectives|"
+    r"deliverables|acciones|compromis\w*|acuerd\w*|acord\w*|medidas|metas|objetivos|l[ií]neas de acci[oó]n)\b", re.I)
+# Base-form verbs that open an action item ("Expand ...", "Strengthen ...").
+ACTION_VERBS = frozenset("""
+accelerate achieve adopt advance align allocate apply assess assign attack bolster build collaborate combat commit
+complete conduct consider consolidate continue convene cooperate coordinate counter create crack curb cut define
+deepen defend deliver deploy design designate develop devote disrupt dismantle double eliminate empower enable
+encourage end engage enhance enforce ensure establish evaluate examine expand explore extend facilitate finalize
+focus fight fulfill fulfil fund further give grow harmonize help hold identify implement improve increase
+institutionalize integrate intensify introduce invest issue jointly launch lead leverage limit maintain make
+measure mobilize modernize monitor negotiate offer open operationalize partner pass prepare present prevent
+prioritize promote propose protect provide pursue raise reaffirm recognize reduce reform reinforce release renew
+report request review revise scale secure seek set share sign stand standardize step stop streamline strengthen
+study support sustain take target track train transfer update upgrade use work
+""".split())
+# Spanish infinitives ("Fortalecer", "Ampliar") and futures ("fortalecerá", "impulsarán").
+_INFINITIVE = re.compile(r"^[a-záéíóúñ]{3,}(?:ar|er|ir)(?:se)?$")
+_NOT_INFINITIVE = frozenset("lugar hogar militar particular similar mujer primer tercer poder mayor menor".split())
+_FUTURE = re.compile(r"\b(?:will|shall|would|[a-záéíóúñ]{4,}(?:ará|erá|irá|arán|erán|irán))\b|\bse compromet", re.I)
+
+
+def _is_action(item: str) -> bool:
+    first = _WORD.match(item.lower())
+    word = first.group() if first else ""
+    return (word in ACTION_VERBS or bool(_INFINITIVE.match(word)) and word not in _NOT_INFINITIVE
+            or bool(_FUTURE.search(item)))
+
+
+def is_plan(intro: str, items: list[str]) -> bool:
+    """A list of planned actions, by its introduction or by its items."""
+    return bool(_INTENT.search(intro)) or sum(map(_is_action, items)) * 2 >= len(items)
+
+
 def extract_commitments(text: str) -> list[str]:
-    """Texts of the numbered items of every list in ``text``, in order."""
-    lists: list[list[str]] = []
+    """Texts of the numbered items of every list of planned actions in ``text``, in order."""
+    lists: list[tuple[str, list[str]]] = []  # (the line before the list, its items)
     current: list[str] = []
+    intro = ""
     for line in text.splitlines():
         m = _ITEM.match(line)
         if m:
@@ -43,10 +85,11 @@ def extract_commitments(text: str) -> list[str]:
         elif current and _CONTINUATION.match(line):
             current[-1] += " " + line.strip()
         else:
-            lists.append(current)
+            lists.append((intro, current))
             current = []
-    lists.append(current)
-    return [item for items in lists if len(items) >= 2 for item in items]
+            intro = line
+    lists.append((intro, current))
+    return [item for intro, items in lists if len(items) >= 2 and is_plan(intro[-300:], items) for item in items]
 
 
 def _words(s: str) -> set[str]:
