@@ -646,9 +646,9 @@ def test_thousands_grouped_by_a_no_break_space_keep_their_offsets():
 
 
 def test_a_space_before_a_hyphenated_unit_does_not_group_thousands():
-    # two bombs of 100 pounds, not 2,100 pounds
-    assert [(m.value, m.surface) for m in extract_mentions("The 2 100-pound bombs were never found.")] == [
-        (100, "100-pound")]
+    # two bombs of 100 pounds, not 2,100 pounds: a count of bombs, the 100 pounds only their size
+    assert [(m.kind, m.value, m.surface) for m in extract_mentions("The 2 100-pound bombs were never found.")] == [
+        ("count", 2, "2 100-pound bombs")]
 
 
 @pytest.mark.parametrize("text, value, unit", [

@@ -98,8 +98,9 @@ _RANGE_CURRENCY = re.compile(r"(?P<sign>(?:us|usd|u\.s\.|mx)?\$)[^\S\n]?[0-9][\d
 # A fraction after a whole number, before its unit: "2½ pounds", "1 1/2 pounds", "two and a half tons".
 _FRACTION_AFTER = re.compile(
     r"(?P<vulgar>[½¼¾⅓⅔])|[^\S\n](?P<num>[1-9])/(?P<den>[2-8])(?![\d/])|[^\S\n]+and[^\S\n]+a[^\S\n]+(?P<word>half|quarter)\b")
-_OR_MORE = re.compile(r"[^\S\n]+(?:or|o)[^\S\n]+(more|fewer|less|más|menos)[^\S\n]+(?!than\b|de\b|que\b)")
-_OR_MORE_QUALIFIER = {"more": "at least", "más": "at least", "fewer": "at most", "less": "at most", "menos": "at most"}
+_OR_MORE = re.compile(r"[^\S\n]+(?:or|o)[^\S\n]+(more|fewer|less|más|menos|so)[^\S\n]+(?!than\b|de\b|que\b)")
+_OR_MORE_QUALIFIER = {"more": "at least", "más": "at least", "fewer": "at most", "less": "at most", "menos": "at most",
+                      "so": "about"}  # "thirty or so officers"
 # "and a half" / "y media" after the unit: "a ton and a half", "tres toneladas y media".
 _AND_A_HALF = re.compile(r"[^\S\n]+(?:and[^\S\n]+a[^\S\n]+half|y[^\S\n]+medi[ao])\b")
 
@@ -117,6 +118,8 @@ _CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z])(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S
 _SPANISH_UNITS = frozenset({"kilogramos", "kilogramo", "toneladas", "tonelada", "gramos", "libras", "pesos", "dólares",
                             "hectáreas", "toneladas métricas"})
 _DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+# The peso abbreviation of English-language Mexican press and filings: "Ps. 200 million", "Ps 3.5 billion".
+_PESO_SIGN = re.compile(r"(?<![A-Za-z])Ps\.?[^\S\n]?\Z")
 # "moneda nacional" after a sum in "$": "$3,450,000 M.N.", "$1,500,000.00 (un millón quinientos mil pesos 00/100 M.N.)"
 _MN_AFTER = re.compile(r"[^\S\n]*(?:M\.[^\S\n]?N\.|MN\b|MXN\b|m\.n\.|\([^()\n]{0,100}?M\.[^\S\n]?N\.\))")
 # "+" or "-plus" right after a numeral: "more than" written after it.
@@ -181,6 +184,18 @@ _PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-
                           r"(?:sells?|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|cuesta)\b",
                           re.IGNORECASE)
 _CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
+# The size of each counted thing between a number and its noun: "20 1-kilogram packages", "12 one-pound bricks".
+_SIZE_BEFORE = re.compile(r"[^\S\n]+(?:[0-9][\d.,]*|one|two|three|four|five|ten|half|un|una|medio)(?=-)", re.IGNORECASE)
+# A modifier of the counted noun, then a second figure with its own modifier and the noun itself:
+# "123 large-scale and 1,130 small-scale systems", "5 federal and 12 state agents".
+_COORDINATED = re.compile(r"[^\S\n]+(?P<mod>[a-z][a-z-]+)[^\S\n]+(?:and|or)[^\S\n]+(?=[0-9])")
+# The charges of an indictment: "a 34-count indictment", "an 11-count superseding indictment".
+_N_COUNT = re.compile(r"-count[^\S\n]+(?:(?:superseding|federal|criminal|sealed)[^\S\n]+)?(indictments?|complaints?|"
+                      r"informations?)\b", re.IGNORECASE)
+# "one count of conspiracy", "1 charge of money laundering": a single charge
+_ONE_CHARGE = re.compile(r"[^\S\n]+(?P<w>count|charge)[^\S\n]+of[^\S\n]", re.IGNORECASE)
+# The first term of a ratio: "3 civilians for every one wounded", "10 detenidos por cada 1 liberado".
+_FOR_EVERY = re.compile(r"[^\S\n]+(?:for[^\S\n]+every|por[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\b(?:per|por[^\S\n]+cada)[^\S\n]*$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|de[^\S\n]+cada)[^\S\n]", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?:^|\s)(\S+)[^\S\n]+(?:out[^\S\n]+of|in|de[^\S\n]+cada)(?:[^\S\n]+every)?[^\S\n]*$",
@@ -400,8 +415,9 @@ def _word_numerals(low: str, lang: str, starts: list[int]) -> list[re.Match]:
             continue
         m = pattern.match(low, i)
         if m:
-            if " and " in m.group() or " y " in m.group():
-                parsed = parse_words(m.group(), lang)  # "two and three": "three" is a numeral of its own
+            if " " in m.group() or "-" in m.group():
+                # "two and three", "un diez por ciento": the words after the first number are a numeral of their own
+                parsed = parse_words(m.group(), lang)
                 if parsed is not None and i + parsed[1] < m.end():
                     m = pattern.match(low, i, i + parsed[1]) or m
             out.append(m)
@@ -446,6 +462,10 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         cur = _CURRENCY_BEFORE.search(low, max(0, start - 8), start)
         if cur:
             cur, start = text[cur.start():start], cur.start()
+    if cur is None and digits and text.endswith(("Ps.", "Ps. ", "Ps", "Ps "), max(0, start - 4), start):
+        sign = _PESO_SIGN.search(text, max(0, start - 5), start)  # "Ps. 200 million", "Ps 3.5 billion": pesos
+        if sign:
+            cur, start = text[sign.start():start], sign.start()
     if cur is None and digits and m.re is RANGE_UPPER[lang] and "$" in low[max(0, start - 24):start]:
         # "$5-10 million": the sign written once, before the range; the upper bound starts at its digits
         sign = _RANGE_CURRENCY.search(low, max(0, start - 24), start)
@@ -454,8 +474,9 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     if plus:
         num_end = plus.end()  # "700,000+ pills", "2,000-plus rounds": at least that many
     fraction = None
-    if groups.get("words") and lang == "en" and text.startswith(("-", " "), num_end):
-        part = WORD_FRACTION.match(low, num_end)  # "one-half pound", "three-quarters of a kilogram"
+    if (groups.get("words") or digits and digits.isdigit() and len(digits) == 1) and lang == "en" and \
+            text.startswith(("-", " "), num_end):
+        part = WORD_FRACTION.match(low, num_end)  # also "3 quarters of a ton", "2 thirds of a kilogram"  # "one-half pound", "three-quarters of a kilogram"
         if part is not None:
             value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
     if fraction is None and not plus and (digits or groups.get("words")) and (
@@ -497,7 +518,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             (" more ", " additional ", " extra "), num_end):
         more = UNIT.match(text, low.index(" ", num_end + 1))  # "1,500 more pounds", "three more years"
         unit_m = more  # a unit after "more" is the unit of the figure
-    counted = elided_subject = None
+    counted = elided_subject = forced_subject = compared = None
     if unit_m is None and (fraction is not None or decimal_comma and not (cur or groups.get("scale"))):
         return None  # a fraction is read before a unit only; a decimal comma before a unit, a scale or after a sign
     if unit_m is not None:
@@ -515,37 +536,68 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             return None  # "24 years old", "un hombre de 35 años" is an age
         if kind == "duration" and (_DAY_FINE.match(text, end) or _whole_period(text, end, value)):
             return None  # "1,500 días de salario" (a fine), "los 365 días del año", "24 hours a day"
-        if kind == "mass" and unit_m.group().lstrip().startswith("-") and _BODY_WEIGHT.match(text, end):
-            return None  # "a 6-foot-2, 240-pound man": a body weight
-        if kind == "currency" and cur and code == "usd" and "MX" in cur.upper():
+        if kind == "mass" and unit_m.group().lstrip().startswith("-") and (_BODY_WEIGHT.match(text, end) or found and
+                                                                           found[-1].char_end > start):
+            return None  # "a 6-foot-2, 240-pound man": a body weight; "20 1-kilogram packages": the size of what is counted
+        if kind == "currency" and cur and code == "usd" and ("MX" in cur.upper() or cur.startswith("Ps")):
             code = "mxn"
         if kind == "currency" and len(unit_m.group("unit")) <= 4 and unit_m.group("unit").lower() in SCALED_UNITS:
             value *= SCALED_UNITS[unit_m.group("unit").lower()]  # "500 mdp": 500 millones de pesos
         unit_text = unit_m.group("unit")
     elif cur:
         kind, end = "currency", num_end
-        code = "mxn" if ("MX" in cur.upper() or lang == "es" or cur[:1] == "$" and text.startswith(
+        code = "mxn" if ("MX" in cur.upper() or cur.startswith("Ps") or lang == "es" or cur[:1] == "$" and text.startswith(
             (" M", "M", " (", " m"), num_end) and _MN_AFTER.match(text, num_end)) else "usd"
         unit_text = cur.strip()
     else:
-        if groups.get("words") and value <= 1:
+        one_charge = _ONE_CHARGE.match(text, num_end) if value == 1 else None  # "one count of conspiracy"
+        if groups.get("words") and value <= 1 and one_charge is None:
             return None  # "one example", "zero impunity": not the size of a set
         if is_year and not before.rstrip().lower().endswith(_YEAR_CONTEXT_OK):
             return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
         if text[num_end:num_end + 1].isalpha():
             return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
         counted = _counted(text, or_more.end() if or_more else num_end, before, _NUMBER_WORDS[lang])
+        if counted is None and one_charge is not None:
+            counted = one_charge.group("w"), one_charge.end("w"), one_charge.group("w")
         if counted is None and digits == "1" and found and found[-1].kind == "count" and found[-1].value and \
                 _LIST_SEP.fullmatch(text, found[-1].char_end, start):
             counted = _single_item(text, num_end, _NUMBER_WORDS[lang])  # "2 armas largas, 1 arma corta y 150 cartuchos"
-        if counted is None:
+        compared = cell = None
+        if counted is None and (digits or groups.get("words")):
+            compared = _compared_figure(text, before, start, num_end, value, found, sentences)
+            if compared is not None and compared.kind == "mass":
+                # "21,900 pounds ..., compared with 27,000 in fiscal 2023": the same unit and substance
+                kind, code, end, unit_text = "mass", compared.unit, num_end, compared.unit_text
+                forced_subject = compared.subject
+            elif compared is not None:
+                counted, elided_subject = (compared.subject, num_end, compared.unit_text), compared.subject
+        if counted is None and compared is None and digits:
+            cell = _cell_label(text, start, num_end)
+            if cell is not None:
+                label, label_unit = cell
+                unit_l = UNIT.fullmatch(label_unit) if label_unit else None
+                if label_unit and unit_l is None:
+                    return None  # "Seizures (USD millions) | 12": a scale the figure does not carry
+                if unit_l is not None:
+                    code, kind = unit_info(unit_l.group("unit"))
+                    if kind not in ("mass", "percent"):
+                        return None
+                    if code == "ton":
+                        code = "metric_ton" if lang == "es" else "short_ton"
+                    end, unit_text = num_end, unit_l.group("unit")
+                    forced_subject = label
+                else:
+                    counted, elided_subject = (label, num_end, label.split()[-1]), label
+        if counted is None and compared is None and cell is None:
             elided = _elided_count(text, before, start, num_end, found, sentences) if lang == "en" and digits else None
             if elided is None:
                 return None
             # "overdose deaths dropped to about 87,000": the count of the noun the sentence changed
             counted, elided_subject = (elided, num_end, elided.split()[-1]), elided
-        kind, code, end, unit_text = "count", "count", counted[1], counted[2]
-        if counted[2].lower() in _TIME_NOUNS and counted[0].count(" ") == 1:
+        if counted is not None:
+            kind, code, end, unit_text = "count", "count", counted[1], counted[2]
+        if counted is not None and counted[2].lower() in _TIME_NOUNS and counted[0].count(" ") == 1:
             # "12 straight months", "three consecutive years": a duration with a word before its unit
             code, kind = unit_info(counted[2])
             counted = None
@@ -570,11 +622,15 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             code, assumption = _read_ton(text, lang, tons_rule, s_start, start, end, s_end)
         if code == "mg":
             value, code, assumption = restate(value, code)
+        if compared is not None and compared.kind == "mass":
+            assumption = compared.unit_assumption  # "7 tons ..., compared with 5 in 2023": the same reading of "tons"
         value_kg = to_kg(value, code)
     elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
     if elided_subject is not None:
-        subject = elided_subject  # a noun the sentence left out (_elided_count)
+        subject = elided_subject  # a noun the sentence left out (_elided_count, _compared_figure, _cell_label)
+    elif forced_subject is not None:
+        subject = forced_subject  # the compared figure's substance, or the row label of a table cell
     elif counted is not None:
         subject = _count_subject(text, counted, text[max(0, s_start, start - 60):q_start], words)
     else:
@@ -642,6 +698,8 @@ def _range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sen
     if t is None:
         return None
     intro = parts[-2].lower() if len(parts) > 1 else ""
+    if intro in _ID_BEFORE_ANY_CASE or parts[-2:-1] and parts[-2][:1].isupper() and intro in _ID_BEFORE:
+        return None  # "Public Law 115-271", "Serial No. 119-7": an identifier, not a range
     if conn in _RANGE_INTRO and intro not in _RANGE_INTRO[conn] or conn == "-" and intro in ("de", "del", "desde"):
         return None  # "15 and 20 kilos" needs "between"; "de 5 a 15 años" needs "de"
     if found and found[-1].char_end > lo_start:
@@ -735,7 +793,26 @@ def _counted(text: str, num_end: int, before: str, words) -> tuple[str, int, str
             ratio.group(1)[:1].isdigit() or ratio.group(1).lower() in words):
         return None  # "9mm pistols" are not nine; "6 out of 10 pills" are not ten
     found = subj.counted_noun(text, num_end, words)
+    if found is None and text.startswith(" ", num_end) and text[num_end + 1:num_end + 2].isalnum():
+        size = _SIZE_BEFORE.match(text, num_end)  # "20 1-kilogram packages", "12 one-pound bricks": the packages
+        unit_m = UNIT.match(text, size.end()) if size else None
+        if unit_m is not None and unit_m.group()[:1] == "-" and unit_info(unit_m.group("unit"))[1] == "mass":
+            found = subj.counted_noun(text, _SIZED.match(text, unit_m.end()).end() if _SIZED.match(
+                text, unit_m.end()) else unit_m.end(), words)
+    if found is None and text.startswith(" ", num_end):
+        coord = _COORDINATED.match(text, num_end)  # "123 large-scale and 1,130 small-scale systems": systems
+        if coord and coord.group("mod").lower() not in subj.STOP and coord.group("mod").lower() not in words:
+            after = _INNER_NUMBER.match(text, coord.end())
+            second = subj.counted_noun(text, after.end(), words) if after else None
+            if second is not None and second[0].split()[0].lower() != second[2].lower():
+                return f"{coord.group('mod')} {second[2]}", coord.end("mod"), second[2]
+    if found is None and text.startswith("-count ", num_end):
+        charges = _N_COUNT.match(text, num_end)  # "a 34-count indictment": 34 charges
+        if charges:
+            return f"counts of the {charges.group(1).lower()}", charges.end(), "counts"
     if found is not None:
+        if _FOR_EVERY.match(text, found[1]):
+            return None  # "3 civilians for every one wounded": a ratio
         return found
     more = _MORE_COUNT.match(text, num_end) if text.startswith((" more ", " más "), num_end) else None
     if more:
@@ -763,7 +840,12 @@ _ELIDED_AFTER_CHANGE = re.compile(
     r"(?:[\d.,]+(?:%|[^\S\n]+percent)[^.;:\n\d]{0,20}?)?\bto\s+(?:" + _ELIDED_QUAL + r")?\Z|"
     # a level stated with no change: "encounters totaled 58,000", "arrests reached nearly 9,000"
     r"\b(?P<np2>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+(?:have\s+|has\s+|had\s+)?(?:totaled|totalled|reached|numbered|averaged|"
-    r"topped|exceeded|surpassed|hit|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+    r"topped|exceeded|surpassed|hit|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z|"
+    # the same with a place between the noun and its verb, or "were": "Encounters at the northern border were 1,300"
+    r"\b(?P<np3>[a-z]+s)\s+(?:at|along|on|in|across|from)\s+(?:the\s+)?(?:[\w.-]+\s+){1,3}?(?:were|totaled|totalled|"
+    r"reached|numbered|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z|"
+    r"\b(?P<np4>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+were\s+(?:" + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+_WERE_AFTER = re.compile(r"[^\S\n]*(?:[,;]|\.(?!\d)|\Z)|[^\S\n]+(?:in|during|last|this)[^\S\n]", re.IGNORECASE)
 _DOWN_FROM = re.compile(r",\s*(?:down|up)\s+from\s+(?:(?:a\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?(?:" + _ELIDED_QUAL
                         + r")?\Z", re.IGNORECASE)
 # People left out after a verb that only takes people: "arrested 14 in", "extradited 29 to".
@@ -773,7 +855,7 @@ _PEOPLE_VERB = re.compile(r"\b(arrested|detained|apprehended|indicted|extradited
                           re.IGNORECASE)
 _PEOPLE_PARTICIPLE = {"arrests": "arrested", "detains": "detained", "extradites": "extradited", "kills": "killed",
                       "rescues": "rescued"}
-_PEOPLE_AFTER = re.compile(r"(?:[^\S\n]+(?:in|on|after|for|during|across|at|near|from|to|since|last|this|suspected|"
+_PEOPLE_AFTER = re.compile(r"(?:[^\S\n]+(?:in|on|after|for|during|across|at|near|from|to(?![^\S\n]+[0-9])|since|last|this|suspected|"
                            r"people|alleged)\b|[,.;:]|\Z)")
 _NOT_ELIDED = frozenset("prices rates costs levels temperatures values averages percentages shares odds".split())
 
@@ -781,13 +863,15 @@ _NOT_ELIDED = frozenset("prices rates costs levels temperatures values averages 
 def _elided_count(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences") -> str | None:
     tail = before[-40:]
     if not before.endswith(" ") or not ("to " in tail or "from " in tail or "ed " in tail or "hit " in tail or
-                                        "at " in tail or "es " in tail or "ts " in tail or "ls " in tail):
+                                        "at " in tail or "es " in tail or "ts " in tail or "ls " in tail or "re " in tail):
         return None  # cheap test first
     if text[num_end:num_end + 1] not in (" ", ",", ".", ";", "") or text.startswith(" of", num_end):
         return None
     m = _ELIDED_AFTER_CHANGE.search(before) if not text.startswith(" to", num_end) else None  # "rose to 5 to 10"
     if m:
-        np = m.group("np") or m.group("np2")
+        np = m.group("np") or m.group("np2") or m.group("np3") or m.group("np4")
+        if (m.group("np3") or m.group("np4")) and not _WERE_AFTER.match(text, num_end):
+            return None  # "were 2 miles away": only a figure that ends its clause is a level of the noun
         words = [w for w in np.split() if w.lower() not in subj.STOP and w.lower() not in _QUALIFIER_LAST]
         joined = [i for i, w in enumerate(words) if w.lower() in ("and", "y", "but")]
         words = words[joined[-1] + 1:] if joined else words  # "seized 3 vehicles and arrests totaled 12"
@@ -804,6 +888,118 @@ def _elided_count(text: str, before: str, start: int, num_end: int, found: list,
         if prior.kind == "count" and prior.char_start >= sentences.span(start)[0] and prior.surface[-1:].isdigit():
             return prior.subject
     return None
+
+
+# A figure standing alone in a cell of a stat line or a flattened table: "Firearms seized: 210",
+# "Detenidos | 1,234", "Arrests<tab>1,234<tab>987", "Arrests        1,234        987". Before it the
+# row's label and other cells; after it another cell separator or the end of the line.
+_CELL_BEFORE = re.compile(r"(?::[^\S\n]*|[^\S\n]*[|\t][^\S\n]*|[^\S\n]{2,})\Z")
+_CELL_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|\||\t)|[^\S\n]{2,}(?=\S)")
+_CELL_SPLIT = re.compile(r"[^\S\n]*(?::|\||\t|[^\S\n]{2,})[^\S\n]*")
+_NUMERIC_CELL = re.compile(r"[+-]?(?:us|mx)?\$?[\d.,]+(?:%|[^\S\n]*(?:percent|kg|lbs?))?\Z", re.IGNORECASE)
+_LABEL_UNIT = re.compile(r"[^\S\n]*\((?P<inside>[^()\n]{1,30})\)")
+# A label naming an identifier, a date, a place in a document or a rate names no counted thing.
+_LABEL_NOT_COUNTED = frozenset("""
+age edad ages phone telephone tel teléfono telefono fax hotline line page pages página pagina páginas date dates fecha
+year years año años fy id no no. number núm. número numero zip code código codigo case docket file expediente ext
+extension room suite rank ranking caliber calibre score version serial lámina lamina slide table tabla figure
+rate rates tasa tasas ratio price prices precio precios cost costs value index índice share time hora hour day month
+día mes week semana period periodo período as of corte source fuente call contact dial llame marque step paso session
+sesión sesion release report reference ref folio oficio boletín boletin note nota
+""".split()) | _ID_BEFORE | _ID_BEFORE_ANY_CASE
+
+
+def _cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | None:
+    """(label, unit inside the label's parentheses) of a figure standing alone in a table or stat-line
+    cell, or None. The label is the line's first cell; every cell between it and the figure is
+    numeric, so a date, a phone number or a page number inside prose is never read as a cell.
+
+    Cleaning turns tabs and runs of spaces into one space: a row separated only by spaces
+    ("Arrests 1,234 987") is a row when the line above or below it has the same shape."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return None
+    row = text[line_start:start]
+    if _CELL_BEFORE.search(row):
+        if not _CELL_AFTER.match(text, num_end):
+            return None
+        cells = [c for c in _CELL_SPLIT.split(row.strip()) if c]
+    else:
+        line_end = text.find("\n", num_end, num_end + 200)
+        if line_end < 0:
+            line_end = len(text)
+            if line_end - num_end > 200:
+                return None  # no row runs on that long
+        if not row.endswith(" ") or not _ROW_LINE.fullmatch(text, line_start, line_end):
+            return None
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        below = text.find("\n", line_end + 1)
+        below = len(text) if below < 0 else below
+        if not (line_start and _ROW_LINE.fullmatch(text, above, line_start - 1) or
+                line_end < len(text) and _ROW_LINE.fullmatch(text, line_end + 1, below)):
+            return None
+        cells = [_ROW_LINE.fullmatch(row + "0").group("label")]
+    # the label is the last cell that is not a number: "Arrests | 1,234 | 987", "Detenidos: 1,234 | Armas: 56"
+    i = len(cells) - 1
+    while i >= 0 and _NUMERIC_CELL.match(cells[i]):
+        i -= 1
+    if i < 0:
+        return None
+    label = cells[i]
+    unit = None
+    inside = _LABEL_UNIT.search(label)
+    if inside is not None:
+        unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
+    label = label.lstrip("*•-· ").strip()
+    words = label.lower().replace("’", "'").split()
+    if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or any(c.isdigit() for c in label):
+        return None
+    if words[-1].rstrip(".:") in _LABEL_NOT_COUNTED or words[0].rstrip(".:") in _LABEL_NOT_COUNTED or \
+            words[0].rstrip(".,") in _MONTHS:
+        return None  # "Program start date: 2008", "Page: 3", "January 2024 | 1,840" (the thing is in a header)
+    return label, unit
+
+
+# A table row whose cells are separated by single spaces: a label without digits, then numbers only.
+_ROW_LINE = re.compile(r"[^\S\n]*(?P<label>[^\W\d_][^\d\n:|.;]{0,58}?)(?:[^\S\n]+[+-]?\$?[0-9][\d.,]*%?)+[^\S\n]*")
+
+
+# A count or a mass whose noun is left out because it is compared with, or is part of, a figure just
+# before it: "3,800 people, compared with 2,100 in the same months", "55 fugitives, including 29 in
+# February and 26 in August", "21,900 pounds in fiscal 2024, compared with 27,000 in fiscal 2023".
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.|(?:up|down)\s+from|including|included|among\s+them|"
+    r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
+    r"de\s+(?:los|las)\s+cuales)[^\S\n]+(?:" + _ELIDED_QUAL + r")?|(?P<and>\b(?:and|y)[^\S\n]+))\Z", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same)|last|"
+                             r"el[^\S\n]+(?:año|mes|mismo)|un[^\S\n]+año)\b|[^\S\n]*(?:[,;)]|\.(?!\d)|\Z)", re.IGNORECASE)
+
+
+def _compared_figure(text: str, before: str, start: int, num_end: int, value: float, found: list,
+                     sentences: "_Sentences"):
+    """The figure before this one in the sentence whose noun and kind a bare number takes, or None."""
+    if not found or not _COMPARED_AFTER.match(text, num_end):
+        return None
+    conn = _COMPARED_BEFORE.search(before[-48:])
+    if conn is None:
+        return None
+    s_start = sentences.span(start)[0]
+    prior = found[-1]
+    for f in reversed(found[-4:]):  # a change in percent may stand between: "29,116 apprehensions, down 39%, compared with"
+        prior = f
+        if f.kind != "percent" or f.char_start < s_start:
+            break
+    if prior.kind not in ("count", "mass") or prior.value is None or prior.char_start < s_start:
+        return None
+    if prior.kind == "count" and not prior.subject:
+        return None
+    if conn.group("and") is not None:
+        # "29 in February and 26 in August": only after a bare figure of the same kind of list
+        if not prior.surface[-1:].isdigit() or start - prior.char_end > 30 or not _COMPARED_AFTER.match(text, prior.char_end):
+            return None
+    elif "inclu" in conn.group().lower() or "cuales" in conn.group().lower():
+        return prior if value <= prior.value else None  # a part of the figure before is no larger than it
+    return prior
 
 
 # Between two items of a list of counts: "3 rifles, 1 pistol", "2 armas largas, 1 arma corta".
@@ -856,8 +1052,8 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
             for f in reversed(found):  # back to the sentence start only: linear over a long text
                 if f.char_start < s_start:
                     break
-                if f.kind == "mass" and f.subject:
-                    thing = f.subject
+                if f.subject and (f.kind == "mass" or f.kind == "count" and f.unit_text.lower() in subj.PARTITIVES):
+                    thing = f.subject  # also "20 1-kilogram packages of fentanyl ..., 44 pounds in all": their weight
                     break
         governing = subj.governing_noun(before)
         return f"{thing} {governing}" if thing and governing else thing

@@ -138,8 +138,12 @@ _ARTICLES = {"en": {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a quart
              "es": {"media": 0.5, "medio": 0.5}}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MASS_UNIT_NEXT = r"(?:metric\s+)?(?:tons?|tonnes?|kilos?|kilograms?|pounds?|ounces?|grams?|kgs?|lbs?|oz)\b"
+# after "a hundred" / "a thousand", the rest of a spoken numeral: "a hundred and ten", "a hundred twenty-three"
+_EN_UNITS_WORDS = word_alternation([w for w, v in _EN_WORDS.items() if 0 < v < 100])
+_ARTICLE_REST = (r"(?:(?:(?<=hundred)|(?<=thousand))(?P<arest>(?:[^\S\n]+and)?[^\S\n]+(?:" + _EN_UNITS_WORDS + r")(?:-(?:"
+                 + _EN_UNITS_WORDS + r"))?\b))?")
 _ARTICLE_NEXT = {
-    "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b|(?=" + _MASS_UNIT_NEXT + ")",
+    "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b" + _ARTICLE_REST + "|(?=" + _MASS_UNIT_NEXT + ")",
     "es": r"(?P<ascale>mill[oó]n)\b|(?=(?:toneladas?|kilos?|kilogramos?)\b)",
 }
 _OF_A = r"(?:[^\S\n]+of[^\S\n]+an?)?"
@@ -261,6 +265,10 @@ def parse_numeral(m: re.Match, lang: str = "en", groups: dict | None = None,
     if groups.get("article"):
         value = article_value(groups["article"], lang)
         scale = groups.get("ascale")
+        if groups.get("arest") and value == 1:
+            spoken = parse_words(f"one {scale}{groups['arest']}", lang)  # "a hundred and ten": 110
+            if spoken is not None:
+                return spoken[0], m.end()
         return value * (WORDS[lang][scale] if scale else 1.0), m.end()
     if groups.get("words"):
         parsed = parse_words(m.group("words"), lang)
