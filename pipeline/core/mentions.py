@@ -1031,6 +1031,16 @@ _RESTATED_AS = re.compile(r"[^\S\n]*(?:,|\(|—|-)?[^\S\n]*(?:(?:or|o|equivalent
                           r"[^\S\n]+)?(?:(?:about|approximately|roughly|nearly|some|around|unos|aproximadamente)[^\S\n]+)?")
 
 
+def _elided_mass_subject(found: list[Mention], s_start: int) -> str | None:
+    """The subject of the last mass (or count of packages) before this one in its sentence."""
+    for f in reversed(found):  # back to the sentence start only: linear over a long text
+        if f.char_start < s_start:
+            return None
+        if f.subject and (f.kind == "mass" or f.kind == "count" and f.unit_text.lower() in subj.PARTITIVES):
+            return f.subject
+    return None
+
+
 def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], s_start: int, words,
              attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
@@ -1041,20 +1051,20 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
         if thing is None and before.endswith("("):
             thing = subj.noun_before(before[:-1], words)  # "the seized methamphetamine (1,234.5 kg)"
         if thing is None:
-            # "35,261 pounds were seized", "heroin seizures fell 30% to 3,900 pounds", "seizures dropped to 21,900 pounds"
-            thing = subj.predicate(text, end, words) or subj.substance_before(before, words) or subj.change_subject(before)
+            # "35,261 pounds were seized on the border"; "... of fentanyl, while U.S. authorities seized 27 tons"
+            # (an elided noun: the mass before it in the sentence, or the packages it weighs: "20 1-kilogram
+            # packages of fentanyl ..., 44 pounds in all"); "heroin seizures fell 30% to 3,900 pounds" (the
+            # substance named last before it); "seizures dropped to 21,900 pounds"
+            thing = subj.predicate(text, end, words)
             if thing and subj.is_anaphoric(before):
                 prior = next((f.subject for f in reversed(found) if f.kind == "mass" and f.subject), None)
                 thing = f"{prior} {thing}" if prior else thing
-        if thing is None:
-            # an elided noun: "Mexico seized 7 tons of fentanyl, while U.S. authorities seized 27 tons",
-            # "21,900 lbs. of fentanyl in FY 2024, down from 27,000 lbs.": the mass before it in the sentence
-            for f in reversed(found):  # back to the sentence start only: linear over a long text
-                if f.char_start < s_start:
-                    break
-                if f.subject and (f.kind == "mass" or f.kind == "count" and f.unit_text.lower() in subj.PARTITIVES):
-                    thing = f.subject  # also "20 1-kilogram packages of fentanyl ..., 44 pounds in all": their weight
-                    break
+            if thing is None:
+                elided = _elided_mass_subject(found, s_start)
+                substance = subj.substance_before(before, words)
+                if substance and elided and substance.split()[0].lower() not in elided.lower():
+                    elided = None  # another substance was named since: "... of fentanyl; meth seizures rose to 9 tons"
+                thing = elided or substance or subj.change_subject(before)
         governing = subj.governing_noun(before)
         return f"{thing} {governing}" if thing and governing else thing
     if kind == "area":
