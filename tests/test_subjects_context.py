@@ -103,3 +103,44 @@ def test_a_mass_without_a_substance_in_its_sentence_has_none(text, surface):
 ])
 def test_a_date_after_a_count_is_not_what_it_counts(text, wanted):
     assert subject_of(text, "count") == wanted
+
+
+@pytest.mark.parametrize("text, surface, wanted", [
+    # a sum on a labelled line, after what was done with it, for a counted thing, at a level
+    ("Grants awarded: $12.5 million", "$12.5 million", "grants awarded"),
+    ("In 2022 the ministry disbursed roughly $75 million and the states about $20 million.", "$75 million",
+     "funds disbursed"),
+    ("The bill sets aside $640 million for 3,000 new Border Patrol agents.", "$640 million", "border patrol agents"),
+    ("Remittances to Guatemala reached a record $21 billion in 2023.", "$21 billion", "remittances"),
+    ("La Guardia Nacional aseguró mercancía valorada en 40 millones de pesos.", "40 millones de pesos", "mercancía"),
+])
+def test_currency_subjects_from_the_sentence(text, surface, wanted):
+    assert subject_of(text, "currency", surface).endswith(wanted)
+
+
+def test_a_level_verb_is_not_what_was_done_with_the_money():
+    assert "topped" not in subject_of("Exports of avocados topped $3 billion in 2024.", "currency")
+
+
+@pytest.mark.parametrize("text, surface, wanted", [
+    # a share in parentheses or restated after ", or"
+    ("Inspectors audited 64 of the 80 crossings (80 percent) last year.", "80 percent", "crossings"),
+    # a targeted change: a verb, its object and "by"
+    ("The plan aims to cut homicides in the border states by 15 percent by 2027.", "15 percent",
+     "reduction in homicides in the border states"),
+    ("El programa busca reducir el consumo de metanfetamina en 10 por ciento.", "10 por ciento",
+     "reduction in consumo de metanfetamina"),
+    # "up ... but down ...": the second change is of the same figure, not of the first change
+    ("Arrests in the sector were 4,200 in May, up 3% from April but down 41% from May 2023.", "41%",
+     "decrease in arrests"),
+])
+def test_percent_subjects_of_shares_and_targets(text, surface, wanted):
+    assert subject_of(text, "percent", surface).startswith(wanted)
+
+
+@pytest.mark.parametrize("text, surface, wanted", [
+    ("Seven defendants received terms ranging from 30 to 96 months.", "96 months", "prison sentence"),
+    ("The United States will train prosecutors over the next 4 years.", "4 years", "united states"),
+])
+def test_duration_subjects_of_terms_and_named_actors(text, surface, wanted):
+    assert wanted in subject_of(text, "duration", surface)

@@ -639,6 +639,9 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
         subject = _subject(text, kind, end, text[s_start:q_start], found, s_start, words, attributive)
         if subject is None and text[s_start:s_start + 1] == "|":
             subject = _table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
+        if subject is None:
+            cell = _cell_label(text, q_start, end)  # "Funding obligated: $96.4 million": the line's label
+            subject = cell[0] if cell is not None and cell[1] is None else None
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 

@@ -499,11 +499,17 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         if prior:  # "210 sentencias, un 12% más que en 2023": more of the figure before
             return f"{change} in {prior}"
     if prior:
-        up = _UP_DOWN.search(before[-12:])
+        up = _UP_DOWN.search(before[-16:])
         if up:  # "seized 2,300 pounds of cocaine, up 40% from ...": the change of the figure before
-            return f"{'increase' if up.group(1).lower() == 'up' else 'decrease'} in {prior}"
+            return f"{'increase' if up.group(1).lower() == 'up' else 'decrease'} in {_CHANGED.sub('', prior)}"
         if _OF_WHICH.search(before[-30:]):  # "$900 million for X, of which 15 percent ...": a share of it
             return f"share of {prior}"
+        if before.rstrip().endswith("(") or _OR_RESTATED.search(before[-12:]):
+            return prior  # "42 of its 57 projects (74 percent)", "an increase of $1.2 billion, or 2.7 percent"
+    target = _VERB_OBJECT_BY.search(before[-120:]) if before[-12:].rstrip().lower().endswith(_BY_ENDINGS) else None
+    if target:  # "reduce drug overdose deaths by 13 percent", "reducir el flujo de armas en 20 por ciento"
+        noun = "increase" if _RISE.search(target.group("verb")) else "reduction"
+        return f"{noun} in {target.group('what').strip()}"
     change = _CHANGE_AFTER.match(text, end)
     if change:
         noun = change.group(1).lower()
@@ -537,7 +543,19 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     return _change_before(before)
 
 
-_UP_DOWN = re.compile(r",[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
+_UP_DOWN = re.compile(r"(?:,|\bbut|\band)[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
+_CHANGED = re.compile(r"^(?:increase|decrease|reduction|decline|rise|drop) in ", re.IGNORECASE)
+_OR_RESTATED = re.compile(r",[^\S\n]*(?:or|o)[^\S\n]+(?:about|approximately|nearly|roughly|some|almost|around)?[^\S\n]*$",
+                          re.IGNORECASE)
+# A verb and its object before "by N percent": a targeted change ("reduce the flow of firearms by 20 percent").
+_VERB_OBJECT_BY = re.compile(
+    r"\b(?P<verb>reduce|reducing|cut|cutting|lower|lowering|decrease|decreasing|increase|increasing|raise|raising|"
+    r"boost|boosting|double|expand|expanding|reducir|disminuir|bajar|aumentar|incrementar|elevar)\s+"
+    r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?P<what>[^,;:()\d]{3,80}?)\s+(?:by|en|un)\s+"
+    r"(?:(?:about|approximately|nearly|roughly|some|almost|around|at\s+least|up\s+to|al\s+menos|hasta)\s+)?$",
+    re.IGNORECASE)
+_BY_ENDINGS = ("by", "en", "un", "about", "approximately", "nearly", "roughly", "some", "almost", "around", "least", "to",
+               "menos", "hasta")
 _OF_WHICH = re.compile(r"\b(?:of which|of whom|de los cuales|de las cuales|de ellos|de ellas)\s+(?:(?:el|la|about|roughly|"
                        r"nearly|some|approximately|around|almost|more than)\s+)?$", re.IGNORECASE)
 
@@ -587,7 +605,8 @@ _MONEY_PASSIVE = re.compile(r"[^\S\n]+(?:was|were|had been|has been|have been|fu
                             re.IGNORECASE)
 # "incidents involving $37 million", "a street value of $2 million", "bail of $50,000"
 _MONEY_BEFORE = re.compile(
-    r"(?<![\w'’])((?:[a-záéíóúñ][\w-]*\s+){0,2}[a-záéíóúñ][\w-]*),?\s+(involving|worth|valued\s+at|totaling|totalling|amounting\s+to|of|de)\s*$")
+    r"(?<![\w'’])((?:[a-záéíóúñ][\w-]*\s+){0,2}[a-záéíóúñ][\w-]*),?\s+(involving|worth|valued\s+at|"
+    r"totaling|totalling|amounting\s+to|of|de|(?:estimad|valuad|valorad|calculad)[oa]s?\s+en)\s*$")
 # What a sum changed: "doubles funding to", "raised the reward to", "the reward was increased to", "the
 # budget grew from $40 million to" (the first sum of a "from ... to" pair may stand between).
 _CHANGE_VERB = (r"(?:rais|increas|doubl|tripl|cut|reduc|boost|lower|slash|expand|grow|grew|rose|rise|fell|fall|drop|"
@@ -607,7 +626,24 @@ _PER_TIME = frozenset("year month week day hour annually yearly monthly año mes
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:(?:a|an|per|each|every|por|al|cada)[^\S\n]+(?P<per>[^\W\d_]+)\b|"
                          r"(?:annually|yearly|monthly|weekly|daily|anuales|mensuales)\b)", re.IGNORECASE)
 _FROM = re.compile(r"[^\S\n]+(?:from|on|in|for|de|en|para)[^\S\n]+", re.IGNORECASE)
-_MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}", "de": "{}"}
+_MONEY_RELATION = {"involving": "funds involved in {}", "of": "{}", "de": "{}", "estimada": "{}", "estimado": "{}",
+                   "estimadas": "{}", "estimados": "{}", "valuada": "{}", "valuado": "{}", "valorada": "{}",
+                   "valorado": "{}", "calculada": "{}", "calculado": "{}"}
+_NUMBER_THEN = re.compile(r"(?:about|approximately|nearly|roughly|some|more than|over)?[^\S\n]*[0-9][\d,.]*"
+                          r"(?:[^\S\n]+(?:thousand|million|billion))?(?=[^\S\n])", re.IGNORECASE)
+# A past participle right before a sum: "obligated about $458 million", "seized $2 million"
+_SPENT_BEFORE = re.compile(r"\b([a-z]{4,}ed)[^\S\n]+(?:(?:about|approximately|nearly|roughly|some|almost|around|"
+                           r"more[^\S\n]+than|over|up[^\S\n]+to|at[^\S\n]+least)[^\S\n]+)?$", re.IGNORECASE)
+# Verbs that state a level or a change, not what was done with the money.
+_CHANGE_PARTICIPLES = frozenset("""topped exceeded surpassed reached totaled totalled increased decreased reduced raised
+estimated valued calculated amounted neared approached ranged dropped climbed jumped declined doubled tripled""".split())
+_LEVEL_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:the\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:between|among|in|at|of|from|for|with|to)"
+    r"\s+[^,;:]{0,50}?)?\s+(?:topped|exceeded|surpassed|reached|totaled|totalled|hit|neared|approached)\s+"
+    r"(?:(?:about|approximately|nearly|roughly|some|almost|around|more\s+than|over)\s+)?(?:an?\s+)?(?:record\s+)?$",
+    re.IGNORECASE)
+_SPENT_ENDINGS = ("ed", "hit", "record", "about", "approximately", "nearly", "roughly", "some", "almost", "around", "than", "over", "to",
+                  "least")
 # Seizure and forfeiture verbs or nouns earlier in the sentence: "the seizure of ..., and $100 million"
 _ACTION = re.compile(r"\b(seiz|confiscat|forfeit|launder|recover|steal|stole|embezzl|defraud|laundering|asegur|decomis|incaut|"
                      r"congel)", re.IGNORECASE)
@@ -650,6 +686,11 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         np = noun_phrase(text, m.end(), words)[0]
         if np:
             return np
+        counted = _NUMBER_THEN.match(text, m.end())
+        if counted:  # "$2.1 billion for 22,000 Border Patrol agents": the counted thing it pays for
+            found = counted_noun(text, counted.end(), words)
+            if found:
+                return found[0]
     m = _MONEY_PASSIVE.match(text, end)
     if m:
         return f"funds {m.group(1).lower()}"
@@ -659,7 +700,9 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
             return np
     m = _MONEY_BEFORE.search(before[-50:])
     if m:
-        np = " ".join(w for w in m.group(1).split() if w.lower() not in STOP)
+        np_words = m.group(1).split()
+        verbs = [i for i, w in enumerate(np_words) if w.lower().endswith(("ó", "aron", "ieron"))]
+        np = " ".join(w for w in np_words[verbs[-1] + 1 if verbs else 0:] if w.lower() not in STOP)  # "aseguró| mercancía"
         relation = m.group(2).split()[0].lower()
         if np:
             return _MONEY_RELATION.get(relation, "value of {}").format(np)
@@ -671,17 +714,24 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         np = noun_phrase(text, m.end(), words)[0]
         if np:
             return np
+    level = _LEVEL_BEFORE.search(before[-90:]) if before[-30:].rstrip().endswith(_SPENT_ENDINGS) else None
+    if level:  # "Trade between the two countries topped $839 billion": the level of what
+        return level.group("np")
+    verb = _SPENT_BEFORE.search(before[-40:]) if before[-30:].rstrip().endswith(_SPENT_ENDINGS) else None
+    if verb and verb.group(1).lower() not in _CHANGE_PARTICIPLES:
+        return f"funds {verb.group(1).lower()}"  # "the Department obligated about $458 million": what was done with it
     actions = _ACTION.findall(before[-400:])
     return f"funds {_ACTION_PARTICIPLE[actions[-1].lower()]}" if actions else None
 
 
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
 _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|\b(?:faces?|facing|penalty\s+of|"
-                        r"(?:prison\s+)?(?:sentences?|terms?)\s+of|maximum\s+of|minimum\s+of|penas?\s+de|condenas?\s+de)\s*$|"
+                        r"(?:prison\s+)?(?:sentences?|terms?)\s+(?:ranging\s+)?(?:of|from)|maximum\s+of|minimum\s+of|penas?\s+de|condenas?\s+de)\s*$|"
                         r"^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
                         re.IGNORECASE)
 _IN_PRISON = re.compile(r"['’]?[^\S\n]+(?:(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)|imprisonment|"
                         r"incarceration|de[^\S\n]+(?:prisi[oó]n|c[aá]rcel))\b", re.IGNORECASE)
+_TERMS_RANGING = re.compile(r"\b(?:sentences?|terms?)\s+ranging\s+from\s+\S+\s+to\s*$", re.IGNORECASE)
 # "over the past twelve months", "in just two months", "during the first six months"
 _TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
                          r"(?:past\s+|last\s+|first\s+|next\s+|previous\s+|following\s+|últimos\s+|primeros\s+)?"
@@ -700,7 +750,7 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
     np = of_phrase(text, end, words)
     if np:
         return np
-    if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end):
+    if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end) or _TERMS_RANGING.search(before[-48:]):
         return "prison sentence"
     if prior and _AFTER_A_FIGURE.search(before[-40:]):
         return prior  # "sentences of 46 months and 8 years": the second term of the same thing
@@ -726,6 +776,9 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
 def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
     """The noun phrase a sentence opens with, when it is its subject ("DHS surge efforts resulted..."):
     not a pronoun ("He", "They"), and without the verb that may follow it ("Overdose deaths fell")."""
+    name = _PROPER_NAME.match(text, s_start)
+    if name and not name.group(1).split()[0].lower() in _LEADING:
+        return name.group(1)  # "The United States will ...", "Estados Unidos aportará ...": the whole name
     phrase = noun_phrase(text, s_start, words, 5)[0]
     if phrase is None or phrase.split()[0].lower() in _PRONOUNS:
         return None
@@ -738,7 +791,11 @@ def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
 
 
 _PRONOUNS = frozenset("i he she it we they you him her them él ella ellos ellas nosotros usted ustedes".split())
-_VERBS_AFTER_SUBJECT = frozenset("fell rose dropped grew spent served said says received set gave got otorgó fijó dio".split())
+_VERBS_AFTER_SUBJECT = frozenset("""fell rose dropped grew spent served said says received set gave got takes took lasts
+lasted meets met otorgó fijó dio""".split())
+# Two or more capitalized words opening a sentence (after an article): a name.
+_PROPER_NAME = re.compile(r"[^\S\n]*(?:(?:The|El|La|Los|Las)[^\S\n]+)?((?:[A-ZÁÉÍÓÚÑ][\w.’'-]*)(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+)?"
+                          r"[A-ZÁÉÍÓÚÑ][\w.’'-]*){1,4})(?=[^\S\n]+[a-záéíóúñ])")
 # "sentences of 46 months and| 8 years": a figure and a conjunction right before this one
 _AFTER_A_FIGURE = re.compile(r"\d[\d,.]*[^\S\n]+[^\W\d_]+,?[^\S\n]+(?:and|or|y|o)[^\S\n]+$")
 # "a deadline of", "un plazo de": the noun a duration is the length of
