@@ -36,10 +36,23 @@ Canonical version
 
 Facts
     Within a file, repeated mentions of one claim (same kind/unit/value, similar
-    subject) are one claim. Claims of the other versions are matched to the canonical
-    version's facts one to one: first by equal (kind, unit, value) and the most similar
-    subject/sentence; a claim left over whose sentence and subject match a fact with a
-    different value is a conflict (``has_conflict``); anything else is a new fact.
+    subject) are one claim, and so is the same amount restated right beside it in another
+    unit ("2,397 kilograms -- nearly 5,300 pounds --") or rounded in the headline. Claims of
+    the other versions are matched to the canonical version's facts one to one, each file's
+    claims in turn:
+    1. by equal (kind, unit, value) and the most similar subject/sentence (the only fact
+       stating that value needs no similarity); values several facts state ("two countries",
+       "two governments") pair in order between the facts the file shares on either side
+       (the claim's *slot*);
+    2. a mass in another unit, or a rounded figure ("nearly 3,000", "more than 400,000"), that
+       states the same amount within the precision written (kg for masses, both readings of a
+       bare "tons"; 0.25% a side across units; "nearly"/"more than" up to the next step of the
+       last non-zero digit, at most 10%) joins the nearest such fact about the same subject or
+       in its slot -- two exact figures in one unit never do ("4,312" is not "4,321");
+    3. a claim left over with a different value is a conflict (``has_conflict``) of a fact
+       of its kind and unit about the same subject stated in a sentence of the same words, or
+       of the only such fact in its slot where it is the file's only such claim (a
+       re-translation words the sentence anew); anything else is a new fact.
 
 Discrepancies
     Facts of *different* documents about one event: same kind and unit, similar subject,
@@ -64,6 +77,7 @@ from datasketch import MinHash, MinHashLSH
 from pipeline.core.commitments import extract_commitments, merge_commitments
 from pipeline.core.language import detect_language
 from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
+from pipeline.core.units import to_kg
 
 
 class Figure(NamedTuple):
@@ -522,19 +536,86 @@ def _similarity(a: Figure, b: Figure) -> float:
 
 
 def _claims(doc: SourceDoc) -> list[_Claim]:
-    """Mentions of one file grouped into claims: a repeat of a claim is not a new fact."""
+    """Mentions of one file grouped into claims: a repeat of a claim is not a new fact, nor is the
+    same amount restated beside it in another unit ("2,397 kilograms -- nearly 5,300 pounds --") or
+    rounded in the headline ("nearly 3,000 pounds of meth" over "2,987 pounds of methamphetamine")."""
     claims: list[_Claim] = []
     by_key: dict[tuple, list[_Claim]] = defaultdict(list)  # only claims of one value can absorb a mention
+    title = _title_line(doc.text)
+    # a restatement stands beside the amount, or one of the two in the headline: only those are compared
+    in_sentence: dict[str, list[_Claim]] = defaultdict(list)
+    in_title: list[_Claim] = []
     for f in doc.figures:
-        same = next((c for c in by_key[claim_key(f)]
+        key = claim_key(f)
+        same = next((c for c in by_key[key]
                      if overlap(_subject_words(c.first), _subject_words(f)) >= SUBJECT_MATCH), None)
-        if same:
-            same.mentions.append(f)
+        in_headline = title is not None and f.sentence.strip() == title
+        if same is None and f.value is not None:
+            near = in_sentence.get(f.sentence, []) + (claims if in_headline else in_title)
+            same = next((c for c in near if _restated_in_file(f, c, title)), None) if near else None
+            if same is not None:
+                by_key[key].append(same)
+        if same is None:
+            same = _Claim(doc.source_file, [])
+            claims.append(same)
+            by_key[key].append(same)
+        if same.mentions and _loose(same.first, title) and not _loose(f, title):
+            same.mentions.insert(0, f)  # the claim is what the body states exactly
         else:
-            claim = _Claim(doc.source_file, [f])
-            claims.append(claim)
-            by_key[claim_key(f)].append(claim)
+            same.mentions.append(f)
+        here = in_sentence[f.sentence]
+        if same not in here:
+            here.append(same)
+        if in_headline and same not in in_title:
+            in_title.append(same)
     return claims
+
+
+def _title_line(text: str) -> str | None:
+    """The first line of a text if it reads as a headline (short, no closing period)."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    return line if line and not line.endswith(".") and len(line.split()) <= 25 else None
+
+
+def _loose(f: Figure, title: str | None) -> bool:
+    """A figure stated loosely: in the headline, or approximately ("nearly", "about")."""
+    return f.sentence.strip() == title or bool(f.qualifier and _APPROXIMATE.search(f.qualifier.lower()))
+
+
+# between an amount and its restatement in another unit: "(", " -- nearly ", ", or about "
+_BESIDE = re.compile(r"[\s,;:()\[\]\u2014\u2013-]*(?:(?:or|o|about|nearly|roughly|approximately|some|around|almost|"
+                     r"more than|over|casi|aproximadamente|unos|cerca de|the equivalent of|equivalent to)\b)?"
+                     r"[\s,;:()\[\]\u2014\u2013-]*", re.I)
+
+
+def _restated_in_file(f: Figure, claim: _Claim, title: str | None) -> bool:
+    """Whether ``f`` restates ``claim`` within one file: right beside one of its mentions in another
+    unit, or one of them in the headline about the same subject."""
+    for g in claim.mentions:
+        if _measure_kind(g) != _measure_kind(f) or _agree(f, g) is None:
+            continue
+        if f.sentence == g.sentence and f.unit != g.unit:
+            i, j = f.sentence.find(f.surface), f.sentence.find(g.surface)
+            if i >= 0 and j >= 0:
+                first, second = (g, f) if j < i else (f, g)
+                lo, hi = min(i, j) + len(first.surface), max(i, j)
+                if lo <= hi and _BESIDE.fullmatch(f.sentence[lo:hi]):
+                    return True
+        if title is not None and (f.sentence.strip() == title) != (g.sentence.strip() == title) \
+                and (f.unit != g.unit or _loose(f, None) or _loose(g, None)) \
+                and (f.subject is None or g.subject is None or _words_agree(_subject_words(f), _subject_words(g))):
+            return True
+    return False
+
+
+def _words_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Subjects agree, a headline's short word standing for the body's ("meth", "methamphetamine")."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return False
+    hits = sum(1 for w in small if w in big or any(len(w) >= 4 and (v.startswith(w) or w.startswith(v)) and
+                                                   min(len(v), len(w)) >= 4 for v in big))
+    return hits / len(small) >= SUBJECT_MATCH
 
 
 def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
@@ -542,10 +623,13 @@ def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
     facts: list[_Fact] = []
     by_key: dict[tuple, list[int]] = defaultdict(list)  # claim key -> indices of facts stating it
     by_kind: dict[tuple, list[int]] = defaultdict(list)  # (kind, unit) -> indices, for conflicts
+    by_measure: dict[str, list[int]] = defaultdict(list)  # _measure_kind -> indices, for restatements
     for doc in versions:
+        claims = _claims(doc)
+        fact_of: list[int | None] = [None] * len(claims)  # the fact each claim joined, for the slots
         left = []
         # Pass 1: the same value stated, matched to the most similar fact not yet stated by this file.
-        for claim in _claims(doc):
+        for i, claim in enumerate(claims):
             f = claim.first
             options = [(_similarity(f, facts[n].first), n) for n in by_key[claim_key(f)]
                        if doc.source_file not in facts[n].files()
@@ -556,10 +640,35 @@ def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
             # defendants", "nine persons"); a vague amount has no value to be sure of
             if best and (best[0] >= 0.25 or (f.value is not None and len(options) == 1)):
                 facts[best[1]].claims.append(claim)
+                fact_of[i] = best[1]
             else:
-                left.append(claim)
-        # Pass 2: a different value in the same sentence about the same subject is a conflict.
-        for claim in left:
+                left.append(i)
+        if not left or not facts:  # all matched, or the first version: every claim is a new fact
+            for i in left:
+                _new_fact(claims[i], facts, by_key, by_kind, by_measure)
+            continue
+        slot = _slots(fact_of, len(facts))
+        # Pass 1b: a value several facts state, none of them much like this claim (small counts
+        # reworded by a translation: "two countries", "dos países"): the facts of that value in the
+        # claim's slot, in order, when the slot holds as many of them as this file has claims.
+        left = _paired_in_slot(left, claims, facts, by_key, slot, doc.source_file, fact_of)
+        # Pass 2: the same amount restated -- in another unit ("6,420 pounds", "2,912 kilograms"),
+        # or rounded ("nearly 3,000 pounds", "2,987 pounds") -- equal within the stated precision,
+        # about the same subject or in the same place between the figures both versions share.
+        still = []
+        for i in left:
+            f = claims[i].first
+            n = _restated_fact(f, facts, by_measure, doc.source_file, slot[i])
+            if n is None:
+                still.append(i)
+            else:
+                facts[n].claims.append(claims[i])
+        # Pass 3: a different value about the same subject -- in a sentence of the same words, or
+        # alone in the same place between the figures both versions share (a re-translation words
+        # it anew) -- is a conflict.
+        alone = _alone_in_slot(still, claims, facts, slot, doc.source_file)
+        for i in still:
+            claim = claims[i]
             f = claim.first
             match = None
             if f.value is not None:
@@ -568,17 +677,196 @@ def merge_facts(versions: list[SourceDoc]) -> list[_Fact]:
                     g = x.first
                     if g.value is not None and g.value != f.value \
                             and doc.source_file not in x.files() \
-                            and jaccard(content_words(f.sentence), content_words(g.sentence)) >= CONFLICT_SENTENCE \
-                            and overlap(_subject_words(f), _subject_words(g)) >= SUBJECT_MATCH:
+                            and ((jaccard(content_words(f.sentence), content_words(g.sentence)) >= CONFLICT_SENTENCE
+                                  and overlap(_subject_words(f), _subject_words(g)) >= SUBJECT_MATCH)
+                                 or (alone.get(i) == n and overlap(_people(f), _people(g)) >= SUBJECT_MATCH)):
                         match = x
                         break
             if match:
                 match.conflicting.append(claim)
             else:
-                by_key[claim_key(f)].append(len(facts))
-                by_kind[(f.kind, f.unit)].append(len(facts))
-                facts.append(_Fact([claim]))
+                _new_fact(claim, facts, by_key, by_kind, by_measure)
+    for x in facts:  # a fact states its amount as exactly as a version does ("2,640 pounds", not "about 2,600")
+        if len(x.claims) > 1 and _loose(x.first, None):
+            exact = next((c for c in x.claims if not _loose(c.first, None)), None)
+            if exact is not None:
+                x.claims.remove(exact)
+                x.claims.insert(0, exact)
     return facts
+
+
+def _new_fact(claim: _Claim, facts: list[_Fact], by_key: dict, by_kind: dict, by_measure: dict) -> None:
+    f = claim.first
+    by_key[claim_key(f)].append(len(facts))
+    by_kind[(f.kind, f.unit)].append(len(facts))
+    by_measure[_measure_kind(f)].append(len(facts))
+    facts.append(_Fact([claim]))
+
+
+# --- restated amounts ----------------------------------------------------------------
+
+RESTATED_TOLERANCE = 0.0025  # relative, each side, across units: "6,420 pounds" (2,912.06 kg), "2,912 kilograms"
+ONE_SIDED_ROUNDING = 0.10    # at most, how far "more than 2,100" / "nearly 3,000" may be from the amount
+TWO_SIDED_ROUNDING = 0.05    # at most, how far "about 3,000" may be from it
+_MASS_UNITS = frozenset({"kg", "g", "lb", "oz", "short_ton", "metric_ton"})
+_NUMERAL = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|mil|mill[oó]n|millones)\b", re.I)
+_SCALE = {"thousand": 1e3, "mil": 1e3, "million": 1e6, "millón": 1e6, "millon": 1e6, "millones": 1e6,
+          "billion": 1e9, "trillion": 1e12}
+# a bare "tons" may be short or metric (DESIGN.md): a restatement may have read it either way
+_BARE_TON = re.compile(r"(?<!metric )(?<!short )\btons?\b", re.I)
+# approximate figures: the amount is at least / at most / about the stated one
+_AT_LEAST = re.compile(r"more than|over|least|excess|upwards|minimum|no fewer|no less|más de|mas de|al menos|"
+                       r"por lo menos|cuando menos")
+_AT_MOST = re.compile(r"nearly|almost|up to|less than|fewer than|under|as many|as much|at most|maximum|casi|"
+                      r"menos de|hasta")
+_ABOUT = re.compile(r"approx|about|around|roughly|some|close|estimated|aproximad|alrededor|cerca|unos|unas|estimado")
+_APPROXIMATE = re.compile("|".join(r.pattern for r in (_AT_LEAST, _AT_MOST, _ABOUT)))
+
+
+def _measure_kind(f: Figure) -> str | tuple[str, str]:
+    """What a figure's amount can be compared with: any mass (in kg), else the same kind and unit."""
+    return "mass" if f.kind == "mass" and f.unit in _MASS_UNITS else (f.kind, f.unit)
+
+
+@lru_cache(maxsize=1 << 16)
+def _intervals(f: Figure, converted: bool) -> tuple[tuple[float, float], ...]:
+    """Where the amount a figure states may lie, in a comparable unit (kg for a mass; under both
+    readings of a bare "tons"): within half the unit of its last stated digit ("2,912"; at most
+    5%; at least 0.25% when ``converted`` from another unit: "6,420 pounds" is 2,912.06 kg);
+    "more than 2,100" up to the next step of its last non-zero digit (at most 10% above),
+    "nearly 3,000" down to the step below (at most 10%), "about 3,000" half a step either way
+    (at most 5%)."""
+    if f.value is None or f.value <= 0:
+        return ()
+    if f.kind == "mass" and f.unit in _MASS_UNITS:
+        units = ("short_ton", "metric_ton") if f.unit in ("short_ton", "metric_ton") and _BARE_TON.search(f.surface) \
+            else (f.unit,)
+        per = [to_kg(1.0, u) for u in units]
+    else:
+        per = [1.0]
+    scale_word = _SCALE_WORD.search(f.surface)
+    scale = _SCALE.get(scale_word.group(1).lower(), 1.0) if scale_word else 1.0
+    m = _NUMERAL.search(f.surface)
+    digits = m.group(1).replace(",", "") if m else f"{f.value / scale:.0f}"
+    step = scale * 10.0 ** -len(m.group(2)) if m and m.group(2) else scale  # its last stated digit
+    x = f.value
+    near = min(step / 2, TWO_SIDED_ROUNDING * x)  # "2 tons" is not "2.4 tons"; "4,312" is not "4,321"
+    if converted:
+        near = max(near, RESTATED_TOLERANCE * x)
+    lo, hi = x - near, x + near
+    q = (f.qualifier or "").lower()
+    if q and not (m and m.group(2)) and digits.strip("0"):
+        rounded = scale * 10.0 ** (len(digits) - len(digits.rstrip("0")))  # "3,000": thousands
+        if _AT_LEAST.search(q):
+            lo, hi = x, max(hi, x + min(rounded, ONE_SIDED_ROUNDING * x))
+        elif _AT_MOST.search(q):
+            lo, hi = min(lo, x - min(rounded, ONE_SIDED_ROUNDING * x)), x
+        elif _ABOUT.search(q):
+            half = min(rounded / 2, TWO_SIDED_ROUNDING * x)
+            lo, hi = min(lo, x - half), max(hi, x + half)
+    return tuple((lo * p, hi * p) for p in per)
+
+
+def _agree(a: Figure, b: Figure) -> float | None:
+    """How far apart (relative) two figures' amounts are, if one may state the other's amount
+    (their intervals meet: "53" and "54" do not), else None."""
+    best, converted = None, a.unit != b.unit
+    for alo, ahi in _intervals(a, converted):
+        for blo, bhi in _intervals(b, converted):
+            if alo < bhi and blo < ahi:
+                d = abs((alo + ahi) - (blo + bhi)) / max(ahi + alo, bhi + blo)
+                best = d if best is None else min(best, d)
+    return best
+
+
+def _slots(fact_of: list[int | None], n_facts: int) -> list[tuple[int, int] | None]:
+    """For each claim of a file, the facts (indices, exclusive) between the facts its nearest
+    matched neighbours joined: where the same figure stands in the other versions. None when the
+    neighbours stand in the other order."""
+    out: list[tuple[int, int] | None] = []
+    before = -1
+    after = [n_facts] * (len(fact_of) + 1)
+    for i in range(len(fact_of) - 1, -1, -1):
+        after[i] = fact_of[i] if fact_of[i] is not None else after[i + 1]
+    for i, n in enumerate(fact_of):
+        if n is not None:
+            before = n
+        out.append((before, after[i + 1]) if before < after[i + 1] else None)
+    return out
+
+
+def _restated_fact(f: Figure, facts: list[_Fact], by_measure: dict, source_file: str,
+                   slot: tuple[int, int] | None) -> int | None:
+    """The fact that ``f`` restates in another unit or rounded, if any (the nearest amount)."""
+    if f.value is None or f.kind not in ("mass", "currency", "count", "percent", "area"):
+        return None
+    best = None
+    for n in by_measure.get(_measure_kind(f), ()):
+        g = facts[n].first
+        if g.value == f.value and g.unit == f.unit or source_file in facts[n].files():
+            continue
+        d = _agree(f, g)
+        if d is None:
+            continue
+        # in its place between shared figures, a mass converted to within 0.25% needs no subject (a
+        # translation names it in its own words); a count or a sum of another subject is another figure
+        in_slot = slot is not None and slot[0] < n < slot[1] and \
+            (f.kind == "mass" and f.unit != g.unit or f.subject is None or g.subject is None)
+        if not (in_slot or overlap(_people(f), _people(g)) >= SUBJECT_MATCH):
+            continue
+        if best is None or d < best[0]:
+            best = (d, n)
+    return None if best is None else best[1]
+
+
+# a re-translation's words for people: "38 people", "36 persons", "individuals", "personas"
+_PEOPLE = frozenset({"people", "person", "individual", "persona", "personas"})
+
+
+def _people(f: Figure) -> frozenset[str]:
+    w = _subject_words(f)
+    return frozenset("person" if x in _PEOPLE else x for x in w)
+
+
+def _paired_in_slot(left: list[int], claims: list[_Claim], facts: list[_Fact], by_key: dict, slot: list,
+                    source_file: str, fact_of: list) -> list[int]:
+    """Claims left over whose value facts in their slot state, paired in order; the others."""
+    where: dict[tuple, list[int]] = defaultdict(list)
+    for i in left:
+        f = claims[i].first
+        if f.value is not None and slot[i] is not None and by_key.get(claim_key(f)):
+            where[(slot[i], claim_key(f))].append(i)
+    taken = set()
+    for (span, key), members in where.items():
+        free = sorted(n for n in by_key[key] if span[0] < n < span[1] and source_file not in facts[n].files())
+        if len(free) == len(members):
+            for i, n in zip(members, free):
+                facts[n].claims.append(claims[i])
+                fact_of[i] = n
+                taken.add(i)
+    return [i for i in left if i not in taken]
+
+
+def _alone_in_slot(left: list[int], claims: list[_Claim], facts: list[_Fact], slot: list, source_file: str
+                   ) -> dict[int, int]:
+    """Claims left over that are the only one of their kind and unit in their slot, where the other
+    versions have exactly one fact of that kind and unit this file does not state: claim -> fact."""
+    where: dict[tuple, list[int]] = defaultdict(list)
+    for i in left:
+        f = claims[i].first
+        if f.value is not None and slot[i] is not None:
+            where[(slot[i], f.kind, f.unit)].append(i)
+    out = {}
+    for (span, kind, unit), members in where.items():
+        if len(members) != 1:
+            continue
+        free = [n for n in range(span[0] + 1, min(span[1], len(facts)))
+                if facts[n].first.kind == kind and facts[n].first.unit == unit
+                and facts[n].first.value is not None and source_file not in facts[n].files()]
+        if len(free) == 1:
+            out[members[0]] = free[0]
+    return out
 
 
 def fact_rows(document_id: str, facts: list[_Fact]) -> list[dict]:
