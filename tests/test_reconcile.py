@@ -268,6 +268,23 @@ def test_an_outlets_copy_is_never_canonical_however_long_its_menus_and_links():
     assert d["title"] == "Joint Statement on the Border Security Review"
 
 
+def test_an_outlets_conversions_and_sidebar_do_not_make_the_record_incomplete():
+    # The outlet restates two masses in kilograms and adds a box of unrelated seizures: more
+    # figures than the issuer's record, none of which the record leaves out.
+    news = ("By Jane Roe | Border Desk\n" + RELEASE
+            .replace("4,312 pounds of fentanyl", "4,312 pounds (1,956 kilograms) of fentanyl")
+            .replace("27,950 pounds of methamphetamine", "27,950 pounds (12,678 kilograms) of methamphetamine")
+            + "\nElsewhere this week, officers seized 2,570 pounds of cocaine and 1,190 kilograms of heroin.\n")
+    (d,) = reconcile([doc("a_news.txt", news), doc("b_official.txt", RELEASE)]).document_rows
+    assert d["canonical_source_file"] == "b_official.txt"
+
+
+def test_a_truncated_record_is_incomplete_whoever_copied_it():
+    truncated = "\n".join(RELEASE.splitlines()[:5])
+    (d,) = reconcile([doc("a_cut.txt", truncated), doc("b_full.txt", RELEASE)]).document_rows
+    assert d["canonical_source_file"] == "b_full.txt"
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("Headline\nBy Maria Lopez, Associated Press\nPublished May 7, 2024\n\nPHOENIX - Agents seized...", True),
     ("Headline\nBY MARK STEVENSON\n\nMEXICO CITY - The navy said...", True),
