@@ -118,6 +118,14 @@ def test_a_period_is_not_a_publication_date():
     # a report number standing alone is not the title; the line after it is
     ("GAO-25-106712\n\nCOUNTERNARCOTICS: Agencies Should Better Measure the Results of Assistance\n\n",
      "COUNTERNARCOTICS: Agencies Should Better Measure the Results of Assistance"),
+    # the issuer's name between the headline and the date, or above the date with the headline below
+    ("Navy Intercepts Semi-Submersible Carrying Cocaine\nSecretariat of the Navy\nMay 2, 2025\n\n",
+     "Navy Intercepts Semi-Submersible Carrying Cocaine"),
+    ("Government of Mexico - Security Cabinet\nApril 9, 2025\n\nCabinet Reports Record Seizure of Precursors\n\n",
+     "Cabinet Reports Record Seizure of Precursors"),
+    # a staff credit without "By"
+    ("Tunnel case ends with eleven convictions\nBorder Desk Staff\nMarch 3, 2025\n\n",
+     "Tunnel case ends with eleven convictions"),
 ])
 def test_titles_past_labels_issuers_and_in_sentence_case(head, title):
     assert find_title(head + BODY) == title

@@ -141,7 +141,20 @@ def _not_a_title(line: str) -> bool:
         _ISSUER.match(line) or _BYLINE.match(line)))
 
 
-_BYLINE = re.compile(r"^(?:by|por)\s+\S", re.I)
+_BYLINE = re.compile(r"^(?:by|por)\s+\S|^(?:[\w.’'-]+\s+){0,4}(?:staff|staff writers?|staff reports?|redacci[oó]n|"
+                     r"newsroom|wire services?|associated press|reuters)$", re.I)
+# The head word of an office's name ("Secretariat of the Navy", "Government of Mexico - Security Cabinet").
+_OFFICE_WORD = re.compile(r"\b(?:office|secretariat|ministry|department|bureau|government|cabinet|agency|embassy|consulate|"
+                          r"district|administration|commission|secretar[ií]a|gobierno|gabinete|fiscal[ií]a|"
+                          r"procuradur[ií]a|embajada|consulado)\b", re.I)
+_NAME_SMALL = frozenset("of the and for on de del la el los las y - – — , u.s. u.s".split())
+
+
+def _issuer_like(line: str) -> bool:
+    """A short line naming an office, every word of it capitalized: no headline says nothing else."""
+    words = line.replace(",", " ").split()
+    return (len(words) <= 8 and bool(_OFFICE_WORD.search(line))
+            and all(w.lower() in _NAME_SMALL or w[0].isupper() for w in words))
 
 
 def _headline_shape(line: str, max_words: int = 40) -> bool:
@@ -191,10 +204,17 @@ def find_title(text: str) -> str | None:
     for i, line in enumerate(head):
         if _date_line(line):
             above = [ln for ln in head[:i] if not _not_a_title(ln) and len(ln.split()) >= 3]
+            below = [ln for ln in head[i + 1:i + 3] if not _not_a_title(ln) and len(ln.split()) >= 3]
+            if above and _issuer_like(above[-1]):
+                # "Headline / Secretariat of the Navy / date", "U.S. Attorney's Office, District of
+                # Arizona / date / Headline": a name of an office is the headline only failing any other
+                if len(above) > 1 and is_title_like(above[-2]):
+                    return above[-2]
+                if below and is_title_like(below[0]):
+                    return below[0]
             # right above the date, a headline in sentence case counts too (Spanish outlets)
             if above and (is_title_like(above[-1]) or _headline_shape(above[-1], 25) and above[-1][0].isupper()):
                 return above[-1]
-            below = [ln for ln in head[i + 1:i + 3] if not _not_a_title(ln) and len(ln.split()) >= 3]
             if not above and below and is_title_like(below[0]):
                 return below[0]  # "FOR IMMEDIATE RELEASE / Thursday, June 6, 2024 / Headline"
             break
