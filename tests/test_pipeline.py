@@ -1,6 +1,8 @@
 """The whole Dagster job, in-process, on the seeds: contract, content, failures, determinism."""
 import multiprocessing
+import re
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -51,6 +53,20 @@ def test_contract_tables_and_columns(published):
         assert con.execute("SELECT count(*) FROM sources WHERE status = 'ok'").fetchone()[0] == 5
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] >= 1
         assert con.execute("SELECT count(*) FROM validation_results").fetchone()[0] > 0
+
+
+def readme_queries() -> list[str]:
+    """The SQL of every `pipeline query "..."` example in the README (they span lines)."""
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return [" ".join(q.split()) for q in re.findall(r'pipeline query "([^"]+)"', text)]
+
+
+def test_every_query_of_the_readme_runs_on_the_published_warehouse(published):
+    queries = readme_queries()
+    assert len(queries) >= 5
+    with duckdb.connect(str(published), read_only=True) as con:
+        for sql in queries:
+            con.execute(sql).fetchall()  # a renamed column fails here, not in a reader's terminal
 
 
 def test_the_2023_fentanyl_figure_is_measured_in_kilograms(published):
