@@ -476,7 +476,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
     fraction = None
     if (groups.get("words") or digits and digits.isdigit() and len(digits) == 1) and lang == "en" and \
             text.startswith(("-", " "), num_end):
-        part = WORD_FRACTION.match(low, num_end)  # also "3 quarters of a ton", "2 thirds of a kilogram"  # "one-half pound", "three-quarters of a kilogram"
+        # "one-half pound", "three-quarters of a kilogram", "3 quarters of a ton"
+        part = WORD_FRACTION.match(low, num_end)
         if part is not None:
             value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
     if fraction is None and not plus and (digits or groups.get("words")) and (
