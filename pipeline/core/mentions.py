@@ -216,6 +216,9 @@ _PERIOD_SIZE = {"año": {12, 52, 365, 366}, "year": {12, 52, 365, 366}, "día": 
 # Between a mass unit and its "of" phrase: an abbreviation's period ("lbs. of"), a
 # conversion in parentheses ("600 pounds (272 kilograms) of"), or the end of one ("272 kilograms) of").
 _UNIT_TAIL = re.compile(r"\.?(?:[^\S\n]*\([^()\n]{1,40}\)|\))?(?:,(?=[^\S\n]+of[^\S\n])|[^\S\n]+or[^\S\n]+(?:more|less))?")
+# A Spanish date: "12 de junio", "el primero de octubre" (the month lower-case, as Spanish writes it).
+_ES_DATE_AFTER = re.compile(r" de[^\S\n]+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+                            r"noviembre|diciembre)\b")
 # An age is not a duration: "29 years old", "a 41-year-old man", "35 years of age".
 _AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+(?:of[^\S\n]+age|de[^\S\n]+edad)\b", re.IGNORECASE)
 # Spanish gives an age as "de N años" after a person or a comma: "un hombre de 35 años",
@@ -333,6 +336,8 @@ def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
     if "%" in low:
         candidates += SIGNED_PERCENT.finditer(low)  # "| -15% |", "heroin +8%": refused by DIGIT_NUMERAL's look-behind
     candidates.sort(key=_START)
+    if " " in low:
+        candidates = _split_table_cells(text, low, candidates, DIGIT_NUMERAL[lang])
     numeral_end = -1
     for m in candidates:
         if m.start() < numeral_end:
@@ -371,6 +376,56 @@ def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
             spans.append((v.char_start, v.char_end))
     found.sort(key=lambda x: (x.char_start, x.char_end))
     return found
+
+
+def _split_table_cells(text: str, low: str, candidates: list, digit: re.Pattern) -> list:
+    """A numeral read as space-grouped thousands ("610 540 311 285") in a row of a table whose cells are
+    separated by spaces is one figure per cell, when the table groups its thousands with commas or dots
+    ("Heroin 610 540 311 285" under "Fentanyl 1,894 1,727 2,307 1,462"). Only numerals holding a space
+    are looked at, so the cost is nil for prose."""
+    if not any(m.re is digit and " " in m.group() for m in candidates):
+        return candidates
+    out = []
+    for m in candidates:
+        digits = m.group("digits") if m.re is digit and " " in m.group() else None
+        if not digits or " " not in digits or not _grouped_table_row(text, m.start()):
+            out.append(m)
+            continue
+        pos, stop = m.start(), m.start("digits") + len(digits)
+        while pos < stop:  # one numeral per cell, in text order (the cells lie inside the split numeral)
+            space = low.find(" ", pos, stop)
+            cell = digit.match(low, pos, space if space >= 0 else stop)
+            if cell is not None:
+                out.append(cell)
+            pos = stop if space < 0 else space + 1
+    return out
+
+
+def _grouped_table_row(text: str, pos: int) -> bool:
+    """Whether the line at `pos` is a row of label + numbers, next to another such row, and the rows write
+    a thousands separator ("1,894"): the table then never groups thousands with spaces."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 240 or not _ROW_LINE.fullmatch(text, line_start, line_end):
+        return False
+    grouped = _COMMA_GROUPED.search(text, line_start, line_end) is not None
+    neighbour = False
+    if line_start:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if _ROW_LINE.fullmatch(text, above, line_start - 1):
+            neighbour = True
+            grouped = grouped or _COMMA_GROUPED.search(text, above, line_start - 1) is not None
+    if line_end < len(text):
+        below = text.find("\n", line_end + 1)
+        below = len(text) if below < 0 else below
+        if _ROW_LINE.fullmatch(text, line_end + 1, below):
+            neighbour = True
+            grouped = grouped or _COMMA_GROUPED.search(text, line_end + 1, below) is not None
+    return neighbour and grouped
+
+
+_COMMA_GROUPED = re.compile(r"[0-9][,.][0-9]{3}(?![0-9])")
 
 
 def _thousands_before(low: str, start: int) -> tuple[float, int] | None:
@@ -551,6 +606,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             (" M", "M", " (", " m"), num_end) and _MN_AFTER.match(text, num_end)) else "usd"
         unit_text = cur.strip()
     else:
+        if low.startswith(" de ", num_end) and _ES_DATE_AFTER.match(low, num_end):
+            return None  # "el pasado 12 de junio", "el primero de octubre": a date, not a count
         one_charge = _ONE_CHARGE.match(text, num_end) if value == 1 else None  # "one count of conspiracy"
         if groups.get("words") and value <= 1 and one_charge is None:
             return None  # "one example", "zero impunity": not the size of a set
@@ -582,7 +639,7 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
                     return None  # "Seizures (USD millions) | 12": a scale the figure does not carry
                 if unit_l is not None:
                     code, kind = unit_info(unit_l.group("unit"))
-                    if kind not in ("mass", "percent"):
+                    if kind not in ("mass", "percent", "area"):
                         return None
                     if code == "ton":
                         code = "metric_ton" if lang == "es" else "short_ton"
@@ -590,8 +647,18 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
                     forced_subject = label
                 else:
                     counted, elided_subject = (label, num_end, label.split()[-1]), label
+        if counted is None and compared is None and cell is None and found and \
+                low.startswith((" more ", " fewer ", " less ", " más ", " mas ", " menos "), num_end):
+            prior = _fewer_than(low, start, num_end, found, sentences)
+            if prior is not None:  # "71 homicidios, 19 menos que en septiembre": 19 fewer of the same
+                counted, elided_subject = (prior.subject, num_end, prior.unit_text), prior.subject
         if counted is None and compared is None and cell is None:
             elided = _elided_count(text, before, start, num_end, found, sentences) if lang == "en" and digits else None
+            if elided is None and before.endswith((", ", ",")):
+                elided = _member_of_set(text, before, start, num_end, found, sentences, _NUMBER_WORDS[lang])
+            if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
+                done = _PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
+                elided = f"people {done.group(1).lower()}" if done else None
             if elided is None:
                 return None
             # "overdose deaths dropped to about 87,000": the count of the noun the sentence changed
@@ -844,11 +911,14 @@ _ELIDED_AFTER_CHANGE = re.compile(
     r"(?:[\d.,]+(?:%|[^\S\n]+percent)[^.;:\n\d]{0,20}?)?\bto\s+(?:" + _ELIDED_QUAL + r")?\Z|"
     # a level stated with no change: "encounters totaled 58,000", "arrests reached nearly 9,000"
     r"\b(?P<np2>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+(?:have\s+|has\s+|had\s+)?(?:totaled|totalled|reached|numbered|averaged|"
-    r"topped|exceeded|surpassed|hit|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z|"
+    r"topped|exceeded|surpassed|hit|stood\s+at|peaked\s+at|hovered\s+(?:near|around|at))\s+(?:" + _ELIDED_QUAL + r")?\Z|"
     # the same with a place between the noun and its verb, or "were": "Encounters at the northern border were 1,300"
     r"\b(?P<np3>[a-z]+s)\s+(?:at|along|on|in|across|from)\s+(?:the\s+)?(?:[\w.-]+\s+){1,3}?(?:were|totaled|totalled|"
     r"reached|numbered|stood\s+at)\s+(?:" + _ELIDED_QUAL + r")?\Z|"
-    r"\b(?P<np4>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+were\s+(?:" + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+    r"\b(?P<np4>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+were\s+(?:" + _ELIDED_QUAL + r")?\Z|"
+    # a new total: "bringing the total number of regulated precursors to 29", "brings the number of extraditions to 55"
+    r"\bbring(?:ing|s)?\s+(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<np5>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+to\s+(?:"
+    + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"[^\S\n]*(?:[,;]|\.(?!\d)|\Z)|[^\S\n]+(?:in|during|last|this)[^\S\n]", re.IGNORECASE)
 _DOWN_FROM = re.compile(r",\s*(?:down|up)\s+from\s+(?:(?:a\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?(?:" + _ELIDED_QUAL
                         + r")?\Z", re.IGNORECASE)
@@ -861,19 +931,62 @@ _PEOPLE_PARTICIPLE = {"arrests": "arrested", "detains": "detained", "extradites"
                       "rescues": "rescued"}
 _PEOPLE_AFTER = re.compile(r"(?:[^\S\n]+(?:in|on|after|for|during|across|at|near|from|to(?![^\S\n]+[0-9])|since|last|this|suspected|"
                            r"people|alleged)\b|[,.;:]|\Z)")
+# A sentence that opens on a set, then a part of it with no noun: "Of the 27 defendants, 21 face ...",
+# "Of 7 defendants, 5 have been sentenced", "De los 40 detenidos, 12 fueron vinculados a proceso".
+_SET_OPENING = re.compile(r"(?:of|among|de|entre)[^\S\n]+(?:the[^\S\n]+|these[^\S\n]+|those[^\S\n]+|los[^\S\n]+|las[^\S\n]+|"
+                          r"estos[^\S\n]+|estas[^\S\n]+)?\Z", re.IGNORECASE)
+# A set named with no figure: "Among the detainees, ", "Del total de víctimas, ", "Of the victims, ".
+_NAMED_SET = re.compile(r"(?:of|among|de|del|entre)[^\S\n]+(?:(?:the|these|those|los|las|estos|estas)[^\S\n]+)?"
+                        r"(?:total[^\S\n]+(?:of|de)[^\S\n]+(?:the[^\S\n]+|los[^\S\n]+|las[^\S\n]+)?)?"
+                        r"(?P<np>[^\W\d_][^\W\d_-]*(?:[^\S\n]+[^\W\d_][^\W\d_-]*){0,3})[^\S\n]*,[^\S\n]*", re.IGNORECASE)
+_NOT_A_SET = frozenset("""these those them which whom course note all both ellos ellas estos estas esos esas ellos
+cuales ese esa este esta eso esto""".split())
+_LEAD_IN_END = re.compile(r"[:;—–][^\S\n]+")  # "Summary: Of 7 defendants, 5 ..."
+_MEMBER_VERB = re.compile(r"[^\S\n]+(?:have|has|had|were|was|are|is|will|remain|remained|face|faced|pleaded|han|fueron|"
+                          r"eran|son|están|estan|siguen|permanecen|se)\b", re.IGNORECASE)
+
+
+def _member_of_set(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences",
+                   words) -> str | None:
+    """The counted noun of the set a sentence opens with, for a bare figure that is a part of it, with
+    what is said of that part ("defendants have been sentenced"); or None."""
+    if not _MEMBER_VERB.match(text, num_end):
+        return None
+    s_start = sentences.span(start)[0]
+    prior = found[-1] if found else None
+    if prior is not None and prior.kind == "count" and prior.subject and prior.value is not None and \
+            prior.char_start >= s_start and text[prior.char_end:start].strip() == "," and \
+            _SET_OPENING.match(_LEAD_IN_END.split(text[s_start:prior.char_start])[-1].lstrip()):
+        whole = prior.subject  # "Of 7 defendants, 5 have been sentenced"
+    else:
+        named = _NAMED_SET.fullmatch(_LEAD_IN_END.split(text[s_start:start])[-1].lstrip())
+        if named is None or named.group("np").split()[0].lower() in _NOT_A_SET:
+            return None  # "Of course, 5 ...", "Of these, 5 ...": no set named
+        whole = " ".join(named.group("np").split())  # "Among the detainees, 12 were minors"
+    tail = subj.predicate_words(text, num_end, words, 5)
+    return f"{whole} {tail}" if tail else whole
+
+
+# A figure followed by what was done to people, with no noun: "27 arrested", "5 killed in a shootout",
+# "3 charged after raid" (headline English); the participle ends its clause or a preposition follows.
+_PEOPLE_DONE = re.compile(r"[^\S\n]+(arrested|detained|apprehended|killed|injured|wounded|charged|indicted|extradited|"
+                          r"deported|sentenced|convicted|rescued|kidnapped|dead|hurt|missing)"
+                          r"(?=[^\S\n]*(?:[,;:]|\.(?!\d)|\n|\Z)|[^\S\n]+(?:in|on|after|at|near|during|across|following|"
+                          r"since|so[^\S\n]+far|this|last)\b)")
 _NOT_ELIDED = frozenset("prices rates costs levels temperatures values averages percentages shares odds".split())
 
 
 def _elided_count(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences") -> str | None:
     tail = before[-40:]
     if not before.endswith(" ") or not ("to " in tail or "from " in tail or "ed " in tail or "hit " in tail or
-                                        "at " in tail or "es " in tail or "ts " in tail or "ls " in tail or "re " in tail):
+                                        "at " in tail or "es " in tail or "ts " in tail or "ls " in tail or "re " in tail or
+                                        "ar " in tail or "nd " in tail):
         return None  # cheap test first
     if text[num_end:num_end + 1] not in (" ", ",", ".", ";", "") or text.startswith(" of", num_end):
         return None
     m = _ELIDED_AFTER_CHANGE.search(before) if not text.startswith(" to", num_end) else None  # "rose to 5 to 10"
     if m:
-        np = m.group("np") or m.group("np2") or m.group("np3") or m.group("np4")
+        np = m.group("np") or m.group("np2") or m.group("np3") or m.group("np4") or m.group("np5")
         if (m.group("np3") or m.group("np4")) and not _WERE_AFTER.match(text, num_end):
             return None  # "were 2 miles away": only a figure that ends its clause is a level of the noun
         words = [w for w in np.split() if w.lower() not in subj.STOP and w.lower() not in _QUALIFIER_LAST]
@@ -954,6 +1067,8 @@ def _cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] |
     inside = _LABEL_UNIT.search(label)
     if inside is not None:
         unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
+    if unit is None:
+        unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
     label = label.lstrip("*•-· ").strip()
     words = label.lower().replace("’", "'").split()
     if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or any(c.isdigit() for c in label):
@@ -962,6 +1077,32 @@ def _cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] |
             words[0].rstrip(".,") in _MONTHS:
         return None  # "Program start date: 2008", "Page: 3", "January 2024 | 1,840" (the thing is in a header)
     return label, unit
+
+
+# The unit a table's title gives its cells, in parentheses at the end: "Table 2. Eradication (hectares)",
+# "Cuadro 1. Aseguramientos 2023-2024 (kilogramos)".
+_CAPTION_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,20})\)[^\S\n]*:?[^\S\n]*\Z")
+_TABLE_LINE = re.compile(r"[^\n]*[|\t][^\n]*")
+
+
+def _caption_unit(text: str, line_start: int) -> str | None:
+    """The mass or area unit named by the title line right above the rows of a table (at most 30
+    rows up; the rows and a header are lines of a label and numbers, or of cells), or None."""
+    end = line_start - 1
+    for _ in range(30):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if start == end:
+            return None  # a blank line: no title right above the table
+        if not (_ROW_LINE.fullmatch(text, start, end) or _TABLE_LINE.fullmatch(text, start, end)):
+            m = _CAPTION_UNIT.search(text, start, end)
+            if m is None:
+                return None
+            u = UNIT.fullmatch(m.group("unit").strip())
+            return u.group("unit") if u is not None and unit_info(u.group("unit"))[1] in ("mass", "area") else None
+        end = start - 1
+    return None
 
 
 # A table row whose cells are separated by single spaces: a label without digits, then numbers only.
@@ -974,7 +1115,14 @@ _ROW_LINE = re.compile(r"[^\S\n]*(?P<label>[^\W\d_][^\d\n:|.;]{0,58}?)(?:[^\S\n]
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.|(?:up|down)\s+from|including|included|among\s+them|"
     r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
-    r"de\s+(?:los|las)\s+cuales)[^\S\n]+(?:" + _ELIDED_QUAL + r")?|(?P<and>\b(?:and|y)[^\S\n]+))\Z", re.IGNORECASE)
+    r"de\s+(?:los|las)\s+cuales|of\s+(?:which|whom))[^\S\n]+(?:" + _ELIDED_QUAL + r")?|(?P<and>\b(?:and|y)[^\S\n]+)|"
+    # the new level of a change "from" a count "to" a bare figure: "fell from 86 victims in September to 59"
+    r"(?P<to>\b(?:to|a|hasta)[^\S\n]+(?:" + _ELIDED_QUAL + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?))\Z", re.IGNORECASE)
+# "of which 17 were in Sinaloa", "de los cuales 17 se ubicaban": a part of the figure before, whatever follows it
+_PART_OF = re.compile(r"\b(?:of\s+(?:which|whom)|de\s+(?:los|las)\s+cuales)[^\S\n]+(?:" + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+_NON_YEAR_DIGIT = re.compile(r"(?<![\d.,])(?!(?:19|20)[0-9]{2}(?![\d.,]))[0-9]")  # a figure between, a year aside
+_FROM_BEFORE = re.compile(r"\b(?:from|de|desde)[^\S\n]+(?:" + _ELIDED_QUAL + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?\Z",
+                          re.IGNORECASE)
 _COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same)|last|"
                              r"el[^\S\n]+(?:año|mes|mismo)|un[^\S\n]+año)\b|[^\S\n]*(?:[,;)]|\.(?!\d)|\Z)", re.IGNORECASE)
 
@@ -982,7 +1130,9 @@ _COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the
 def _compared_figure(text: str, before: str, start: int, num_end: int, value: float, found: list,
                      sentences: "_Sentences"):
     """The figure before this one in the sentence whose noun and kind a bare number takes, or None."""
-    if not found or not _COMPARED_AFTER.match(text, num_end):
+    if not found:
+        return None
+    if not _COMPARED_AFTER.match(text, num_end) and not (before.endswith(" ") and _PART_OF.search(before[-40:])):
         return None
     conn = _COMPARED_BEFORE.search(before[-48:])
     if conn is None:
@@ -997,12 +1147,34 @@ def _compared_figure(text: str, before: str, start: int, num_end: int, value: fl
         return None
     if prior.kind == "count" and not prior.subject:
         return None
+    if conn.group("to") is not None:
+        # "from 86 victims in September to 59 in August": the lower level opens with "from"/"de", and no other
+        # figure stands between the two
+        if not _FROM_BEFORE.search(text, max(0, prior.char_start - 24), prior.char_start) or \
+                _NON_YEAR_DIGIT.search(text, prior.char_end, start) or start - prior.char_end > 60:
+            return None
+        return prior
     if conn.group("and") is not None:
         # "29 in February and 26 in August": only after a bare figure of the same kind of list
         if not prior.surface[-1:].isdigit() or start - prior.char_end > 30 or not _COMPARED_AFTER.match(text, prior.char_end):
             return None
     elif "inclu" in conn.group().lower() or "cuales" in conn.group().lower():
         return prior if value <= prior.value else None  # a part of the figure before is no larger than it
+    return prior
+
+
+# A difference with the count before it: "12 more than last year", "19 menos que en septiembre".
+_FEWER_THAN = re.compile(r"[^\S\n]+(?:more|fewer|less|más|mas|menos)[^\S\n]+(?:than|que)\b")
+
+
+def _fewer_than(low: str, start: int, num_end: int, found: list, sentences: "_Sentences"):
+    """The count just before a bare figure followed by "more than" / "menos que" in the same sentence,
+    whose noun the figure leaves out ("340 arrests, 12 more than in 2023"), or None."""
+    prior = found[-1]
+    if not _FEWER_THAN.match(low, num_end) or prior.kind != "count" or not prior.subject or prior.value is None:
+        return None
+    if prior.char_start < sentences.span(start)[0] or start - prior.char_end > 80:
+        return None
     return prior
 
 
@@ -1035,6 +1207,15 @@ _RESTATED_AS = re.compile(r"[^\S\n]*(?:,|\(|—|-)?[^\S\n]*(?:(?:or|o|equivalent
                           r"[^\S\n]+)?(?:(?:about|approximately|roughly|nearly|some|around|unos|aproximadamente)[^\S\n]+)?")
 
 
+# A sum compared with the sum before it, of the same money: ", down from", "compared with", "frente a".
+_SUM_COMPARED = re.compile(r"(?:[,(;][^\S\n]*(?:(?:down|up)[^\S\n]+from|from)|\bcompared[^\S\n]+(?:with|to)|\bversus|\bvs\.|"
+                           r"\bfrente[^\S\n]+a|\ben[^\S\n]+comparaci[oó]n[^\S\n]+con|\brespecto[^\S\n]+(?:a|de))[^\S\n]*(?:(?:los|las|the)[^\S\n]+)?\Z",
+                           re.IGNORECASE)
+
+
+_OWN_PHRASE = re.compile(r"[^\S\n]+(?:on|in|for|of|to|para|en|de|del|worth)[^\S\n]+(?![0-9]|fy\b|fiscal\b)", re.IGNORECASE)
+
+
 def _elided_mass_subject(found: list[Mention], s_start: int) -> str | None:
     """The subject of the last mass (or count of packages) before this one in its sentence."""
     for f in reversed(found):  # back to the sentence start only: linear over a long text
@@ -1049,7 +1230,10 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
              attributive: bool = False) -> str | None:
     """What the figure measures, by kind (see subjects.py for the phrase rules)."""
     if kind == "mass":
-        thing = subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words) or subj.thing_before(before, words)
+        thing = subj.of_phrase(text, _UNIT_TAIL.match(text, end).end(), words)
+        if subj.names_period(thing):
+            thing = None  # "frente a las 21,900 libras del año fiscal anterior": the period, not the substance
+        thing = thing or subj.thing_before(before, words)
         if thing is None and attributive:
             thing = subj.noun_phrase(text, end, words)[0]  # "a 1.5-ton cocaine shipment"
         if thing is None and before.endswith("("):
@@ -1080,12 +1264,20 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
     prior = next((f.subject for f in reversed(found) if f.char_start >= s_start and f.subject and f.value is not None),
                  None)
     if kind == "currency":
+        last = found[-1] if found else None
+        if last is not None and last.kind == "currency" and last.subject and last.char_start >= s_start and \
+                before.endswith(" ") and _SUM_COMPARED.search(before[-40:]) and not _OWN_PHRASE.match(text, end):
+            return last.subject  # "$96 million in INCLE assistance, down from $151 million provided in FY2024"
         subject = subj.currency_subject(text, end, before, words)
         if subject is None and found and found[-1].kind == "currency" and found[-1].char_start >= s_start and \
                 _RESTATED_AS.fullmatch(text, found[-1].char_end, s_start + len(before)):
             subject = found[-1].subject  # "$10 million, or about 200 million pesos": the same money
         return subject
     if kind == "percent":
+        # a time frame is never what a percent changes: "80,400 died in the 12-month period ending in
+        # December, a decline of 27%" is a decline in the deaths
+        prior = next((f.subject for f in reversed(found) if f.char_start >= s_start and f.subject and
+                      f.value is not None and f.kind != "duration"), None)
         return subj.percent_subject(text, end, before, prior, words)
     return subj.duration_subject(text, end, before, attributive, prior, subj.sentence_actor(text, s_start, words), words)
 

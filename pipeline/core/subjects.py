@@ -52,6 +52,7 @@ centimeters centimetres milímetros milimetros centímetros centimetros pulgadas
 thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
+hrs mins secs segundos digits dígitos digitos decimals decimales
 milligrams micrograms miligramos microgramos
 """.split())
 # Plural names of peoples: counted even though capitalized ("70,000 Americans").
@@ -110,6 +111,12 @@ def _starts_numberish(word: str, number_words: frozenset) -> bool:
             or "-" in low and low.partition("-")[0] in number_words)
 
 
+# Spanish preterite endings: a finite verb after a noun ends its phrase ("fentanilo| cayeron a").
+_PRETERITE_ES = ("aron", "ieron", "yeron", "ó")
+# The form a drug is seized in, after "en": "fentanilo en polvo", "metanfetamina en cristal".
+_FORMS = frozenset("polvo cristal piedra pasta roca líquido liquido greña breña hoja pastillas tabletas".split())
+
+
 def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_words: int = 8) -> tuple[str | None, int]:
     """The noun phrase starting at pos ("fentanyl powder", "fentanyl and methamphetamine")."""
     words: list[str] = []
@@ -130,9 +137,18 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
             words.append(word)
             i += 1
             continue
+        if low == "en" and words and not ends and i + 1 < len(toks) and toks[i + 1][0].lower() in _FORMS:
+            # "fentanilo en polvo", "cocaína en piedra": the form of the drug belongs to its name
+            words += [word, toks[i + 1][0]]
+            end = toks[i + 1][2]
+            i += 2
+            if toks[i - 1][3]:
+                break
+            continue
         if low in STOP or _starts_numberish(word, number_words):
             break
         if words and (word[0].isupper() or (low.endswith("ed") and len(low) > 4) or (
+                low.endswith(_PRETERITE_ES) and len(low) > 4) or (
                 low.endswith(_PARTICIPLE_ES) and len(low) > 6 and low not in _NOUNS_LIKE_PARTICIPLES)):
             break  # "cocaine hidden in", "dosis de fentanilo aseguradas en": a reduced relative clause
         words.append(word)
@@ -299,6 +315,19 @@ def of_phrase(text: str, end: int, number_words: frozenset = frozenset()) -> str
     return noun_phrase(text, m.end(), number_words)[0] if m else None
 
 
+# The head of an "of" phrase that names a period, not the measured thing: "21,900 libras del año fiscal
+# anterior", "27,000 pounds of the previous year".
+_PERIOD_HEADS = frozenset("""year years month months week weeks quarter period año años mes meses semana semanas
+trimestre semestre periodo período sexenio ejercicio""".split())
+
+
+def names_period(phrase: str | None) -> bool:
+    """Whether a phrase opens with a period ("año fiscal anterior", "previous year", "mismo periodo")."""
+    words = [w for w in (phrase or "").lower().split()[:3] if w not in _LEADING]
+    words = words[1:] if words and words[0] in ("previous", "prior", "same", "last", "past", "mismo", "misma", "fiscal") else words
+    return bool(words) and words[0] in _PERIOD_HEADS
+
+
 def of_word(text: str, end: int) -> str:
     """The linking word itself ("of", "de", "del") when :func:`of_phrase` found one."""
     m = _OF.match(text, end)
@@ -314,8 +343,9 @@ def governing_noun(before: str) -> str | None:
 
 
 _WEIGHING = re.compile(
-    r"((?:[\w'’.-]+\s+){0,4}?[\w'’-]+)\s+(?:weighing|weighed|that weighed|totaling|totalling|"
-    r"with a (?:total |combined |gross )?weight of|amounting to|que pesaban|con un peso de)\s*$",
+    r"((?:[\w'’.-]+\s+){0,4}?[\w'’-]+),?\s+(?:weighing|weighed|that weighed|totaling|totalling|"
+    r"with a (?:total |combined |gross )?weight of|amounting to|que pesaban|"
+    r"con un peso (?:total |aproximado |neto |bruto )?de)\s*$",
     re.IGNORECASE,
 )
 _PREDICATE = re.compile(r"[^\S\n]+(?:were|was|had been|have been|has been|fueron|fue)\s+", re.IGNORECASE)
@@ -336,9 +366,9 @@ def thing_before(before: str, number_words: frozenset = frozenset()) -> str | No
     # keep the last run of words that is not a verb or function word
     keep: list[str] = []
     for w in reversed(words):
-        if w.lower() in STOP and w.lower() not in {"of", "de"} or w.lower().endswith("ed"):
+        if w.lower() in STOP and w.lower() not in {"of", "de"} or w.lower().endswith("ed") or w[:1].isdigit():
             break
-        keep.insert(0, w)
+        keep.insert(0, w.rstrip(","))
     while keep and keep[0].lower() in {"of", "de"}:
         keep.pop(0)
     return " ".join(keep) or None
@@ -457,16 +487,19 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
 # them, and, where the figure only qualifies another one ("..., a 23 percent increase"), from the
 # subject of the figure before it in the sentence (``prior``).
 _CHANGE_WORDS = (r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción|"
-                 r"disminución|disminucion|caída|caida|descenso|alza|crecimiento")
+                 r"disminución|disminucion|caída|caida|descenso|alza|crecimiento|baja")
 _MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(rf"[^\S\n]+({_CHANGE_WORDS})\b(?:[^\S\n]+(?:in|of|en|de)[^\S\n]+)?", re.IGNORECASE)
-_CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS})\s+(?:of|de|del)\s*$", re.IGNORECASE)
-_APPOSITIVE = re.compile(rf",\s*(?:(?:an?|the|un|una)\s+)?(?:(?:{_CHANGE_WORDS})\s+(?:of|de|del)\s*)?$", re.IGNORECASE)
+# "an annual decrease of", "una disminución anual de": an adjective of the period may stand between
+_PERIOD_ADJ = r"(?:\s+(?:annual|yearly|monthly|overall|total|anual|interanual|mensual|general|total))?"
+_CHANGE_OF_BEFORE = re.compile(rf"\b({_CHANGE_WORDS}){_PERIOD_ADJ}\s+(?:of|de|del)\s*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(rf",\s*(?:(?:an?|the|un|una)\s+)?(?:(?:annual|yearly|monthly|overall)\s+)?(?:(?:{_CHANGE_WORDS}){_PERIOD_ADJ}\s+(?:of|de|del)\s*)?$",
+                         re.IGNORECASE)
 _CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase", "grown": "increase", "grew": "increase",
                 "decreased": "decrease", "fallen": "decrease", "fell": "decrease", "dropped": "decrease",
                 "declined": "decrease", "been reduced": "decrease", "reduced": "decrease"}
 _CHANGE_BEFORE = re.compile(
-    r"(?:^|,\s*)(?P<what>[^,]*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
+    r"(?:^|,(?!\d)\s*)(?P<what>(?:[^,]|,(?=\d))*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
     r"dropped|declined|been reduced|reduced|climbed|jumped|soared|surged|plunged|plummeted|slid|"
     r"drops?|falls?|rises?|climbs?|jumps?|soars?|surges?|plunges?|declines?|grows?|slides?|increases?|decreases?|"
     r"(?:are|is|were|was)\s+(?:down|up)|"
@@ -482,7 +515,7 @@ _CLAUSE = re.compile(r"\b(?:that|which|and|but|while|as|said|says|reported|annou
 _FOR_AFTER = re.compile(r"[^\S\n]+(?:for|among|entre)[^\S\n]+", re.IGNORECASE)
 _IN_AFTER = re.compile(r"[^\S\n]+(?:in|en)[^\S\n]+", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", re.IGNORECASE)
-_VERB_FORM = re.compile(r"[^\S\n]+\w+(?:ed|ing)\b")
+_VERB_FORM = re.compile(r"[^\S\n]+(?:\w+(?:ed|ing)|were|was|are|is|fueron|eran|son|fue)\b")
 
 
 def percent_subject(text: str, end: int, before: str, prior: str | None, words: frozenset) -> str | None:
@@ -518,14 +551,18 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
             np = prior  # "prosecuted 5,046 defendants ..., a 23 percent increase over 2020"
         return f"{noun} in {np}" if np else noun
     before_change = _change_before(before) if before[-40:].rstrip().endswith(_CHANGE_ENDINGS) else None
+    if before_change and any(c.isdigit() for c in before_change):
+        # "The count hovered near 34,000 from 2018 to 2020 and declined 5.2%": figures are no subject
+        noun = before_change.split(" in ", 1)[0]
+        return f"{noun} in {prior}" if prior else noun
     if before_change:  # "homicides fell 16.3% year over year", "seizures are down about 50%"
         return before_change
     after = of_phrase(text, end, words)
     if after is None:
         among = _FOR_AFTER.match(text, end)  # "40% for passenger vehicles", "30% among young men"
         after = noun_phrase(text, among.end(), words)[0] if among else None
-    if after is None and not _VERB_FORM.match(text, end):
-        after = noun_phrase(text, end, words)[0]  # "23 percent interest"
+    if after is None and not _VERB_FORM.match(text, end) and not ("dos" in words and text.startswith((" a ", " al "), end)):
+        after = noun_phrase(text, end, words)[0]  # "23 percent interest" (Spanish "a" is a preposition, not an article)
     if after is None and prior and _VERB_FORM.match(text, end):
         # "traced 4,100 weapons; roughly 60 percent originated in ...": that share of the figure before
         tail = predicate_words(text, end, words)
@@ -540,10 +577,15 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         if np:
             return f"{noun} in {np}"
         return f"{noun} in {prior}" if prior and _APPOSITIVE.search(before) else noun
-    return _change_before(before)
+    changed = _change_before(before)
+    if changed is None and before[-4:].rstrip().lower().endswith(("of", "de", "del")):
+        named = _NOUN_OF_BEFORE.search(before[-30:])  # "tariffs of 25%", "los aranceles de 25%", "una tasa de 3%"
+        if named and named.group(1).lower() not in STOP and named.group(1).lower() not in _TIME_WORDS:
+            return named.group(1)
+    return changed
 
 
-_UP_DOWN = re.compile(r"(?:,|\bbut|\band)[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
+_UP_DOWN = re.compile(r"(?:,|\(|[^\S\n][-–—]|\bbut|\band)[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
 _CHANGED = re.compile(r"^(?:increase|decrease|reduction|decline|rise|drop) in ", re.IGNORECASE)
 _OR_RESTATED = re.compile(r",[^\S\n]*(?:or|o)[^\S\n]+(?:about|approximately|nearly|roughly|some|almost|around)?[^\S\n]*$",
                           re.IGNORECASE)
@@ -599,7 +641,20 @@ def _change_before(before: str) -> str | None:
 
 _MONEY_AFTER = re.compile(
     r"(?:['’]s?)?(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:worth[^\S\n]+of|of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
-_TO_VERB = re.compile(r"[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
+# "$1.5 billion to address ...", "$1.3 billion over six years to strengthen ...", "$25 million annually for
+# five years to expand ...": the purpose after the sum, past the time it is spread over
+_TO_VERB = re.compile(r"(?:[^\S\n]+(?:annually|yearly|a[^\S\n]+year|per[^\S\n]+year|each[^\S\n]+year|"
+                      r"(?:over|for|during|in)[^\S\n]+(?:the[^\S\n]+(?:next|coming|following)[^\S\n]+)?"
+                      r"[\w-]+[^\S\n]+(?:years|months|fiscal[^\S\n]+years)),?){0,2}[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
+_YEAR_TAIL = re.compile(r"(?:[^\S\n]+(?:year[^\S\n]+)?[0-9]{2,4}\b)?", re.IGNORECASE)
+# A sum and the future use of it: "will support", "would fund", "se destinarán a", "servirán para".
+_WILL_FUND = re.compile(r"[^\S\n]+(?:(?:will|would|shall)[^\S\n]+(?:be[^\S\n]+used[^\S\n]+to[^\S\n]+)?(?:support|fund|finance|"
+                        r"pay[^\S\n]+for|go[^\S\n]+to(?:ward)?|cover|strengthen|expand|build|train|equip|modernize)|"
+                        r"se[^\S\n]+destinar(?:á|a|án|an)[^\S\n]+(?:a|para)|servir(?:á|a|án|an)[^\S\n]+para(?:[^\S\n]+financiar)?)"
+                        r"[^\S\n]+(?:(?:the|a|an|el|la|los|las)[^\S\n]+)?(?:newly[^\S\n]+created[^\S\n]+)?", re.IGNORECASE)
+# A capitalized name of several words: "Canadian Drug Analysis Centre", "Centro Nacional de Inteligencia".
+_PROPER_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|del|y|la|el|para)[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w'’-]*){0,7}")
+_FISCAL_YEAR = re.compile(r"(?:fy|fiscal)[^\S\n]?(?:year[^\S\n]?)?(?:[0-9]{2,4})?\Z|[0-9]{4}\Z", re.IGNORECASE)
 # "$12,624,897.12 was successfully recovered": what happened to the money
 _MONEY_PASSIVE = re.compile(r"[^\S\n]+(?:was|were|had been|has been|have been|fue|fueron)[^\S\n]+(?:\w+[^\S\n]+)?(\w+(?:ed|en|t))\b",
                             re.IGNORECASE)
@@ -613,14 +668,27 @@ _CHANGE_VERB = (r"(?:rais|increas|doubl|tripl|cut|reduc|boost|lower|slash|expand
                 r"climb|jump|total|reach|bring|brought|set|put|amount|estimat|valu|calculat|peg|pegged)\w*")
 _MONEY_CHANGE = re.compile(
     r"(?:\b" + _CHANGE_VERB + r"\s+(?:the\s+|its\s+|their\s+|a\s+|his\s+|her\s+)?(?P<np>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
-    r"|(?<![\w'’])(?P<np2>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|has|"
+    r"|(?<![\w'’])(?P<np2>(?:[a-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|has|"
     r"have|had)\s+)?" + _CHANGE_VERB + r")\s+(?:from|to|by|at)\s+"
     # the first amount of a "from ... to" pair: "$40 million to", "about 21,900 pounds in fiscal 2024 from"
     r"(?:(?:(?:about|approximately|nearly|roughly|some|almost|around)\s+)?(?:us)?\$?\s?[\d.,]+(?:\s+[\w.]+){0,4}?\s+"
     r"(?:from|to)\s+)?\Z")
 # Sums named by the noun they are "of": "a reward of", "bail of", "a fine of", "una recompensa de".
 _MONEY_NAMED = re.compile(r"\b(rewards?|fines?|bail|bond|penalty|penalties|bounty|settlement|budget|recompensas?|multas?|"
-                          r"fianza|presupuesto)\s+(?:of|de)\s*$", re.IGNORECASE)
+                          r"fianza|presupuesto|forfeiture|restitution|assessment|reparación|reparacion)\s+(?:of|de)\s*$", re.IGNORECASE)
+# A capitalized name with its acronym, then the lower-case noun it qualifies: "Foreign Military Financing (FMF)
+# grants", "International Narcotics Control and Law Enforcement (INCLE) assistance".
+_NAMED_PROGRAM = re.compile(r"(?:[A-Z][\w.&'’-]*[^\S\n]+(?:(?:and|of|for|the|on|de|y|del|la|el|para)[^\S\n]+){0,2}){1,8}"
+                            r"\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)[^\S\n]+(?P<noun>[a-z][\w-]*(?:[^\S\n]+(?:funds|funding|"
+                            r"programs?|grants?|assistance|aid))?)")
+# The noun a sum is "the amount of": "a money judgment in the amount of", "una multa por la cantidad de".
+_AMOUNT_OF = re.compile(r"((?:[^\W\d_][\w-]*[^\S\n]+){0,2}[^\W\d_][\w-]*)[^\S\n]+(?:in[^\S\n]+the[^\S\n]+(?:amount|sum)[^\S\n]+of|"
+                        r"por[^\S\n]+(?:la[^\S\n]+cantidad|el[^\S\n]+monto|un[^\S\n]+monto)[^\S\n]+de)[^\S\n]*"
+                        r"(?:(?:about|approximately|more[^\S\n]+than|over|nearly|más[^\S\n]+de|casi)[^\S\n]+)?\Z", re.IGNORECASE)
+# What was done to a sum, right after it: "$612,440 seized from", "$2 million laundered through".
+_DONE_AFTER = re.compile(r"[^\S\n]+(seized|confiscated|forfeited|frozen|recovered|laundered|stolen|embezzled|smuggled|"
+                         r"transferred|wired|paid|spent|obligated|disbursed|allocated|invested)[^\S\n]+(?:from|through|to|in|at|by|"
+                         r"during|on|into|for)\b", re.IGNORECASE)
 _PER_TIME = frozenset("year month week day hour annually yearly monthly año mes semana día hora".split())
 # A rate after a sum: "$5 per pill", "$5 billion a year", "$13 billion annually", "20 mil pesos al mes".
 _RATE_AFTER = re.compile(r"[^\S\n]+(?:(?:a|an|per|each|every|por|al|cada)[^\S\n]+(?P<per>[^\W\d_]+)\b|"
@@ -638,7 +706,7 @@ _SPENT_BEFORE = re.compile(r"\b([a-z]{4,}ed)[^\S\n]+(?:(?:about|approximately|ne
 _CHANGE_PARTICIPLES = frozenset("""topped exceeded surpassed reached totaled totalled increased decreased reduced raised
 estimated valued calculated amounted neared approached ranged dropped climbed jumped declined doubled tripled""".split())
 _LEVEL_BEFORE = re.compile(
-    r"(?:^|[.;:]\s+|,\s+)(?:the\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:between|among|in|at|of|from|for|with|to)"
+    r"(?:^|[.;:]\s+|,\s+)(?:the\s+)?(?P<np>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)(?:\s+(?:between|among|in|at|of|from|for|with|to|under)"
     r"\s+[^,;:]{0,50}?)?\s+(?:topped|exceeded|surpassed|reached|totaled|totalled|hit|neared|approached)\s+"
     r"(?:(?:about|approximately|nearly|roughly|some|almost|around|more\s+than|over)\s+)?(?:an?\s+)?(?:record\s+)?$",
     re.IGNORECASE)
@@ -671,6 +739,14 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
     named = _MONEY_NAMED.search(before[-40:]) if before[-40:].rstrip().lower().endswith(("of", "de")) else None
     if named:  # "rewards of up to $10 million for information ...": the reward, not the information
         return named.group(1)
+    amount = _AMOUNT_OF.search(before[-90:]) if before[-12:].rstrip().lower().endswith(("of", "de")) else None
+    if amount:  # "a money judgment in the amount of $4.8 million", "una multa por la cantidad de"
+        np_words = amount.group(1).split()
+        articles = [i for i, w in enumerate(np_words) if w.lower() in _LEADING]
+        return " ".join(np_words[articles[-1] + 1:] if articles else np_words) or None  # "impuso una| multa"
+    done = _DONE_AFTER.match(text, end)
+    if done:  # "$612,440 seized from a bank account", "$2 million laundered through ..."
+        return f"funds {done.group(1).lower()}"
     rate = _RATE_AFTER.match(text, end) if text[end:end + 1] == " " else None
     if rate:
         per = rate.group("per")
@@ -682,8 +758,17 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
             if np:
                 return np  # "$5 billion a year from fentanyl", "$13 billion annually in drug sales"
     m = _MONEY_AFTER.match(text, end)
+    if m and text[m.end():m.end() + 1].isupper():
+        named = _NAMED_PROGRAM.match(text, m.end())
+        if named:  # "$96 million in International Narcotics Control and Law Enforcement (INCLE) assistance"
+            return f"{named.group('acr')} {named.group('noun')}"
     if m:
         np = noun_phrase(text, m.end(), words)[0]
+        if np and _FISCAL_YEAR.match(np):  # "$158 million in FY2020": a year, not what the money is
+            np_end = noun_phrase(text, m.end(), words)[1]
+            np_end = _YEAR_TAIL.match(text, np_end).end()  # "in fiscal| 2025", "in FY| 2024"
+            after = _MONEY_AFTER.match(text, np_end)  # "$40 million in fiscal 2025 for port scanners"
+            np = noun_phrase(text, after.end(), words)[0] if after else None
         if np:
             return np
         counted = _NUMBER_THEN.match(text, m.end())
@@ -696,7 +781,7 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         return f"funds {m.group(1).lower()}"
     if _TOKEN.match(text, end) and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         np = noun_phrase(text, end, words)[0]  # "a $5,000 fine", "a $1.2 million settlement"
-        if np and np.lower() not in _PER_TIME:  # "$12 billion a year" is a rate, not a year
+        if np and np.lower() not in _PER_TIME and np.split()[0].lower() not in ("plus", "más", "mas", "minus"):  # "$12 billion a year" is a rate, not a year
             return np
     m = _MONEY_BEFORE.search(before[-50:])
     if m:
@@ -709,6 +794,12 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
     np = change_subject(before)
     if np:  # "raised the reward to $5 million", "the budget grew from $40 million to"
         return np
+    m = _WILL_FUND.match(text, end)  # "$200 million will support the newly created Drug Analysis Centre"
+    if m:
+        name = _PROPER_RUN.match(text, m.end()) if text[m.end():m.end() + 1].isupper() else None
+        np = name.group().strip() if name else noun_phrase(text, m.end(), words)[0]
+        if np:
+            return np
     m = _TO_VERB.match(text, end)  # "$1.5 billion to address the opioid crisis"
     if m:
         np = noun_phrase(text, m.end(), words)[0]
@@ -724,8 +815,12 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
     return f"funds {_ACTION_PARTICIPLE[actions[-1].lower()]}" if actions else None
 
 
+# A court's term named right after its length, with no "of": "3 years supervised release", "2 years probation".
+_TERM_AFTER = re.compile(r"[^\S\n]+(supervised[^\S\n]+release|probation|parole|house[^\S\n]+arrest|community[^\S\n]+service|"
+                         r"libertad[^\S\n]+(?:condicional|vigilada))\b", re.IGNORECASE)
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
 _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|\b(?:faces?|facing|penalty\s+of|"
+                        r"punishable\s+by|castigad[oa]s?\s+con|sancionad[oa]s?\s+con|(?:sentence|sentencia|condena):|"
                         r"(?:prison\s+)?(?:sentences?|terms?)\s+(?:ranging\s+)?(?:of|from)|maximum\s+of|minimum\s+of|penas?\s+de|condenas?\s+de)\s*$|"
                         r"^[^\S\n]+in[^\S\n]+(?:federal[^\S\n]+)?prison",
                         re.IGNORECASE)
@@ -748,8 +843,11 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
         if np:
             return np
     np = of_phrase(text, end, words)
-    if np:
+    if np and not names_period(np):  # "los primeros diez meses del año": the year is no subject
         return np
+    term = _TERM_AFTER.match(text, end)
+    if term:  # "87 months; 3 years supervised release", "5 años de libertad condicional"
+        return " ".join(term.group(1).lower().split())
     if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end) or _TERMS_RANGING.search(before[-48:]):
         return "prison sentence"
     if prior and _AFTER_A_FIGURE.search(before[-40:]):
@@ -780,7 +878,7 @@ def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
     if name and not name.group(1).split()[0].lower() in _LEADING:
         return name.group(1)  # "The United States will ...", "Estados Unidos aportará ...": the whole name
     phrase = noun_phrase(text, s_start, words, 5)[0]
-    if phrase is None or phrase.split()[0].lower() in _PRONOUNS:
+    if phrase is None or phrase.split()[0].lower() in _PRONOUNS or phrase.split()[0].lower() in _NOT_ACTORS:
         return None
     kept = []
     for w in phrase.split():
@@ -790,6 +888,11 @@ def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
     return " ".join(kept)
 
 
+# Sentence adverbs and connectors that open a sentence without being its subject ("Nunca se había
+# logrado algo así en once meses", "Meanwhile, over two years ...").
+_NOT_ACTORS = frozenset("""nunca jamás jamas también tambien además ademas asimismo hoy ayer ahora mientras sin
+never also however meanwhile today yesterday now still yet since so thus then additionally furthermore moreover
+instead overall""".split())
 _PRONOUNS = frozenset("i he she it we they you him her them él ella ellos ellas nosotros usted ustedes".split())
 _VERBS_AFTER_SUBJECT = frozenset("""fell rose dropped grew spent served said says received set gave got takes took lasts
 lasted meets met otorgó fijó dio""".split())
