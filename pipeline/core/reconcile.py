@@ -3,26 +3,43 @@
 Grouping (which files are versions of one statement)
     The figures a text states are its fingerprint: they survive reformatting, chrome,
     truncation and re-translation, while shared boilerplate prose is a false signal.
-    1. *Candidates* come from two indexes, never from all pairs: an inverted index of
-       figure keys ``(kind, unit, value)`` (years, numbers below 10 and keys found in
-       very many files are skipped: they identify nothing), and MinHash LSH over word
-       3-shingles for texts with few figures.
+    1. *Candidates* come from indexes, never from all pairs: an inverted index of figure keys
+       ``(kind, unit, value)`` (years, numbers below 10 and keys found in very many files are
+       skipped: they identify nothing) -- two shared, or all of a file's one, or one of two each
+       (a corrected copy of a short release); buckets of masses in kilograms, so that a copy
+       restating its masses in another unit is found (masses in different units count with the
+       shared keys); and MinHash LSH over word 3-shingles for texts with few figures.
     2. *Verification* of a candidate pair, with S the file with fewer figure keys:
        figure containment = weighted share of S's keys also in the other file (more
-       significant digits weigh more: "5,046" identifies more than "40"); disagreement
-       = figures whose sentence matches a sentence of the other file (same kind/unit,
-       similar words) that states a different value -- the signature of two releases
-       built from one template. Text similarity = share of S's word 3-shingles inside
-       the other text, ignoring shingles found in very many files (boilerplate). Accept
-       when disagreement <= 25% of agreement (none at all between texts dated a week or
-       more apart: the next statement of a weekly or monthly series) and
+       significant digits weigh more: "5,046" identifies more than "40"), a key the other
+       states in another unit or rounded ("1,198 kilograms", "nearly 2,700 pounds" for "2,641
+       pounds") counting at the weight of the less precise of the two; disagreement = figures
+       whose sentence matches a sentence of the other file (same kind and unit, any unit for a
+       mass, similar words) that states a different amount -- the signature of two releases
+       built from one template. Text similarity = share of S's word 3-shingles inside the other
+       text, ignoring shingles found in very many files (boilerplate). Accept when disagreement
+       <= 25% of agreement (none at all between texts dated a week or more apart: the next
+       statement of a series; one figure at most, on the same day in the same wording: a
+       corrected copy) and
        - S has >= 2 keys: >= 2 shared, containment >= 0.6, text similarity >= 0.1 (0.5
          when the shared keys all stand in one sentence of S: a quoted sentence, a template's
-         penalty clause); in two languages (a translation shares no wording) >= 5 shared and
-         containment >= 0.9 instead;
-       - S has 1 key: it is shared and text similarity >= 0.5;
-       - S has none: the other has at most 1 key and text similarity >= 0.85 (a text
-         stating none of the other's figures is not a version of it).
+         penalty clause -- and never between texts dated a week or more apart); in two
+         languages (a translation shares no wording) >= 5 shared and containment >= 0.9, or
+         >= 4 from several sentences of both, containment >= 0.8, in the same order, or all of
+         a short text's figures and the other numbers it writes (ages, roads, counts);
+       - S has 1 key: it is shared and text similarity >= 0.5 unless the other numbers the two
+         write disagree (another release of a template); or those numbers agree (>= 3, 75%) and
+         text similarity >= 0.1 or another language; or a precise figure, the same numbers and
+         the same date (a short re-translation);
+       - S has none: the other has at most 1 key, text similarity >= 0.85 and they are dated
+         less than a week apart (a text stating none of the other's figures is not a version of
+         it; next year's opening paragraph reads the same);
+       - whatever S has: the same wording (>= 0.9, about as long) on the same day with one
+         figure changed is a corrected copy.
+       A pair is turned down when the other text states more of other figures before the first
+       it shares than it shares (S is the second statement of a digest: a copy is cut at its end,
+       not at its start), or, in other words than S's, a month or more apart (a later statement
+       restating a case's figures).
     3. Accepted pairs are joined with union-find; each component is a document whose id
        is a hash of its members' sha256s (content, not counters).
 
@@ -63,6 +80,7 @@ Discrepancies
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -198,10 +216,18 @@ class _Profile:
     republished: bool = False  # a byline or a wire credit at the top: an outlet's copy
     prose: int = 0  # characters in lines of 8 words or more: its length without menus and links
     language: str = "en"
+    # key -> (surface, qualifier) of a mention of it: what a restatement in another unit or rounded is
+    # compared with (see _figure)
+    figures: dict = field(default_factory=dict)
+    order: dict = field(default_factory=dict)  # key -> its rank among the keys, in text order
+    # every number written, dates and years left out (see numerals); only of a text of few figures (a
+    # text of one figure is compared by them, with texts of a few: its copies may add a sidebar's)
+    numbers: frozenset = frozenset()
+    masses: frozenset = frozenset()  # buckets of its masses in kilograms (see mass_buckets)
 
 
 def profile(doc: SourceDoc) -> _Profile:
-    keys, sentences, by_kind = set(), defaultdict(list), defaultdict(list)
+    keys, sentences, by_kind, figures, order = set(), defaultdict(list), defaultdict(list), {}, {}
     for f in doc.figures:
         k = figure_key(f)
         if k is None:
@@ -210,10 +236,39 @@ def profile(doc: SourceDoc) -> _Profile:
         keys.add(k)
         sentences[k].append(cw)
         by_kind[k[:2]].append((k, cw))
+        order.setdefault(k, len(order))
+        if k not in figures or f.qualifier and not figures[k][1]:  # "nearly" once: approximate
+            figures[k] = (f.surface, f.qualifier)
     meta = extract_metadata(doc.text)
     return _Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
                     int(meta.title is not None) + int(meta.published_on is not None), meta,
-                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text))
+                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text),
+                    figures, order, numerals(doc.text) if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
+                    mass_buckets(keys, figures))
+
+
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+           r"septiembre|setiembre|octubre|noviembre|diciembre)\b\.?")
+_DAY_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)   # "March 12", "Dec. 4"
+_DAY_AFTER = re.compile(rf"\s+(?:de\s+)?{_MONTHS}", re.I)  # "12 de marzo", "22 July"
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)*")
+
+
+def numerals(text: str) -> frozenset[str]:
+    """Every number a text writes ("31-year-old", "Interstate 8", "38 pounds"), without its dates and
+    years: the small numbers of a short release (ages, roads, counts) survive a copy, a truncation and
+    a translation, and differ between two releases of one template."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        if "/" in tok or len(tok) == 4 and tok[:2] in ("19", "20"):
+            continue  # "03/13/2025", a year
+        if len(tok) <= 2 and (_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                              or _DAY_AFTER.match(text, m.end())):
+            continue  # the day of a date
+        out.add(tok.replace(",", ""))
+    return frozenset(out)
 
 
 def prose_chars(text: str) -> int:
@@ -292,6 +347,70 @@ def few_keys(keys: set | frozenset) -> bool:
     return len(keys) < MIN_SHARED
 
 
+MASS_BUCKET = 0.01  # relative width of a bucket of masses in kilograms: a conversion rounded to 2-3 digits
+
+
+def mass_buckets(keys, figures: dict) -> frozenset:
+    """Where a text's masses stand in kilograms, so that a copy restating them in another unit
+    ("1,198 kilograms" for "2,641 pounds") is found: each mass (under both readings of a bare "tons")
+    in its bucket ``("kg", b, unit)`` of width MASS_BUCKET, and ``("kg~", b', unit)`` in the nearer
+    neighbouring bucket. Two masses within a bucket's width of each other meet in a bucket ("kg" with
+    "kg" or "kg~" of one bucket), whichever side of a bucket's edge they fall. (Two figures in one
+    unit never restate each other: only masses in different units are counted, see mass_pairs.)"""
+    out = set()
+    for k in keys:
+        if k[0] != "mass" or k[1] not in _MASS_UNITS:
+            continue
+        surface = figures[k][0]
+        units = ("short_ton", "metric_ton") if k[1] in ("short_ton", "metric_ton") and _BARE_TON.search(surface) \
+            else (k[1],)
+        for u in units:
+            kg = float(k[2]) * to_kg(1.0, u)
+            if kg <= 0:
+                continue
+            at = math.log(kg) / math.log1p(MASS_BUCKET)
+            b = math.floor(at)
+            out.add(("kg", b, k[1]))
+            out.add(("kg~", b + 1 if at - b > 0.5 else b - 1, k[1]))
+    return frozenset(out)
+
+
+def mass_postings(masses_of) -> dict:
+    """Bucket ``(tag, b)`` -> the (file, unit) posted in it, from the files' :func:`mass_buckets`."""
+    postings: dict = defaultdict(list)
+    for i, ms in enumerate(masses_of):
+        for tag, b, unit in ms:
+            postings[(tag, b)].append((i, unit))
+    return postings
+
+
+def mass_pairs(postings: dict) -> Counter:
+    """How many masses each pair of files states in different units within a bucket of each other
+    (each bucket's files, "kg" and "kg~", at most MAX_KEY_DF)."""
+    out: Counter = Counter()
+    for (tag, b), ids in postings.items():
+        if tag != "kg" or not mass_bucket_indexed(postings, b):
+            continue
+        near = postings.get(("kg~", b), ())
+        if len({u for _, u in ids} | {u for _, u in near}) < 2:
+            continue  # all in one unit
+        out.update((min(x, y), max(x, y)) for n, (x, u) in enumerate(ids) for y, v in ids[n + 1:] if x != y and u != v)
+        out.update((min(x, y), max(x, y)) for x, u in ids for y, v in near if x != y and u != v)
+    return out
+
+
+def mass_bucket_indexed(postings: dict, b: int) -> bool:
+    return len(postings.get(("kg", b), ())) + len(postings.get(("kg~", b), ())) <= MAX_KEY_DF
+
+
+def candidate(n_shared: int, indexed_a: int, indexed_b: int) -> bool:
+    """Whether two files sharing ``n_shared`` indexed figure keys (of ``indexed_a`` and ``indexed_b``)
+    are worth verifying: two shared, or all of a file's one; or one of two each (a corrected copy
+    of a short release: one of its two figures changed)."""
+    return n_shared >= MIN_SHARED or min(indexed_a, indexed_b) < MIN_SHARED or \
+        indexed_a == indexed_b == MIN_SHARED
+
+
 def candidate_pairs(profiles: list[_Profile], lsh: MinHashLSH | None = None,
                     labels: list | None = None) -> set[tuple[int, int]]:
     """``lsh``: an empty index to fill, for a caller that keeps it; its keys are ``labels`` (the
@@ -311,7 +430,11 @@ def candidate_pairs(profiles: list[_Profile], lsh: MinHashLSH | None = None,
             indexed.update(ids)
             shared.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1:])
     # Files with several identifying figures must share two of them to be worth verifying.
-    pairs = {(a, b) for (a, b), n in shared.items() if n >= MIN_SHARED or min(indexed[a], indexed[b]) < MIN_SHARED}
+    pairs = {(a, b) for (a, b), n in shared.items() if candidate(n, indexed[a], indexed[b])}
+    # ... counting the masses they state in different units ("1,198 kilograms", "2,641 pounds")
+    for pair, n in mass_pairs(mass_postings([p.masses for p in profiles])).items():
+        if n + shared.get(pair, 0) >= MIN_SHARED:
+            pairs.add(pair)
     # Texts with few figures are found by their wording instead: every text goes into
     # the LSH index, and those with fewer than MIN_SHARED figure keys query it. (Querying
     # it for texts whose figures are all too common to index as well multiplied the pairs
@@ -336,58 +459,224 @@ MAX_DISAGREEMENT = 0.25
 MIN_TEXT_WITH_FIGURES = 0.1
 MIN_TEXT_FEW_FIGURES = 0.85  # wording alone: boilerplate can make up most of a short release
 MIN_TEXT_ONE_FIGURE = 0.5
+NUMBERS_MAX_KEYS = 4
+MIN_NUMBERS = 3  # numbers (any, dates left out) two texts of one figure must have in common to be compared by them
+MIN_NUMBERS_ONE_FIGURE = 0.75  # share of the numbers of one of them: a copy in other words, or a translation
+MIN_TEXT_ONE_FIGURE_NUMBERS = 0.1
+PRECISE = 2.0  # the specificity of a figure of three significant digits or more
+MIN_NUMBERS_TEMPLATE = 0.5  # fewer: another release of one template, however alike the wording
 MIN_SHARED_TRANSLATED = 5  # a version in the other language
 MIN_CONTAINMENT_TRANSLATED = 0.9
+MIN_CONTAINMENT_TRANSLATED_ORDERED = 0.8  # one figure fewer, in the same order
+IN_ORDER = 0.8
 BOILERPLATE_DF = 10  # a shingle in more files than this is boilerplate
 SENTENCE_MATCH = 0.5
+MIN_TEXT_PART = 0.8  # a text of fewer figures than the other's non-shared ones: its wording, cut short
+MIN_TEXT_CORRECTED = 0.9  # a corrected copy: the same wording, one figure changed
 
 
-def _disagreement(s: _Profile, o: _Profile) -> float:
-    """Weight of s's figures stated with another value in a matching sentence of o."""
-    total = 0.0
-    for k in s.keys - o.keys:
-        for k2, cw2 in o.by_kind.get(k[:2], ()):
-            if k2 not in s.keys and any(jaccard(cw, cw2) >= SENTENCE_MATCH for cw in s.sentences[k]):
+def _disagreement(s: _Profile, o: _Profile, skip_s=frozenset(), skip_o=frozenset()) -> tuple[float, int]:
+    """Weight and number of s's figures stated with another amount in a matching sentence of o -- a
+    mass in any unit ("702 kilograms" is not "1,480 pounds") -- (``skip_s``, ``skip_o``: keys
+    restating one another, in another unit or rounded: not another amount)."""
+    total, n = 0.0, 0
+    for k in s.keys - o.keys - skip_s:
+        if k[0] == "mass" and k[1] in _MASS_UNITS:
+            theirs = [x for u in _MASS_UNITS for x in o.by_kind.get(("mass", u), ())]
+        else:
+            theirs = o.by_kind.get(k[:2], ())
+        for k2, cw2 in theirs:
+            if k2 not in s.keys and k2 not in skip_o and \
+                    any(jaccard(cw, cw2) >= SENTENCE_MATCH for cw in s.sentences[k]):
+                if k2[1] != k[1] and k in s.figures and k2 in o.figures and \
+                        _agree(_figure(k, *s.figures[k]), _figure(k2, *o.figures[k2])) is not None:
+                    continue  # the same amount in another unit
                 total += specificity(k)
+                n += 1
                 break
-    return total
+    return total, n
+
+
+def _in_order(s: _Profile, o: _Profile, shared: set, pairs) -> bool:
+    """Whether the figures s and o share (and the restated ``pairs``) stand in the same order in both
+    (a translation keeps the order of its paragraphs): at least IN_ORDER of the pairs of them."""
+    both = sorted([(k, k) for k in shared] + list(pairs), key=lambda p: s.order.get(p[0], 0))
+    seq = [o.order.get(k2, 0) for _, k2 in both]
+    n = len(seq) * (len(seq) - 1) // 2
+    return n > 0 and sum(x < y for i, x in enumerate(seq) for y in seq[i + 1:]) >= IN_ORDER * n
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure(key: tuple[str, str, str], surface: str, qualifier: str | None) -> Figure:
+    """The figure a profile's key and mention stand for, as _agree compares it."""
+    return Figure(key[0], float(key[2]), key[1], None, qualifier, surface, "", "")
+
+
+def _comparable(f: Figure):
+    """What a figure's amount compares with, for grouping: any mass; a sum in "$" whichever dollar or
+    peso the reader took it for (a Spanish copy of a U.S. release says "$6.4 millones")."""
+    if f.kind == "currency" and "$" in f.surface:
+        return ("currency", "$")
+    return _measure_kind(f)
+
+
+def _restated(s: _Profile, o: _Profile, shared: set) -> tuple[float, list[tuple]]:
+    """s's figures that o states in another unit or rounded ("nearly 3,000 pounds" for "2,987
+    pounds", "1,355 kilograms" for "2,987 pounds"), paired one to one, nearest amounts first: their
+    weight (that of the less precise of each pair: a rounded figure identifies less) and the pairs
+    (key of s, key of o)."""
+    theirs: dict = defaultdict(list)
+    for k2 in o.keys - shared:
+        if k2 in o.figures:
+            g = _figure(k2, *o.figures[k2])
+            theirs[_comparable(g)].append((k2, g))
+    if not theirs:
+        return 0.0, []
+    options = []
+    for k in s.keys - shared:
+        if k not in s.figures:
+            continue
+        f = _figure(k, *s.figures[k])
+        for k2, g in theirs.get(_comparable(f), ()):
+            d = _agree(f, g)
+            if d is not None:
+                options.append((d, k, k2))
+    weight, pairs, used_s, used_o = 0.0, [], set(), set()
+    for d, k, k2 in sorted(options):
+        if k not in used_s and k2 not in used_o:
+            used_s.add(k)
+            used_o.add(k2)
+            pairs.append((k, k2))
+            weight += min(specificity(k), specificity(k2))
+    return weight, pairs
 
 
 def same_document(a: _Profile, b: _Profile) -> bool:
     s, o = (a, b) if (len(a.keys), a.shingles.size) <= (len(b.keys), b.shingles.size) else (b, a)
     shared = s.keys & o.keys
-    agree = sum(specificity(k) for k in shared)
+    text = []
+
+    def wording() -> float:  # computed once, and only when needed
+        if not text:
+            text.append(text_overlap(a.shingles, b.shingles))
+        return text[0]
+
+    if _same_document(s, o, shared, wording, 0.0, frozenset(), frozenset(), ()):
+        return True
+    # the same amounts restated in another unit or rounded ("nearly 3,000 pounds", "1,355 kilograms")
+    # count as shared, and are not a different value
+    if not s.figures or not o.figures or not (s.keys - shared) or not (o.keys - shared):
+        return False
+    weight, pairs = _restated(s, o, shared)
+    used_s, used_o = frozenset(k for k, _ in pairs), frozenset(k2 for _, k2 in pairs)
+    return bool(pairs) and _same_document(s, o, shared, wording, weight, used_s, used_o, pairs)
+
+
+def _same_document(s: _Profile, o: _Profile, shared: set, wording, restated: float, used_s, used_o,
+                   pairs) -> bool:
+    """The verdict on s and o, counting the figures o restates (``pairs`` of keys of s and o, their
+    ``restated`` weight) as shared."""
+    n_shared = len(shared) + len(used_s)
+    agree = sum(specificity(k) for k in shared) + restated
     # The cheap tests first: the disagreement (sentence against sentence, the costly part)
     # can only turn an accepted pair down, so it is computed for accepted pairs only.
     if not s.keys:
         # Wording alone: only between texts that both state (almost) no figures. A text
         # stating none of the other's several figures is not a version of it.
-        accepted = len(o.keys) < MIN_SHARED and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_FEW_FIGURES
+        # Nor are two texts dated a week or more apart (the opening paragraph of the next year's
+        # statement of a series reads the same).
+        accepted = len(o.keys) < MIN_SHARED and _days_apart(s, o) < SERIES_DAYS and wording() >= MIN_TEXT_FEW_FIGURES
     elif len(s.keys) < MIN_SHARED:
-        accepted = shared == s.keys and text_overlap(a.shingles, b.shingles) >= MIN_TEXT_ONE_FIGURE
+        # One figure identifies little: the other numbers a text writes (ages, roads, small counts)
+        # must agree too -- they do in a copy or a translation, not in another release of a template.
+        common, numbers = _numbers_agree(s, o, used_s)
+        accepted = n_shared == len(s.keys) and (
+            (wording() >= MIN_TEXT_ONE_FIGURE
+             and (min(len(s.numbers), len(o.numbers)) < MIN_NUMBERS or numbers >= MIN_NUMBERS_TEMPLATE))
+            or (common >= MIN_NUMBERS and numbers >= MIN_NUMBERS_ONE_FIGURE
+                and (s.language != o.language or wording() >= MIN_TEXT_ONE_FIGURE_NUMBERS))
+            # a short re-translation of a release stating one precise figure ("3,418 pills"), dated the
+            # same day and writing no number the other does not
+            or (not used_s and specificity(next(iter(s.keys))) >= PRECISE
+                and jaccard(s.numbers, o.numbers) >= MIN_NUMBERS_ONE_FIGURE
+                and _same_day(s, o) and wording() >= MIN_TEXT_WITH_FIGURES))
     else:
         containment = agree / sum(specificity(k) for k in s.keys)
         # Figures shared from one sentence only are one piece of evidence (a figure quoted by
         # another statement, a penalty clause of a template): then the wording must agree too.
         if s.language != o.language:
-            # A translation shares no wording, only figures: many of them, nearly all.
-            accepted = len(shared) >= MIN_SHARED_TRANSLATED and containment >= MIN_CONTAINMENT_TRANSLATED
+            # A translation shares no wording, only figures: many of them, nearly all; or a few less,
+            # from several sentences, stated in the same order (a quotation is one sentence).
+            accepted = n_shared >= MIN_SHARED_TRANSLATED and containment >= MIN_CONTAINMENT_TRANSLATED or (
+                n_shared >= MIN_SHARED_TRANSLATED - 1 and containment >= MIN_CONTAINMENT_TRANSLATED_ORDERED
+                and len({cw for k in shared | used_s for cw in s.sentences[k]}) >= 2
+                and len({cw for k in shared | used_o for cw in o.sentences[k]}) >= 2
+                and _in_order(s, o, shared, pairs))
+            if not accepted and n_shared == len(s.keys) and len(o.keys) - n_shared <= 1:
+                # a short text: all its figures (the other states one more at most), and the other
+                # numbers it writes (ages, roads, counts)
+                common, numbers = _numbers_agree(s, o, used_s)
+                accepted = common >= MIN_NUMBERS and numbers >= MIN_NUMBERS_ONE_FIGURE
         else:
-            one_sentence = len({cw for k in shared for cw in s.sentences[k]}) < 2
-            accepted = (len(shared) >= MIN_SHARED and containment >= MIN_CONTAINMENT
-                        and text_overlap(a.shingles, b.shingles) >= (
-                            MIN_TEXT_ONE_FIGURE if one_sentence else MIN_TEXT_WITH_FIGURES))
+            one_sentence = len({cw for k in shared | used_s for cw in s.sentences[k]}) < 2
+            # ... and one sentence is no evidence at all between texts dated a week or more apart (the
+            # penalty clause of the next release of a template)
+            accepted = (n_shared >= MIN_SHARED and containment >= MIN_CONTAINMENT
+                        and not (one_sentence and _days_apart(s, o) >= SERIES_DAYS)
+                        and wording() >= (MIN_TEXT_ONE_FIGURE if one_sentence else MIN_TEXT_WITH_FIGURES))
+    # A corrected copy: the same wording on the same day, one figure changed ("124 pounds" for
+    # "142 pounds"). Two releases of one template differ in their places, names and dates too.
+    corrected = False
+    if not accepted and s.keys and s.language == o.language and len(s.keys) - n_shared <= 1 \
+            and _days_apart(s, o) == 0 and _similar_size(s, o) and wording() >= MIN_TEXT_CORRECTED:
+        accepted = corrected = True
     if not accepted:
         return False
+    if not corrected and (s.language != o.language or wording() < MIN_TEXT_PART):
+        # o states more figures before the first it shares with s than it shares: s is the second
+        # statement of a digest o (a copy is cut at its end, not at its start), or a
+        # statement o follows up on months later
+        shared_o = shared | used_o
+        start = min((o.order.get(k, 0) for k in shared_o), default=0)
+        before = sum(specificity(k) for k in o.keys - shared_o if o.order.get(k, 0) < start)
+        if before > agree or s.language == o.language and _days_apart(s, o) >= MAX_DAYS_VERSION:
+            return False
     # a template near-miss disagrees both ways
     limit = MAX_DISAGREEMENT * agree
-    disagree = max(_disagreement(s, o), _disagreement(o, s))
-    # a figure stated otherwise by a text dated a week or more apart: the next statement of a
-    # series (weekly totals), not a corrected or republished copy
-    return disagree <= limit and not (disagree and _days_apart(s, o) >= SERIES_DAYS)
+    d1, n1 = _disagreement(s, o, used_s, used_o)
+    d2, n2 = _disagreement(o, s, used_o, used_s)
+    disagree = max(d1, d2)
+    if disagree and _days_apart(s, o) >= SERIES_DAYS:
+        # a figure stated otherwise by a text dated a week or more apart: the next statement of a
+        # series (weekly totals), not a corrected or republished copy
+        return False
+    if disagree <= limit:
+        return not corrected or max(n1, n2) <= 1
+    # one figure changed in the same wording on the same day: a correction
+    return max(n1, n2) <= 1 and _days_apart(s, o) == 0 and _similar_size(s, o) and wording() >= MIN_TEXT_CORRECTED
+
+
+def _similar_size(a: _Profile, b: _Profile) -> bool:
+    """Texts of about as many word 3-shingles (a corrected copy adds a note at most)."""
+    return min(a.shingles.size, b.shingles.size) >= MIN_TEXT_CORRECTED * 0.8 * max(a.shingles.size, b.shingles.size)
 
 
 SERIES_DAYS = 7
+MAX_DAYS_VERSION = 30  # a copy in other words published a month or more later is another statement
+
+
+def _numbers_agree(s: _Profile, o: _Profile, used_s) -> tuple[int, float]:
+    """How many numbers s and o both write (a figure o restates counting as one) and their share of
+    the fewer numbers (see numerals; none for a text of many figures)."""
+    if not s.numbers or not o.numbers:
+        return 0, 0.0
+    common = len(s.numbers & o.numbers) + len(used_s)
+    return common, min(1.0, common / min(len(s.numbers), len(o.numbers)))
+
+
+def _same_day(a: _Profile, b: _Profile) -> bool:
+    da, db = (p.meta.published_on if p.meta is not None else None for p in (a, b))
+    return da is not None and da == db
 
 
 def _days_apart(a: _Profile, b: _Profile) -> int:

@@ -29,8 +29,8 @@ from datasketch import MinHashLSH
 
 from pipeline.core.reconcile import (
     MAX_KEY_DF, MIN_SHARED, Plan, SourceDoc, _Profile, boilerplate, boilerplate_cap, build_profiles,
-    canonical_order, components, document_key, few_keys, group_profiles, lsh_index, profile_key, same_document,
-    sketch, union_find, without_boilerplate,
+    candidate, canonical_order, components, document_key, few_keys, group_profiles, lsh_index,
+    mass_bucket_indexed, mass_postings, profile_key, same_document, sketch, union_find, without_boilerplate,
 )
 
 # Past this many changed files (a share of the corpus, at least MIN_CHANGE), regrouping
@@ -45,6 +45,7 @@ class Grouping:
     offsets: np.ndarray  # raw shingles of names[i]: shingles[offsets[i]:offsets[i + 1]]
     shingles: np.ndarray
     figure_keys: list[frozenset]  # parallel to names
+    mass_keys: list[frozenset]  # parallel to names: reconcile.mass_buckets
     common: np.ndarray  # boilerplate shingles, sorted
     lsh: MinHashLSH  # keys: names; over boilerplate-free shingles
     groups: list[list[str]]  # names, each group in canonical order
@@ -53,10 +54,10 @@ class Grouping:
         return self.shingles[self.offsets[i]:self.offsets[i + 1]]
 
 
-def _grouping(names, keys, raw: list[np.ndarray], figure_keys, common, lsh, groups) -> Grouping:
+def _grouping(names, keys, raw: list[np.ndarray], figure_keys, mass_keys, common, lsh, groups) -> Grouping:
     offsets = np.concatenate([[0], np.cumsum([r.size for r in raw], dtype=np.int64)])
     shingles = np.concatenate(raw) if raw else np.empty(0, dtype=np.uint32)
-    return Grouping(names, keys, offsets, shingles, figure_keys, common, lsh,
+    return Grouping(names, keys, offsets, shingles, figure_keys, mass_keys, common, lsh,
                     [[names[i] for i in g] for g in groups])
 
 
@@ -71,7 +72,8 @@ def plan_from_nothing(sources: list[SourceDoc], keys: list[str], cache=None) -> 
     lsh = lsh_index()
     groups = [canonical_order(g, sources, profiles) for g in group_profiles(sources, profiles, lsh, names)]
     plan = Plan(sources, profiles, groups, _document_keys(sources, keys, groups))
-    return plan, _grouping(names, keys, raw, [frozenset(p.keys) for p in profiles], common, lsh, groups)
+    return plan, _grouping(names, keys, raw, [frozenset(p.keys) for p in profiles], [p.masses for p in profiles],
+                           common, lsh, groups)
 
 
 def _document_keys(sources, keys, groups) -> list[str]:
@@ -102,7 +104,7 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
 
     # boilerplate of the new corpus, and the files whose boilerplate-free shingles it changes
     raw = [fresh[i].shingles if i in fresh else last.raw(old[name]) for i, name in enumerate(names)]
-    grouping = _grouping(names, keys, raw, [], np.empty(0, dtype=np.uint32), last.lsh, [])
+    grouping = _grouping(names, keys, raw, [], [], np.empty(0, dtype=np.uint32), last.lsh, [])
     hashes, df = np.unique(grouping.shingles, return_counts=True)
     grouping.common = common = hashes[df > boilerplate_cap(n)]
     crossed = np.setxor1d(common, last.common, assume_unique=True)
@@ -121,6 +123,15 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
     df_before = Counter(k for ks in last.figure_keys for k in ks)
     keys_moved = {i for k, ids in postings.items() if (len(ids) <= MAX_KEY_DF) != (df_before[k] <= MAX_KEY_DF)
                   for i in ids}
+    # mass buckets likewise (a bucket's "kg" and "kg~" files count together)
+    grouping.mass_keys = mass_keys = [
+        fresh[i].masses if i in fresh else last.mass_keys[old[name]] for i, name in enumerate(names)]
+    masses = mass_postings(mass_keys)
+    masses_before = mass_postings(last.mass_keys)
+    for b in {b for _, b in masses} | {b for _, b in masses_before}:
+        if mass_bucket_indexed(masses, b) != mass_bucket_indexed(masses_before, b):
+            keys_moved.update(i for i, _ in masses.get(("kg", b), ()))
+            keys_moved.update(i for i, _ in masses.get(("kg~", b), ()))
 
     dirty = set(added) | shingles_moved | keys_moved
     is_touched = [any(name in removed or index[name] in dirty for name in g) for g in last.groups]
@@ -145,7 +156,15 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
     def candidates(x: int) -> set[int]:
         """The files ``x`` pairs with in :func:`reconcile.candidate_pairs`."""
         shared = Counter(j for k in figure_keys[x] if len(postings[k]) <= MAX_KEY_DF for j in postings[k] if j != x)
-        out = {j for j, m in shared.items() if m >= MIN_SHARED or min(indexed[x], indexed[j]) < MIN_SHARED}
+        out = {j for j, m in shared.items() if candidate(m, indexed[x], indexed[j])}
+        # masses in common stated in different units (reconcile.mass_pairs, seen from x)
+        in_mass: Counter = Counter()
+        for tag, b, u in mass_keys[x]:
+            if not mass_bucket_indexed(masses, b):
+                continue
+            for other in (("kg", "kg~") if tag == "kg" else ("kg",)):
+                in_mass.update(j for j, v in masses.get((other, b), ()) if j != x and v != u)
+        out.update(j for j, m in in_mass.items() if m + shared.get(j, 0) >= MIN_SHARED)
         few = few_keys(figure_keys[x])
         out.update(j for j in map(index.get, lsh.query(sketches[x])) if j != x and (few or few_keys(figure_keys[j])))
         return out
