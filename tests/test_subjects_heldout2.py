@@ -25,7 +25,7 @@ def _subject(text, surface):
      "nearly 27% from the prior year.", "27%", "decline in people died of drug overdoses"),
     # a share "were/was ..." of the figure before it
     ("Of the roughly 18,000 firearms recovered in Mexico in 2022, about 68% were of U.S. origin.", "68%",
-     "firearms were of U.S. origin"),
+     "firearms recovered in Mexico were of U.S. origin"),
 ])
 def test_percent_subjects(text, surface, wanted):
     assert _subject(text, surface) == wanted

@@ -630,6 +630,12 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
                 forced_subject = compared.subject
             elif compared is not None:
                 counted, elided_subject = (compared.subject, num_end, compared.unit_text), compared.subject
+                if compared.surface[-1:].isdigit() and _PART_PREP.match(text, num_end) and \
+                        compared.subject == f"{compared.unit_text} {_part_tail(text, compared.char_end, _NUMBER_WORDS[lang])}":
+                    tail = _part_tail(text, num_end, _NUMBER_WORDS[lang])  # "12 in Sonora and 28 in Sinaloa"
+                    if tail:
+                        elided_subject = f"{compared.unit_text} {tail}"
+                        counted = (elided_subject, num_end, compared.unit_text)
         if counted is None and compared is None and digits:
             cell = _cell_label(text, start, num_end)
             if cell is not None:
@@ -652,10 +658,25 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
             prior = _fewer_than(low, start, num_end, found, sentences)
             if prior is not None:  # "71 homicidios, 19 menos que en septiembre": 19 fewer of the same
                 counted, elided_subject = (prior.subject, num_end, prior.unit_text), prior.subject
+        if counted is None and compared is None and cell is None and digits and not is_year and \
+                text[start - 1:start] == "(" and text[num_end:num_end + 1] == ")":
+            listed = _listed_figure(text, start, found, sentences, _NUMBER_WORDS[lang])
+            if listed is not None:  # "tortura (1,420 casos), masacres (267)", "Jalisco (15,600), Tamaulipas (13,100)"
+                counted, elided_subject = (listed[0], num_end, listed[1]), listed[0]
+        if counted is None and compared is None and cell is None and found and (
+                before.endswith((", ", " y ", " e ", " and ", " otros ", " otras ")) or low.startswith(" más", num_end)):
+            part = _list_part(text, before, start, num_end, found, sentences, _NUMBER_WORDS[lang])
+            if part is not None:  # "98 votos a favor, 17 en contra", "heridos otros tres", "seiscientos más"
+                counted, elided_subject = (part, num_end, part.split()[0]), part
         if counted is None and compared is None and cell is None:
             elided = _elided_count(text, before, start, num_end, found, sentences) if lang == "en" and digits else None
+            if elided is None and lang == "es" and before.endswith(" ") and \
+                    before[-30:].rstrip().lower().endswith(_ES_LEVEL_ENDINGS):
+                level = _ES_LEVEL.search(before[-90:])  # "Las llamadas al 911 sumaron 61 mil 200"
+                if level and (_WERE_AFTER.match(text, num_end) or _ES_AFTER_LEVEL.match(text, num_end)) and level.group("np").split()[0].lower() not in subj.NOT_COUNTED:
+                    elided = " ".join(level.group("np").split())
             if elided is None and before.endswith((", ", ",")):
-                elided = _member_of_set(text, before, start, num_end, found, sentences, _NUMBER_WORDS[lang])
+                elided = _member_of_set(text, before, start, num_end, found, sentences, _NUMBER_WORDS[lang], value)
             if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
                 done = _PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
                 elided = f"people {done.group(1).lower()}" if done else None
@@ -806,7 +827,9 @@ def _range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sen
         if base and lower < base:
             lower *= upper.value / base
     if not 0 < lower < upper.value:
-        return None
+        if not (scale != 1.0 and intro in ("de", "from", "desde") and 0 < lower and
+                _CHANGE_FROM.search(text, max(0, lo_start - len(parts[-2]) - 40), lo_start - len(parts[-2]) - 1)):
+            return None  # a change's earlier level may be the larger: "pasó de 310 millones a 273 millones de pesos"
     qual_start = lo_start - (len(parts[-2]) + 1 if intro in ("between", "from", "entre", "de", "del", "desde") else 0)
     qual = _QUALIFIER.search(text, max(0, qual_start - 48), max(0, qual_start))
     qualifier = _SPACES.sub(" ", qual.group("q")).lower() if qual else None
@@ -815,6 +838,11 @@ def _range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sen
                    upper.unit_assumption, upper.subject, qualifier, upper.sentence)
 
 
+# A verb of change right before "de"/"from": the figure after it is the earlier level, larger or smaller.
+_CHANGE_FROM = re.compile(r"\b(?:pasar|pasó|paso|pasaron|bajar|bajó|bajaron|subir|subió|subieron|aumentar|aumentó|aumentaron|"
+                          r"disminuir|disminuyó|disminuyeron|caer|cayó|cayeron|crecer|creció|crecieron|reducirse|se\s+redujo|"
+                          r"se\s+redujeron|went|fell|rose|dropped|increased|decreased|declined|grew|climbed|jumped|"
+                          r"cut|reduced|slashed)[^\S\n]*\Z", re.IGNORECASE)
 # Between two masses that restate or complete each other: "4,000 lbs, or 1.8 tons, of marijuana",
 # "1 pound 4 ounces of fentanyl", "1 ton 200 kilograms of cocaine".
 _MASS_LINK = re.compile(r"[^\S\n]*(?:,|\()?[^\S\n]*(?:(?:or|and|o|y)[^\S\n]+)?(?:(?:about|approximately|nearly|roughly|"
@@ -919,6 +947,18 @@ _ELIDED_AFTER_CHANGE = re.compile(
     # a new total: "bringing the total number of regulated precursors to 29", "brings the number of extraditions to 55"
     r"\bbring(?:ing|s)?\s+(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(?P<np5>(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+to\s+(?:"
     + _ELIDED_QUAL + r")?\Z", re.IGNORECASE)
+# A Spanish count whose noun is the subject of a level verb: "las llamadas al 911 sumaron 61 mil 200", "los
+# homicidios bajaron a 1,200".
+_ES_LEVEL = re.compile(r"(?:^|[.;:,]\s+|\n\s*|\b(?:y|que)\s+)(?:(?:los|las)\s+)(?P<np>[a-záéíóúñ]+s(?:\s+(?:de|del|al|en)\s+"
+                       r"[\wáéíóúñ]+){0,2})\s+(?:sumaron|alcanzaron|totalizaron|ascendieron\s+a|llegaron\s+a|"
+                       r"se\s+ubicaron\s+en|bajaron\s+a|subieron\s+a|disminuyeron\s+a|aumentaron\s+a|cayeron\s+a|"
+                       r"pasaron\s+a)\s+(?:(?:casi|más\s+de|mas\s+de|unos|unas|alrededor\s+de|cerca\s+de)\s+)?\Z",
+                       re.IGNORECASE)
+_ES_AFTER_LEVEL = re.compile(r"[^\S\n]+(?:en|durante|este|esta|el|la)\b")
+_ES_LEVEL_ENDINGS = ("aron", "a", "en", "casi", "de", "unos", "unas")
+# A plural noun and the place it is in, before a capitalized plural name: "deaths in the| United States".
+_PLACE_OWNER = re.compile(r"\b(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\s+(?P<prep>in|at|along|across|on|from)\s+"
+                          r"(?:the\s+)?\Z", re.IGNORECASE)
 _WERE_AFTER = re.compile(r"[^\S\n]*(?:[,;]|\.(?!\d)|\Z)|[^\S\n]+(?:in|during|last|this)[^\S\n]", re.IGNORECASE)
 _DOWN_FROM = re.compile(r",\s*(?:down|up)\s+from\s+(?:(?:a\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?(?:" + _ELIDED_QUAL
                         + r")?\Z", re.IGNORECASE)
@@ -939,15 +979,17 @@ _SET_OPENING = re.compile(r"(?:of|among|de|entre)[^\S\n]+(?:the[^\S\n]+|these[^\
 _NAMED_SET = re.compile(r"(?:of|among|de|del|entre)[^\S\n]+(?:(?:the|these|those|los|las|estos|estas)[^\S\n]+)?"
                         r"(?:total[^\S\n]+(?:of|de)[^\S\n]+(?:the[^\S\n]+|los[^\S\n]+|las[^\S\n]+)?)?"
                         r"(?P<np>[^\W\d_][^\W\d_-]*(?:[^\S\n]+[^\W\d_][^\W\d_-]*){0,3})[^\S\n]*,[^\S\n]*", re.IGNORECASE)
+# A set named by a pronoun, the count that ends the sentence before: "De ellas, 38 ...", "Of them, 12 ...".
+_SET_PRONOUNS = frozenset("ellas ellos them these those estos estas".split())
 _NOT_A_SET = frozenset("""these those them which whom course note all both ellos ellas estos estas esos esas ellos
 cuales ese esa este esta eso esto""".split())
 _LEAD_IN_END = re.compile(r"[:;—–][^\S\n]+")  # "Summary: Of 7 defendants, 5 ..."
 _MEMBER_VERB = re.compile(r"[^\S\n]+(?:have|has|had|were|was|are|is|will|remain|remained|face|faced|pleaded|han|fueron|"
-                          r"eran|son|están|estan|siguen|permanecen|se)\b", re.IGNORECASE)
+                          r"eran|son|están|estan|siguen|permanecen|se|contaban|tenían|tenian|cuentan|tienen)\b", re.IGNORECASE)
 
 
 def _member_of_set(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences",
-                   words) -> str | None:
+                   words, value: float = 0.0) -> str | None:
     """The counted noun of the set a sentence opens with, for a bare figure that is a part of it, with
     what is said of that part ("defendants have been sentenced"); or None."""
     if not _MEMBER_VERB.match(text, num_end):
@@ -960,11 +1002,22 @@ def _member_of_set(text: str, before: str, start: int, num_end: int, found: list
         whole = prior.subject  # "Of 7 defendants, 5 have been sentenced"
     else:
         named = _NAMED_SET.fullmatch(_LEAD_IN_END.split(text[s_start:start])[-1].lstrip())
-        if named is None or named.group("np").split()[0].lower() in _NOT_A_SET:
+        if named is not None and named.group("np").lower() in _SET_PRONOUNS and prior is not None and \
+                prior.kind == "count" and prior.subject and prior.value is not None and not prior.is_vague and \
+                0 <= s_start - prior.char_end <= 200 and value < prior.value:
+            whole = prior.subject  # "... 133,518 personas desaparecidas. De ellas, 31,240 fueron reportadas ..."
+        elif named is None or named.group("np").split()[0].lower() in _NOT_A_SET:
             return None  # "Of course, 5 ...", "Of these, 5 ...": no set named
-        whole = " ".join(named.group("np").split())  # "Among the detainees, 12 were minors"
-    tail = subj.predicate_words(text, num_end, words, 5)
-    return f"{whole} {tail}" if tail else whole
+        else:
+            whole = " ".join(named.group("np").split())  # "Among the detainees, 12 were minors"
+    tail = subj.predicate_words(text, num_end, words, 5).split()
+    while tail and tail[-1].lower() in _TAIL_ADJ:
+        tail.pop()  # "fueron reportadas en los primeros| 13 meses"
+    return f"{whole} {' '.join(tail)}" if tail else whole
+
+
+_TAIL_ADJ = frozenset("""primeros primeras últimos ultimos últimas ultimas first last past previous next los las el la
+the en in de of""".split())
 
 
 # A figure followed by what was done to people, with no noun: "27 arrested", "5 killed in a shootout",
@@ -994,6 +1047,12 @@ def _elided_count(text: str, before: str, start: int, num_end: int, found: list,
         words = words[joined[-1] + 1:] if joined else words  # "seized 3 vehicles and arrests totaled 12"
         if words and subj.is_plural(words[-1]) and words[-1].lower() not in _NOT_ELIDED and \
                 words[-1].lower() not in subj.NOT_COUNTED:
+            if words[-1][:1].isupper():
+                first = before.find(words[0], m.start())
+                owner = _PLACE_OWNER.search(before, max(0, first - 60), first) if first >= 0 else None
+                if owner and owner.group("np").split()[-1].lower() not in subj.STOP:
+                    # "Overdose deaths in the United States fell to roughly 80,000": the deaths, in that place
+                    return f"{' '.join(owner.group('np').split())} {owner.group('prep').lower()} {' '.join(words)}"
             return " ".join(words)
         return None
     people = _PEOPLE_VERB.search(tail)
@@ -1178,6 +1237,97 @@ def _fewer_than(low: str, start: int, num_end: int, found: list, sentences: "_Se
     return prior
 
 
+# A list of items, each with its figure in parentheses: "tortura (1,420 casos), masacres (267)", "Guanajuato (512),
+# Guerrero (341)", "19 menos que en septiembre (90)". The item is the words back to the list's separator.
+_ITEM_SPLIT = re.compile(r"[,:;()\[\]]|\d[\d.,]*|[^\S\n](?:y|e|and|or|o|fueron|were|are|son)[^\S\n]", re.IGNORECASE)
+_ITEM_LEAD = frozenset("de del of seguido seguida seguidos followed by menos más mas fewer more less".split())
+_NUMBER_OF_NOUN = re.compile(r"\b(?:n[úu]mero|cantidad|number|count)[^\S\n]+(?:de|of)[^\S\n]+(?P<noun>[^\W\d_]+)", re.IGNORECASE)
+_PERSON_HEADS = frozenset("""personas detenidos detenidas hombres mujeres víctimas victimas menores niños niñas elementos
+agentes policías policias people persons suspects men women victims individuals defendants officers agents minors
+children migrants migrantes""".split())
+
+
+def _listed_figure(text: str, start: int, found: list, sentences: "_Sentences", words) -> tuple[str, str] | None:
+    """(subject, counted noun) of a bare figure in parentheses after an item of a list whose noun is
+    given by a count before it in the sentence or by "el mayor número de X"; or None."""
+    s_start = sentences.span(start)[0]
+    seg = text[max(s_start, start - 90):start - 1]
+    if "\n" in seg or not seg.strip():
+        return None
+    item_words = _ITEM_SPLIT.split(seg)[-1].split()
+    while item_words and (item_words[0].lower() in subj.STOP or item_words[0].lower() in _ITEM_LEAD):
+        item_words = item_words[1:]  # "el Estado de México", "seguido de Tamaulipas", "menos que en septiembre"
+    if not item_words or len(item_words) > 7 or not item_words[0][:1].isalpha() or \
+            any(not w.replace("-", "").isalpha() for w in item_words):
+        return None
+    item = " ".join(item_words)
+    sibling = None
+    for f in reversed(found[-6:]):
+        if f.char_start < s_start:
+            break
+        if f.kind == "count" and f.subject and f.value is not None and not f.is_vague:
+            sibling = f
+            break
+    if sibling is not None:
+        noun = sibling.unit_text
+    else:
+        named = _NUMBER_OF_NOUN.search(text, max(s_start, start - 300), start)  # bounded: linear time
+        if named is None or not subj.is_plural(named.group("noun")):
+            return None
+        noun = named.group("noun")
+    if item_words[0].lower().rstrip(".") in _MONTHS or item_words[-1].lower() in _MONTHS:
+        return (sibling.subject, noun) if sibling is not None else None  # "que en septiembre (90)": the same count
+    if item[:1].isupper():
+        if noun.lower() in _PERSON_HEADS and sibling is not None:
+            return None  # "3 detenidos: Juan Pérez (34), ...": an age after a name
+        return f"{noun} {'en' if 'dos' in words else 'in'} {item}", noun
+    return item, noun
+
+
+# After a bare part of a count, the phrase that says which part: "17| en contra", "287| por delitos del fuero común".
+_PART_PREP = re.compile(r"[^\S\n]+(?:en|por|con|in|for|from|with|at|on)[^\S\n]+(?![0-9])", re.IGNORECASE)
+# "otros tres", "seiscientos más" (not "más que", "más de"): more of the noun counted before
+_MORE_OF = re.compile(r"[^\S\n]+más(?=[^\S\n]*(?:[,;:]|\.(?!\d)|\n|\Z|[^\S\n]+(?:en|para|durante|este|esta|a)\b))")
+_PARTICIPLE_BEFORE = re.compile(r"\b([a-záéíóúñ]{2,}(?:ados|adas|idos|idas))[^\S\n]+otr[oa]s[^\S\n]+\Z")
+
+
+def _list_part(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences",
+               words) -> str | None:
+    """The subject of a bare figure that is a part of, or more of, the count just before it."""
+    prior = found[-1]
+    if prior.kind != "count" or not prior.subject or prior.value is None or prior.is_vague:
+        return None
+    s_start = sentences.span(start)[0]
+    gap = text[prior.char_end:start]
+    if before.endswith((" otros ", " otras ")) or _MORE_OF.match(text, num_end):
+        # "perdimos a dos elementos, y resultaron heridos otros tres"; "tenemos 4,500 elementos ... seiscientos más"
+        if s_start - prior.char_end > 200 or len(gap) > 240 or any(c.isdigit() for c in gap):
+            return None
+        done = _PARTICIPLE_BEFORE.search(before[-40:])
+        return f"{prior.unit_text} {done.group(1)}" if done else prior.unit_text
+    if prior.char_start < s_start or len(gap) > 40 or any(c.isdigit() for c in gap) or not _PART_PREP.match(text, num_end):
+        return None
+    tail = _part_tail(text, num_end, words)
+    return f"{prior.unit_text} {tail}" if tail else None
+
+
+_PART_TAIL_END = frozenset("y e and or o de del of the la el los las a to".split())
+
+
+def _part_tail(text: str, pos: int, words) -> str:
+    """'en contra', 'por delitos del fuero común': the words after a bare part, to a figure or the clause end."""
+    out = []
+    for word, _, _, ends in subj.tokens(text, pos, 6):
+        if subj.starts_numberish(word, words):
+            break
+        out.append(word)
+        if ends:
+            break
+    while out and out[-1].lower() in _PART_TAIL_END:
+        out.pop()
+    return " ".join(out) if len(out) >= 2 else ""
+
+
 # Between two items of a list of counts: "3 rifles, 1 pistol", "2 armas largas, 1 arma corta".
 _LIST_SEP = re.compile(r"[^\S\n]*[,;]?[^\S\n]*(?:(?:and|y|e)[^\S\n]+)?")
 
@@ -1198,8 +1348,40 @@ def _count_subject(text: str, counted: tuple[str, int, str], before_q: str, word
     of = subj.of_phrase(text, end, words) if head.lower() not in subj.PARTITIVES else None
     if of:
         return f"{phrase} {subj.of_word(text, end)} {of}"  # "7,556 seizures of fentanyl", "15 armas de fuego"
+    if head.lower() in _GENERIC_HEADS and phrase.lower() == head.lower():
+        link = "de" if "dos" in words else "of"
+        if before_q.endswith("("):  # "tortura (1,420 casos)": cases of the item the parenthesis follows
+            item = subj.noun_before(before_q[:-1].rstrip(), words)
+            if item and not item[:1].isupper():
+                return f"{phrase} {link} {item}"
+        reg = _REGISTERED.search(before_q) if before_q[-30:].rstrip().lower().endswith(_REGISTERED_ENDINGS) else None
+        if reg and reg.group("np")[:1].islower() and not set(reg.group("np").lower().split()) & _ACTOR_WORDS:
+            # "El homicidio doloso registró 96 víctimas": victims of that crime (not "the state recorded")
+            return f"{phrase} {link} {' '.join(reg.group('np').split())}"
     context = subj.count_context(text, end, before_q, words)
+    if context and " " not in context and "dos" not in words:
+        return f"{phrase} {context}{subj.place_tail(text, end, words)}"  # "expelled 55 suspects to the United States"
+    if not context and "dos" not in words:
+        return phrase + subj.place_tail(text, end, words)  # "10,000 troops to the border", "9 migrants inside a trailer"
     return f"{phrase} {context}" if context else phrase
+
+
+# Counted nouns that say nothing of what happened without the crime they are of: "96 víctimas", "312 cases".
+_GENERIC_HEADS = frozenset("víctimas victimas casos carpetas denuncias incidentes eventos hechos victims cases incidents "
+                           "reports complaints".split())
+# The crime a generic count belongs to, as the subject of "registró", "sumó", "recorded": "El robo de vehículo
+# sumó 312 casos", "Homicide recorded 96 victims".
+_REGISTERED = re.compile(r"(?:^|[.;:]\s+|,\s+|\b(?:y|and)\s+)(?:(?:el|la|los|las|the)\s+)?(?P<np>[a-záéíóúñ][\w-]*"
+                         r"(?:\s+(?:de|del|of)?\s*[a-záéíóúñ][\w-]*){0,3}?)\s+(?:registró|registro|registraron|sumó|sumaron|"
+                         r"acumuló|acumularon|reportó|reportaron|tuvo|tuvieron|registered|recorded|totaled|totalled|"
+                         r"accounted\s+for)\s+(?:(?:un\s+total\s+de|a\s+total\s+of|about|nearly|some|more\s+than|"
+                         r"over|casi|más\s+de|mas\s+de|alrededor\s+de|unos|unas)\s+)?$", re.IGNORECASE)
+_ACTOR_WORDS = frozenset("""state states city cities country countries municipality municipalities agency agencies police
+department government office authorities estado estados ciudad ciudades país pais países municipio municipios entidad
+entidades policía policia fiscalía fiscalia corporación corporacion secretaría secretaria gobierno dependencia autoridades
+alcaldía alcaldia región region zona sector""".split())
+_REGISTERED_ENDINGS = ("ó", "o", "on", "ed", "for", "de", "of", "about", "nearly", "some", "than", "over", "casi", "unos",
+                       "unas")
 
 
 # Between a figure and the same figure in another unit: ", or about", " (", " or roughly ".
@@ -1207,6 +1389,12 @@ _RESTATED_AS = re.compile(r"[^\S\n]*(?:,|\(|—|-)?[^\S\n]*(?:(?:or|o|equivalent
                           r"[^\S\n]+)?(?:(?:about|approximately|roughly|nearly|some|around|unos|aproximadamente)[^\S\n]+)?")
 
 
+_RANGE_GAP = re.compile(r"[^\S\n]*(?:to|through|and|or|a|al|y|o|hasta|-|–)[^\S\n]*", re.IGNORECASE)
+# A share of the economy restated as a sum: "3.4 percent of GDP, or roughly $260 billion".
+_SHARE_RESTATED = re.compile(r"[^\S\n]+(?:of|del?)[^\S\n]+(?:the[^\S\n]+)?(?:GDP|PIB|gross[^\S\n]+domestic[^\S\n]+product|"
+                             r"producto[^\S\n]+interno[^\S\n]+bruto)[^\S\n]*,[^\S\n]*(?:or|o)[^\S\n]+"
+                             r"(?:(?:about|approximately|roughly|nearly|some|around|unos|aproximadamente)[^\S\n]+)?",
+                             re.IGNORECASE)
 # A sum compared with the sum before it, of the same money: ", down from", "compared with", "frente a".
 _SUM_COMPARED = re.compile(r"(?:[,(;][^\S\n]*(?:(?:down|up)[^\S\n]+from|from)|\bcompared[^\S\n]+(?:with|to)|\bversus|\bvs\.|"
                            r"\bfrente[^\S\n]+a|\ben[^\S\n]+comparaci[oó]n[^\S\n]+con|\brespecto[^\S\n]+(?:a|de))[^\S\n]*(?:(?:los|las|the)[^\S\n]+)?\Z",
@@ -1269,9 +1457,15 @@ def _subject(text: str, kind: str, end: int, before: str, found: list[Mention], 
                 before.endswith(" ") and _SUM_COMPARED.search(before[-40:]) and not _OWN_PHRASE.match(text, end):
             return last.subject  # "$96 million in INCLE assistance, down from $151 million provided in FY2024"
         subject = subj.currency_subject(text, end, before, words)
+        if subject is None and last is not None and last.kind == "currency" and last.subject and \
+                last.char_start >= s_start and _RANGE_GAP.fullmatch(text, last.char_end, s_start + len(before)):
+            subject = last.subject  # "deposits of $9,000 to $9,900": the upper bound of the same sums
         if subject is None and found and found[-1].kind == "currency" and found[-1].char_start >= s_start and \
                 _RESTATED_AS.fullmatch(text, found[-1].char_end, s_start + len(before)):
             subject = found[-1].subject  # "$10 million, or about 200 million pesos": the same money
+        if subject is None and found and found[-1].kind == "percent" and found[-1].subject and \
+                found[-1].char_start >= s_start and _SHARE_RESTATED.fullmatch(text, found[-1].char_end, s_start + len(before)):
+            subject = found[-1].subject  # "3.4 percent of GDP, or roughly $260 billion": the same cost
         return subject
     if kind == "percent":
         # a time frame is never what a percent changes: "80,400 died in the 12-month period ending in

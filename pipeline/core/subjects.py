@@ -83,6 +83,14 @@ def is_plural(word: str) -> bool:
             and not low.endswith(("ss", "us", "is", "'s", "’s")) and low[0].isalpha())
 
 
+def tokens(text: str, pos: int, limit: int = 12):
+    return _tokens(text, pos, limit)
+
+
+def starts_numberish(word: str, number_words: frozenset) -> bool:
+    return _starts_numberish(word, number_words)
+
+
 def _tokens(text: str, pos: int, limit: int = 12):
     """(word, start, end, ends_sentence) from pos, at most `limit` words."""
     for _ in range(limit):
@@ -187,8 +195,8 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
                 return None  # "1 pistol and 300 rounds": the next figure's own noun
             words.append(word)  # "3,000 U.S. and Mexican personnel", "20 federal and state agents"
             continue
-        if low in STOP or low in number_words or low in _AND:
-            return None
+        if low in STOP or low in number_words or low in _AND or low in _COPULAS:
+            return None  # "618 eran mujeres": the figure is the subject of the copula
         if word.isupper() and not _caps_line(text, pos):
             words.append(word)  # an acronym modifies the noun after it ("5 DHS agents"), it is no plural
             if ends or len(words) >= 4:
@@ -225,6 +233,7 @@ def counted_noun(text: str, pos: int, number_words: frozenset = frozenset()) -> 
 # The plural of an acronym or a model name: "30 AR-15s", "2 M-16s", "4 SUVs" (a capitalized plural
 # otherwise names something: "Four Horsemen").
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+_COPULAS = frozenset("eran era son serán seran están estan estaban resultaron quedaron".split())
 # Spanish adjectives that stand before the noun: the noun after them is what is counted.
 _PRENOMINAL = frozenset("""largos largas últimos ultimos últimas ultimas primeros primeras nuevos nuevas diversos
 diversas distintos distintas varios varias otros otras presuntos presuntas probables posibles supuestos supuestas
@@ -280,6 +289,11 @@ _NOUNS_LIKE_PARTICIPLES = frozenset("""estados soldados resultados partidos abog
 contenidos apellidos mercados cuidados granadas jornadas empleados privados""".split())
 
 
+# Participles that name a category of people, not what was done in the sentence: "personas desaparecidas".
+_CATEGORY_PARTICIPLES = frozenset("""desaparecidas desaparecidos desplazadas desplazados secuestradas secuestrados
+extraviadas extraviados repatriadas repatriados deportadas deportados asesinadas asesinados""".split())
+
+
 def _extend(text: str, end: int, words: list[str], ended: bool, number_words: frozenset) -> tuple[str, int]:
     """'rounds' + 'of ammunition'; 'countries' + 'and international organizations'; Spanish
     'laboratorios' + 'clandestinos' (an adjective follows its noun; a participle is a predicate)."""
@@ -289,7 +303,8 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
     if "dos" in number_words:  # Spanish number words: the text is Spanish
         nxt = _TOKEN.match(text, end)
         adj = nxt.group(1).rstrip(".") if nxt else ""
-        if (len(adj) >= 5 and adj.islower() and adj.endswith(("os", "as", "es")) and not adj.endswith(_PARTICIPLE_ES)
+        if (len(adj) >= 5 and adj.islower() and adj.endswith(("os", "as", "es")) and (
+                not adj.endswith(_PARTICIPLE_ES) or adj in _CATEGORY_PARTICIPLES)
                 and adj not in STOP and adj not in _NOT_PLURAL and adj not in number_words and adj.isalpha()):
             words, end = [*words, adj], nxt.start(1) + len(adj)
             phrase = " ".join(words)
@@ -313,6 +328,46 @@ def of_phrase(text: str, end: int, number_words: frozenset = frozenset()) -> str
     """The phrase after "of"/"de" right after a figure: "15,000 pounds| of fentanyl powder"."""
     m = _OF.match(text, end)
     return noun_phrase(text, m.end(), number_words)[0] if m else None
+
+
+# A place or target after a measured noun: "homicides| in Mexico", "tariff| on Mexican goods", "troops| to the
+# border", "goods| from Mexico", "migrants| inside a trailer".
+_PLACE_PREP = re.compile(r"(?:[^\S\n]+[a-z]{3,}ed)?[^\S\n]+(?:in|on|from|inside|along|across|at|to(?=[^\S\n]+the\b))[^\S\n]+")
+_NOT_PLACE = frozenset("""fiscal past last first next previous recent coming following same this that these those
+which whom order addition total all each particular general part case turn return exchange response""".split())
+
+
+def place_tail(text: str, end: int, number_words: frozenset = frozenset()) -> str:
+    """' in Mexico' after a noun phrase ending at end, or '' (no time, no figure, no pronoun)."""
+    m = _PLACE_PREP.match(text, end)
+    if m is None:
+        return ""
+    np, np_end = noun_phrase(text, m.end(), number_words, 4)
+    if not np or any(c.isdigit() for c in np):
+        return ""
+    if np[:1].isupper():
+        art = _ARTICLE.match(text, m.end())
+        name = _PROPER_RUN.match(text, art.end() if art else m.end())
+        whole = _SENTENCE_END.split(name.group())[0].strip() if name else ""
+        if len(np.split()) == 1 and 1 < len(whole.split()) <= 6:
+            np, np_end = whole, name.start() + len(whole)  # "to the United States": the whole name
+    cut = [i for i, w in enumerate(np.split()) if w.lower() in _CLAUSE_OPENERS]
+    if cut:  # "on Mexican goods| unless the country ..."
+        if cut[0] == 0:
+            return ""
+        kept = np.split()[:cut[0]]
+        np_end = text.index(kept[-1], m.end()) + len(kept[-1])
+        np = " ".join(kept)
+    first = np.split()[0].lower()
+    if first in _PERIOD_HEADS or first in MONTHS or first in _NOT_PLACE or first in STOP or first in _TIME_TAIL:
+        return ""
+    return " " + " ".join(text[m.start():np_end].split())
+
+
+_SENTENCE_END = re.compile(r"[.!?][^\S\n]|[.!?]$")
+_CLAUSE_OPENERS = frozenset("unless if because although though whether whereas once so".split())
+_TIME_TAIL = frozenset("year years month months week weeks day days quarter period morning afternoon evening night time times "
+                       "weekend fy".split())
 
 
 # The head of an "of" phrase that names a period, not the measured thing: "21,900 libras del año fiscal
@@ -501,13 +556,15 @@ _CHANGE_NOUN = {"increased": "increase", "risen": "increase", "rose": "increase"
 _CHANGE_BEFORE = re.compile(
     r"(?:^|,(?!\d)\s*)(?P<what>(?:[^,]|,(?=\d))*?)\s+(?:has|have|had)?\s*(?P<verb>increased|decreased|risen|rose|fallen|fell|grown|grew|"
     r"dropped|declined|been reduced|reduced|climbed|jumped|soared|surged|plunged|plummeted|slid|"
+    r"weakened|strengthened|slipped|slumped|expanded|contracted|shrank|depreciated|appreciated|"
     r"drops?|falls?|rises?|climbs?|jumps?|soars?|surges?|plunges?|declines?|grows?|slides?|increases?|decreases?|"
     r"(?:are|is|were|was)\s+(?:down|up)|"
     r"disminuy[óo]|disminuyeron|aument[óo]|aumentaron|cay[óo]|cayeron|baj[óo]|bajaron|creci[óo]|crecieron|"
     r"descendi[óo]|se\s+redujo|se\s+redujeron|se\s+increment[óo])\s+(?:by\s+|en\s+|un\s+)?$",
     re.IGNORECASE,
 )
-_RISE = re.compile(r"increas|ris|rose|grow|grew|up|climb|jump|soar|surg|aument|creci|increment", re.IGNORECASE)
+_RISE = re.compile(r"increas|ris|rose|grow|grew|up|climb|jump|soar|surg|aument|creci|increment|strengthen|expand|"
+                   r"appreciat", re.IGNORECASE)
 # Where the changed thing's phrase begins: after the last clause word ("officials said that homicides fell").
 _CLAUSE = re.compile(r"\b(?:that|which|and|but|while|as|said|says|reported|announced|noted|y|que|mientras|dijo|"
                      r"informó|señaló|reportó)\s+|\b(?:number|amount|total|volume|n[úu]mero|cantidad)\s+(?:of|de)\s+",
@@ -557,12 +614,32 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
         return f"{noun} in {prior}" if prior else noun
     if before_change:  # "homicides fell 16.3% year over year", "seizures are down about 50%"
         return before_change
-    after = of_phrase(text, end, words)
+    off = _OFF_AFTER.match(text, end)
+    if off:  # "would shave up to 0.8 percentage points off Mexican growth"
+        np = noun_phrase(text, off.end(), words)[0]
+        if np:
+            return f"reduction in {np}"
+    of = _OF.match(text, end)
+    after, after_end = noun_phrase(text, of.end(), words) if of else (None, end)
+    if after is not None and after.lower() in _ECONOMY_BASES:
+        level = _ESTIMATED_AT.search(before[-160:])
+        if level:  # "The economic cost of crime ... is estimated by the IDB at 3.4 percent of GDP": the cost
+            return " ".join((level.group("np") or level.group("np2")).split())
     if after is None:
         among = _FOR_AFTER.match(text, end)  # "40% for passenger vehicles", "30% among young men"
-        after = noun_phrase(text, among.end(), words)[0] if among else None
+        after, after_end = noun_phrase(text, among.end(), words) if among else (None, end)
     if after is None and not _VERB_FORM.match(text, end) and not ("dos" in words and text.startswith((" a ", " al "), end)):
-        after = noun_phrase(text, end, words)[0]  # "23 percent interest" (Spanish "a" is a preposition, not an article)
+        after, after_end = noun_phrase(text, end, words)  # "23 percent interest" (Spanish "a" is a preposition, not an article)
+    if after is not None and "dos" not in words:
+        after += place_tail(text, after_end, words)  # "69 percent of homicides in Mexico", "a 10% tariff on Mexican goods"
+    if after is None and _VERB_FORM.match(text, end) and before.lstrip()[:3].lower() in ("of ", "amo", "de ", "del", "ent"):
+        whole = _SET_LEAD.match(before)
+        np = None
+        if whole and whole.group("np").split()[0].lower() not in _NOT_SET_WORDS:  # "Of the firearms submitted ..., 68 percent were manufactured in the United States"
+            np = noun_phrase(whole.group("np"), 0, words)[0]
+        if np:
+            tail = predicate_words(text, end, words)
+            return f"{np} {tail}" if tail else np
     if after is None and prior and _VERB_FORM.match(text, end):
         # "traced 4,100 weapons; roughly 60 percent originated in ...": that share of the figure before
         tail = predicate_words(text, end, words)
@@ -585,6 +662,25 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     return changed
 
 
+_OFF_AFTER = re.compile(r"[^\S\n]+off[^\S\n]+(?:of[^\S\n]+)?(?![0-9])", re.IGNORECASE)
+# Bases a share of is stated against, not the measured thing: "3.4 percent of GDP", "el 2% del PIB".
+_ECONOMY_BASES = frozenset("gdp pib gross domestic product producto interno bruto".split()) | {"gross domestic product",
+                                                                                             "producto interno bruto"}
+# "The economic cost of crime and violence in the region is estimated (by the IDB) at": the thing estimated
+_ESTIMATED_AT = re.compile(r"(?:^|[.;:]\s+)(?:(?:the|el|la|los|las)\s+)?(?P<np>[^\W\d_][^,;:\d]{2,80}?)"
+                           r"(?:\s+(?:in|en)\s+(?:the\s+|la\s+|el\s+)?[\w-]+)?\s+(?:is|was|are|were|se\s+estima|se\s+estimó|"
+                           r"se\s+calcula)\s+(?:estimated|calculated|put|valued|pegged)?\s*(?:by\s+[^,;:\d]{2,80}?\s+)?"
+                           r"(?:at|en)\s+$|"
+                           r"(?:^|[.;:]\s+)(?:(?:the|el|la|los|las)\s+)?(?P<np2>[^\W\d_][^,;:\d]{2,60}?)\s+(?:reached|represented|"
+                           r"represent|represents|accounted\s+for|account\s+for|accounts\s+for|equaled|equalled|equal|equals|"
+                           r"amounted\s+to|representan|representa|representó|representaron|equivale\s+a|equivalen\s+a|alcanzó|"
+                           r"alcanzaron)\s+(?:(?:about|approximately|nearly|roughly|some|almost|around|más\s+de|casi|cerca\s+del?|"
+                           r"alrededor\s+del?)\s+)?(?:el\s+)?$", re.IGNORECASE)
+# A sentence that opens on the set a share is of: "Of the firearms submitted from Mexico, ", "De las armas aseguradas, ".
+_SET_LEAD = re.compile(r"\s*(?:of|among|de|del|entre)\s+(?:(?:the|these|those|los|las|estos|estas)\s+)?"
+                       r"(?:total\s+(?:of|de)\s+(?:the\s+|los\s+|las\s+)?)?(?P<np>[^\W\d_][^,;:\d]{2,100}?),", re.IGNORECASE)
+_NOT_SET_WORDS = frozenset("course note these those them this that which whom all both ellos ellas estos estas esos esas "
+                           "ese esa este esta eso esto cuales hecho acuerdo igual manera forma modo nuevo".split())
 _UP_DOWN = re.compile(r"(?:,|\(|[^\S\n][-–—]|\bbut|\band)[^\S\n]*(up|down)[^\S\n]+(?:by[^\S\n]+)?$", re.IGNORECASE)
 _CHANGED = re.compile(r"^(?:increase|decrease|reduction|decline|rise|drop) in ", re.IGNORECASE)
 _OR_RESTATED = re.compile(r",[^\S\n]*(?:or|o)[^\S\n]+(?:about|approximately|nearly|roughly|some|almost|around)?[^\S\n]*$",
@@ -627,6 +723,12 @@ _CHANGE_ENDINGS = ("ed", "by", "rose", "fell", "grew", "slid", "risen", "fallen"
 _LEAD_IN = re.compile(r"[:;)][^\S\n]+|[^\S\n][-–—][^\S\n]")
 
 
+# A time frame or an article opening the changed thing: "in the past 12 months, ", "en los últimos doce meses los".
+_FRAME_LEAD = re.compile(r"^(?:(?:in|over|during|en|durante)\s+(?:the\s+|los\s+|las\s+)?(?:past\s+|last\s+|first\s+|"
+                         r"últimos\s+|ultimos\s+|primeros\s+)?\S+\s+(?:months|years|weeks|days|meses|años|semanas|días)"
+                         r"\s*,?\s+(?:(?:the|los|las|el|la)\s+(?=\S))?)?", re.IGNORECASE)
+
+
 def _change_before(before: str) -> str | None:
     """'the number of investigations ... has increased by' -> 'increase in investigations ...'."""
     change = _CHANGE_BEFORE.search(before[-160:])
@@ -634,6 +736,7 @@ def _change_before(before: str) -> str | None:
         return None
     what = _CLAUSE.split(_LEAD_IN.split(change.group("what").strip())[-1].lstrip("-–— "))[-1]
     what = _NUMBER_OF.sub("", what.strip())
+    what = _FRAME_LEAD.sub("", what)  # "en los últimos doce meses los homicidios": the homicides
     verb = change.group("verb").lower()
     noun = _CHANGE_NOUN.get(verb) or ("increase" if _RISE.search(verb) else "decrease")
     return f"{noun} in {what}" if what else noun
@@ -721,6 +824,68 @@ _ACTION_PARTICIPLE = {"seiz": "seized", "confiscat": "confiscated", "forfeit": "
                       "incaut": "seized", "congel": "frozen"}
 
 
+# A sum or share stated as the level of the sentence's subject, with a copula: "El presupuesto de la CNB para 2026
+# es de 187 millones", "La inversión en equipamiento durante el mes fue de 42.7 millones", "el monto ascendió a",
+# "The agency's budget is $40 million". The subject opens with an article (or starts the clause).
+_COPULA_LEVEL = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:que|y|and|while|but)\s+)(?:(?:el|la|los|las|the|its|their|su|sus)\s+)"
+    r"(?P<np>[^\W\d_][^,;:()\d]{2,90}?(?:\s+(?:para|del?|en|of|for|in)\s+[0-9]{4})?)\s+"
+    r"(?:es|fue|será|sera|era|sería|seria|ha\s+sido|asciende|ascendió|ascendio|ascienden|ascendieron|sumó|sumo|suma|sumaron|"
+    r"alcanzó|alcanzo|alcanzaron|is|was|will\s+be|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s+"
+    r"(?:(?:de|a|en)\s+)?(?:(?:about|approximately|nearly|roughly|some|around|almost|more\s+than|over|casi|alrededor\s+de|"
+    r"unos|unas|poco\s+más\s+de|más\s+de|mas\s+de|cerca\s+de|aproximadamente)\s+)?$",
+    re.IGNORECASE)
+_COPULA_ENDINGS = ("de", "a", "en", "es", "fue", "será", "sera", "era", "sería", "seria", "sido", "asciende", "sumó", "sumo",
+                   "suma", "sumaron", "alcanzó", "alcanzo", "alcanzaron", "is", "was", "be", "at", "to", "about",
+                   "approximately", "nearly", "roughly", "some", "around", "almost", "than", "over", "casi", "unos",
+                   "unas", "aproximadamente")
+# What trails the subject of a level and is no part of it: the time ("durante el mes", "para 2026", "in 2024",
+# "this year") or a place reached by a preposition after a time.
+_LEVEL_TAIL = re.compile(r"\s+(?:(?:durante|during|this|last|este|esta|cada|each)\b|(?:para|en|in|for|of|del?)\s+"
+                         r"(?:(?:el|la|the)\s+)?(?:[0-9]{4}|mes|año|periodo|período|year|month|period|fiscal|fy)\b)"
+                         r".*$", re.IGNORECASE | re.DOTALL)
+_NOT_LEVEL_NP = frozenset("""cual cuales que which who what this that it one total otro otra monto amount cifra figure
+number resultado result suma sum""".split())
+
+
+def _trim_level_np(np: str) -> str | None:
+    np = " ".join(_LEVEL_TAIL.sub("", np).split())
+    words = np.split()
+    if len(words) > 2 and words[0].lower() in ("monto", "amount", "total", "cifra", "suma") and words[1].lower() in _LINKS:
+        words = words[2:]  # "el monto del daño patrimonial": the damage
+        np = " ".join(words)
+    if not words or len(words) > 8 or words[0].lower() in _NOT_LEVEL_NP or words[0].lower() in _PRONOUNS:
+        return None
+    if any(w.lower().endswith(_PRETERITE_ES) and len(w) > 4 and w.lower() not in _NOUNS_ENDING_O for w in words):
+        return None  # a clause, not a noun phrase: "la policía aseguró ..."
+    return np
+
+
+_NOUNS_ENDING_O = frozenset("""presupuesto monto gasto costo pago fondo subsidio ingreso impuesto ahorro daño robo
+fraude precio salario sueldo premio apoyo financiamiento programa proyecto narcotráfico""".split())
+
+
+# A verb that moves money, right before the sum, and where the money went: "spent $11 billion on", "laundered
+# $92 million for the Sinaloa Cartel", "lavó 50 millones de pesos para el Cártel".
+_TXN_BEFORE = re.compile(r"\b(spent|laundered|invested|paid|transferred|wired|smuggled|funneled|funnelled|moved|gastó|"
+                         r"invirtió|lavó|pagó|transfirió|destinó)[^\S\n]+(?:(?:about|approximately|nearly|roughly|some|"
+                         r"almost|around|more[^\S\n]+than|over|at[^\S\n]+least|up[^\S\n]+to|más[^\S\n]+de|casi)"
+                         r"[^\S\n]+)?$", re.IGNORECASE)
+_TXN_ES = {"gastó": "spent", "invirtió": "invested", "lavó": "laundered", "pagó": "paid", "transfirió": "transferred",
+           "destinó": "allocated"}
+_ARTICLE = re.compile(r"(?:the|el|la|los|las)[^\S\n]+", re.IGNORECASE)
+_TXN_ENDINGS = ("spent", "ed", "paid", "ó", "about", "approximately", "nearly", "roughly", "some", "almost", "around",
+                "than", "over", "least", "to", "de", "casi")
+_TXN_TO = re.compile(r"[^\S\n]+(on|for|to|into|through|in|para|en|a[^\S\n]+través[^\S\n]+de)[^\S\n]+", re.IGNORECASE)
+
+
+# The Spanish subject of a change of a sum: "El presupuesto ... se redujo ..., al pasar de| 310 millones a|".
+_ES_MONEY_CHANGE = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:que|y)\s+)(?:el|la|los|las)\s+(?P<np>[^\W\d_][^,;:\d]{2,80}?)\s+(?:se\s+redujo|se\s+redujeron|"
+    r"se\s+increment[óo]|pas[óo]|baj[óo]|subi[óo]|aument[óo]|disminuy[óo]|cay[óo]|creci[óo])\b[^.;]{0,80}?"
+    r"\b(?:de|a)\s+(?:[\d.,]+(?:\s+(?:millones|millón|mil))?(?:\s+de\s+pesos)?\s+a\s+)?$", re.IGNORECASE)
+
+
 def change_subject(before: str) -> str | None:
     """What an amount is the new or old level of: 'doubles funding to' -> 'funding', 'fentanyl
     seizures dropped to about 21,900 pounds in fiscal 2024 from' -> 'fentanyl seizures'."""
@@ -757,13 +922,30 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
             np = noun_phrase(text, m.end(), words)[0] if m else None
             if np:
                 return np  # "$5 billion a year from fentanyl", "$13 billion annually in drug sales"
+    spent = _TXN_BEFORE.search(before[-60:]) if before[-40:].rstrip().lower().endswith(_TXN_ENDINGS) else None
+    if spent:
+        to = _TXN_TO.match(text, end)
+        np = noun_phrase(text, to.end(), words)[0] if to else None
+        named = False
+        if np and np[:1].isupper():
+            art = _ARTICLE.match(text, to.end())
+            name = _PROPER_RUN.match(text, art.end() if art else to.end())
+            whole = _SENTENCE_END.split(name.group())[0].strip() if name else ""
+            if len(whole.split()) >= len(np.split()):
+                np, named = whole, True  # "for the Sinaloa Cartel": the whole name
+        if np and (to.group(1).lower() not in ("for", "in", "para", "en") or named):
+            # "has spent more than $11 billion on the border mission", "laundered $92 million for the Sinaloa Cartel"
+            verb = spent.group(1).lower()
+            return f"funds {_TXN_ES.get(verb, verb)} {to.group(1).lower()} {np}"
     m = _MONEY_AFTER.match(text, end)
     if m and text[m.end():m.end() + 1].isupper():
         named = _NAMED_PROGRAM.match(text, m.end())
         if named:  # "$96 million in International Narcotics Control and Law Enforcement (INCLE) assistance"
             return f"{named.group('acr')} {named.group('noun')}"
     if m:
-        np = noun_phrase(text, m.end(), words)[0]
+        np, np_end = noun_phrase(text, m.end(), words)
+        if np and not _FISCAL_YEAR.match(np) and "dos" not in words:
+            np += place_tail(text, np_end, words)  # "$505.9 billion of goods from Mexico"
         if np and _FISCAL_YEAR.match(np):  # "$158 million in FY2020": a year, not what the money is
             np_end = noun_phrase(text, m.end(), words)[1]
             np_end = _YEAR_TAIL.match(text, np_end).end()  # "in fiscal| 2025", "in FY| 2024"
@@ -783,6 +965,11 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
         np = noun_phrase(text, end, words)[0]  # "a $5,000 fine", "a $1.2 million settlement"
         if np and np.lower() not in _PER_TIME and np.split()[0].lower() not in ("plus", "más", "mas", "minus"):  # "$12 billion a year" is a rate, not a year
             return np
+    level = _COPULA_LEVEL.search(before[-140:]) if before[-14:].rstrip().lower().endswith(_COPULA_ENDINGS) else None
+    if level:  # "El presupuesto de la CNB para 2026 es de 187 millones de pesos": the level of the sentence's subject
+        np = _trim_level_np(level.group("np"))
+        if np:
+            return np
     m = _MONEY_BEFORE.search(before[-50:])
     if m:
         np_words = m.group(1).split()
@@ -794,6 +981,11 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
     np = change_subject(before)
     if np:  # "raised the reward to $5 million", "the budget grew from $40 million to"
         return np
+    es = _ES_MONEY_CHANGE.search(before[-200:]) if before[-6:].rstrip().lower().endswith(("de", "a")) else None
+    if es:  # "el presupuesto del Registro se redujo 12 por ciento, al pasar de 310 millones a 273 millones de pesos"
+        np = _trim_level_np(es.group("np"))
+        if np:
+            return np
     m = _WILL_FUND.match(text, end)  # "$200 million will support the newly created Drug Analysis Centre"
     if m:
         name = _PROPER_RUN.match(text, m.end()) if text[m.end():m.end() + 1].isupper() else None
@@ -818,6 +1010,8 @@ def currency_subject(text: str, end: int, before: str, words: frozenset) -> str 
 # A court's term named right after its length, with no "of": "3 years supervised release", "2 years probation".
 _TERM_AFTER = re.compile(r"[^\S\n]+(supervised[^\S\n]+release|probation|parole|house[^\S\n]+arrest|community[^\S\n]+service|"
                          r"libertad[^\S\n]+(?:condicional|vigilada))\b", re.IGNORECASE)
+_WITHOUT = re.compile(r"[^\S\n]+(?:sin|without)[^\S\n]+(?:(?:un|una|a|an|any|ningún|ningun|ninguna)[^\S\n]+)?",
+                      re.IGNORECASE)
 _AGO = re.compile(r"[^\S\n]+ago\b,?", re.IGNORECASE)
 _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$|\b(?:faces?|facing|penalty\s+of|"
                         r"punishable\s+by|castigad[oa]s?\s+con|sancionad[oa]s?\s+con|(?:sentence|sentencia|condena):|"
@@ -850,11 +1044,21 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
         return " ".join(term.group(1).lower().split())
     if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end) or _TERMS_RANGING.search(before[-48:]):
         return "prison sentence"
-    if prior and _AFTER_A_FIGURE.search(before[-40:]):
-        return prior  # "sentences of 46 months and 8 years": the second term of the same thing
+    if prior and (_AFTER_A_FIGURE.search(before[-40:]) or _RANGE_OF.search(before[-40:])):
+        return prior  # "sentences of 46 months and 8 years", "de 5 a 30 años, a un rango de 10 a 40 años": the same term
     named = _NOUN_OF_BEFORE.search(before[-30:])
     if named and named.group(1).lower() not in STOP and named.group(1).lower() not in _TIME_WORDS:
+        whole = _NP_OF_BEFORE.search(before[-70:])
+        if whole and whole.group("np").split()[-1] == named.group(1) and not any(
+                w.lower() in STOP or w.lower().endswith(_PRETERITE_ES) and len(w) > 4 for w in whole.group("np").split()
+                if w.lower() not in _LINKS):
+            return whole.group("np").lower()  # "un curso de formación inicial de seis meses": the course
         return named.group(1).lower()  # "a deadline of 30 days", "un plazo de 2 meses"
+    without = _WITHOUT.match(text, end)
+    if without:  # "llevamos veintiún días sin un homicidio", "went 30 days without a killing"
+        np = noun_phrase(text, without.end(), words, 6)[0]
+        if np:
+            return f"period without {np}"
     ago = _AGO.match(text, end)
     if ago:
         event = [w for w, _, _, _ in _tokens(text, ago.end(), 8)]
@@ -880,6 +1084,8 @@ def sentence_actor(text: str, s_start: int, words: frozenset) -> str | None:
     phrase = noun_phrase(text, s_start, words, 5)[0]
     if phrase is None or phrase.split()[0].lower() in _PRONOUNS or phrase.split()[0].lower() in _NOT_ACTORS:
         return None
+    if "dos" in words and phrase.split()[0].lower().endswith(("ó", "aron", "ieron")) and len(phrase.split()[0]) > 3:
+        return None  # "Detalló que ...", "Explicaron que ...": a Spanish verb opens the sentence, not its subject
     kept = []
     for w in phrase.split():
         if kept and (w.lower() in _PAST or w.lower() in _VERBS_AFTER_SUBJECT):
@@ -901,6 +1107,11 @@ _PROPER_NAME = re.compile(r"[^\S\n]*(?:(?:The|El|La|Los|Las)[^\S\n]+)?((?:[A-ZÁ
                           r"[A-ZÁÉÍÓÚÑ][\w.’'-]*){1,4})(?=[^\S\n]+[a-záéíóúñ])")
 # "sentences of 46 months and| 8 years": a figure and a conjunction right before this one
 _AFTER_A_FIGURE = re.compile(r"\d[\d,.]*[^\S\n]+[^\W\d_]+,?[^\S\n]+(?:and|or|y|o)[^\S\n]+$")
+# "un curso de formación inicial de", "a training course of": the noun phrase back to its article
+_NP_OF_BEFORE = re.compile(r"\b(?:un|una|el|la|the|a|an)\s+(?P<np>[^\W\d_]{3,}(?:\s+[^\W\d_]+){0,4}?)\s+(?:of|de)\s+$",
+                           re.IGNORECASE)
+# The upper bound of a range stated as a range of the same term: "a un rango de 10 a", "a range of 10 to"
+_RANGE_OF = re.compile(r"\b(?:rango|range)\s+(?:de|of)\s+\S+\s+(?:a|to)\s+$", re.IGNORECASE)
 # "a deadline of", "un plazo de": the noun a duration is the length of
 _NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+$")
 _TIME_WORDS = frozenset("years months weeks days hours year month week day hour años meses semanas días año mes semana "
