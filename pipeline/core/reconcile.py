@@ -520,27 +520,43 @@ def _comparable(f: Figure):
     return _measure_kind(f)
 
 
+def _amount_index(p: _Profile) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+    """A profile's figures as arrays of the amounts they may state (the widest reading, so that
+    every pair _agree accepts is among the overlaps) and what they compare with: two texts with
+    40 counts each are matched in one array operation, not 1,600 comparisons. Kept on the
+    profile: a file is compared with many."""
+    index = p.__dict__.get("_amount_index")
+    if index is None:
+        keys, lo, hi, kind = [], [], [], []
+        for k, stated in p.figures.items():
+            g = _figure(k, *stated)
+            code = zlib.crc32(repr(_comparable(g)).encode())
+            for a, b in _intervals(g, True):
+                keys.append(k)
+                lo.append(a)
+                hi.append(b)
+                kind.append(code)
+        index = p.__dict__["_amount_index"] = (keys, np.array(lo), np.array(hi), np.array(kind, dtype=np.uint32))
+    return index
+
+
 def _restated(s: _Profile, o: _Profile, shared: set) -> tuple[float, list[tuple]]:
     """s's figures that o states in another unit or rounded ("nearly 3,000 pounds" for "2,987
     pounds", "1,355 kilograms" for "2,987 pounds"), paired one to one, nearest amounts first: their
     weight (that of the less precise of each pair: a rounded figure identifies less) and the pairs
     (key of s, key of o)."""
-    theirs: dict = defaultdict(list)
-    for k2 in o.keys - shared:
-        if k2 in o.figures:
-            g = _figure(k2, *o.figures[k2])
-            theirs[_comparable(g)].append((k2, g))
-    if not theirs:
+    ks, s_lo, s_hi, s_kind = _amount_index(s)
+    ko, o_lo, o_hi, o_kind = _amount_index(o)
+    if not ks or not ko:
         return 0.0, []
-    options = []
-    for k in s.keys - shared:
-        if k not in s.figures:
+    meet = (s_lo[:, None] < o_hi[None, :]) & (o_lo[None, :] < s_hi[:, None]) & (s_kind[:, None] == o_kind[None, :])
+    found = {}
+    for i, j in zip(*np.nonzero(meet)):
+        k, k2 = ks[i], ko[j]
+        if k in shared or k2 in shared or (k, k2) in found:
             continue
-        f = _figure(k, *s.figures[k])
-        for k2, g in theirs.get(_comparable(f), ()):
-            d = _agree(f, g)
-            if d is not None:
-                options.append((d, k, k2))
+        found[(k, k2)] = _agree(_figure(k, *s.figures[k]), _figure(k2, *o.figures[k2]))
+    options = [(d, k, k2) for (k, k2), d in found.items() if d is not None]
     weight, pairs, used_s, used_o = 0.0, [], set(), set()
     for d, k, k2 in sorted(options):
         if k not in used_s and k2 not in used_o:
