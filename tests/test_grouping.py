@@ -8,6 +8,7 @@ exercised alone.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -412,3 +413,15 @@ def test_regrouping_after_random_changes_agrees_with_grouping_from_nothing():
                                              [regroup.profile_key(d) for d in sorted(sources, key=lambda d: d.source_file)])
         as_names = lambda p: sorted(sorted(p.sources[i].source_file for i in g) for g in p.groups)  # noqa: E731
         assert as_names(again) == as_names(fresh)
+
+
+def test_a_text_whose_wording_is_all_boilerplate_is_found_by_its_figures_only():
+    # Their shingles are all boilerplate (emptied below): an empty sketch would collide with every
+    # other empty one in the LSH index and make every pair of them a candidate.
+    from pipeline.core.reconcile import build_profiles, candidate_pairs
+
+    texts = [f"Notice {n}: the office is closed on Monday." for n in range(6)]
+    profiles = [dataclasses.replace(p, shingles=p.shingles[:0])
+                for p in build_profiles([doc(f"{n}.txt", t) for n, t in enumerate(texts)])]
+    assert candidate_pairs(profiles) == set()
+    assert candidate_pairs(build_profiles([doc(f"{n}.txt", t) for n, t in enumerate(texts)]))  # by wording

@@ -145,10 +145,13 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
 
     lsh = last.lsh  # the state is the last run's: changed in place
     for name in removed | {names[i] for i in shingles_moved - set(added)}:
-        lsh.remove(name)
-    sketches = {i: sketch(clean(i)) for i in dirty | rest}
+        if name in lsh:  # a file whose wording was all boilerplate is not in it
+            lsh.remove(name)
+    cleaned = {i: clean(i) for i in dirty | rest}
+    sketches = {i: sketch(c) for i, c in cleaned.items() if c.size}  # as reconcile.candidate_pairs
     for i in sorted(set(added) | shingles_moved):  # the others are in the index as they were
-        lsh.insert(names[i], sketches[i])
+        if i in sketches:
+            lsh.insert(names[i], sketches[i])
     grouping.lsh = lsh
 
     indexed = [sum(len(postings[k]) <= MAX_KEY_DF for k in ks) for ks in figure_keys]
@@ -166,7 +169,8 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
                 in_mass.update(j for j, v in masses.get((other, b), ()) if j != x and v != u)
         out.update(j for j, m in in_mass.items() if m + shared.get(j, 0) >= MIN_SHARED)
         few = few_keys(figure_keys[x])
-        out.update(j for j in map(index.get, lsh.query(sketches[x])) if j != x and (few or few_keys(figure_keys[j])))
+        if x in sketches:
+            out.update(j for j in map(index.get, lsh.query(sketches[x])) if j != x and (few or few_keys(figure_keys[j])))
         return out
 
     pairs = {(min(x, j), max(x, j)) for x in dirty for j in candidates(x)}
