@@ -677,6 +677,8 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
                     elided = " ".join(level.group("np").split())
             if elided is None and before.endswith((", ", ",")):
                 elided = _member_of_set(text, before, start, num_end, found, sentences, _NUMBER_WORDS[lang], value)
+            if elided is None and digits and before.endswith((" and ", " y ")) and found:
+                elided = _next_member(text, start, num_end, found, sentences, _NUMBER_WORDS[lang], value)
             if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
                 done = _PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
                 elided = f"people {done.group(1).lower()}" if done else None
@@ -983,23 +985,30 @@ _NAMED_SET = re.compile(r"(?:of|among|de|del|entre)[^\S\n]+(?:(?:the|these|those
 _SET_PRONOUNS = frozenset("ellas ellos them these those estos estas".split())
 _NOT_A_SET = frozenset("""these those them which whom course note all both ellos ellas estos estas esos esas ellos
 cuales ese esa este esta eso esto""".split())
+# Between the set's figure and the part's: a comma, or a participle and a comma ("Of the 134 people arrested, ").
+_SET_PARTICIPLE = re.compile(r"(?P<words>(?:[^\S\n]+[^\W\d_][\w-]*){0,3})[^\S\n]*,[^\S\n]*")
 _LEAD_IN_END = re.compile(r"[:;—–][^\S\n]+")  # "Summary: Of 7 defendants, 5 ..."
 _MEMBER_VERB = re.compile(r"[^\S\n]+(?:have|has|had|were|was|are|is|will|remain|remained|face|faced|pleaded|han|fueron|"
                           r"eran|son|están|estan|siguen|permanecen|se|contaban|tenían|tenian|cuentan|tienen)\b", re.IGNORECASE)
 
 
 def _member_of_set(text: str, before: str, start: int, num_end: int, found: list, sentences: "_Sentences",
-                   words, value: float = 0.0) -> str | None:
+                   words, value: float = 0.0, tail_at: int | None = None) -> str | None:
     """The counted noun of the set a sentence opens with, for a bare figure that is a part of it, with
-    what is said of that part ("defendants have been sentenced"); or None."""
+    what is said of that part ("defendants have been sentenced"); or None. ``tail_at``: the end of a
+    later figure of the same set whose predicate is wanted ("22 had ties ... and 47| had convictions")."""
     if not _MEMBER_VERB.match(text, num_end):
         return None
     s_start = sentences.span(start)[0]
     prior = found[-1] if found else None
+    between = _SET_PARTICIPLE.fullmatch(text, prior.char_end, start) if prior is not None and prior.char_end <= start else None
     if prior is not None and prior.kind == "count" and prior.subject and prior.value is not None and \
-            prior.char_start >= s_start and text[prior.char_end:start].strip() == "," and \
+            prior.char_start >= s_start and between is not None and value < prior.value and \
             _SET_OPENING.match(_LEAD_IN_END.split(text[s_start:prior.char_start])[-1].lstrip()):
-        whole = prior.subject  # "Of 7 defendants, 5 have been sentenced"
+        whole = prior.subject  # "Of 7 defendants, 5 have been sentenced", "Of the 134 people arrested, 22 had ..."
+        extra = [w for w in between.group("words").split() if w.lower() not in whole.lower().split()]
+        if extra and prior.subject == prior.unit_text:
+            whole = f"{whole} {' '.join(extra)}"
     else:
         named = _NAMED_SET.fullmatch(_LEAD_IN_END.split(text[s_start:start])[-1].lstrip())
         if named is not None and named.group("np").lower() in _SET_PRONOUNS and prior is not None and \
@@ -1010,10 +1019,25 @@ def _member_of_set(text: str, before: str, start: int, num_end: int, found: list
             return None  # "Of course, 5 ...", "Of these, 5 ...": no set named
         else:
             whole = " ".join(named.group("np").split())  # "Among the detainees, 12 were minors"
-    tail = subj.predicate_words(text, num_end, words, 5).split()
+    tail = subj.predicate_words(text, num_end if tail_at is None else tail_at, words, 5).split()
     while tail and tail[-1].lower() in _TAIL_ADJ:
         tail.pop()  # "fueron reportadas en los primeros| 13 meses"
     return f"{whole} {' '.join(tail)}" if tail else whole
+
+
+def _next_member(text: str, start: int, num_end: int, found: list, sentences: "_Sentences", words,
+                 value: float) -> str | None:
+    """A second part of the set a sentence opens with, after "and": "Of those removed, 22 had ties to
+    cartels and 47| had prior convictions" -> "removed had prior convictions"; or None."""
+    prior = found[-1]
+    if prior.kind != "count" or prior.value is None or not prior.surface.isdigit() or \
+            prior.char_start < sentences.span(start)[0] or start - prior.char_end > 120 or \
+            not _MEMBER_VERB.match(text, num_end) or not _MEMBER_VERB.match(text, prior.char_end):
+        return None
+    if any(ch.isdigit() for ch in text[prior.char_end:start]) or text.find(",", prior.char_end, start) >= 0:
+        return None  # only the next clause: "22 had ties to cartels and 47 had ..."
+    return _member_of_set(text, text[:prior.char_start], prior.char_start, prior.char_end, found[:-1], sentences,
+                          words, prior.value, tail_at=num_end)
 
 
 _TAIL_ADJ = frozenset("""primeros primeras últimos ultimos últimas ultimas first last past previous next los las el la
@@ -1126,6 +1150,15 @@ def _cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] |
     inside = _LABEL_UNIT.search(label)
     if inside is not None:
         unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
+    if unit is None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
+        head = _column_header(text, line_start, len(cells))  # "Port | Fentanyl (lbs) | Meth (lbs)" at the table's top
+        if head is not None:
+            inside = _LABEL_UNIT.search(head)
+            if inside is not None:
+                unit = inside.group("inside").strip()
+                head = (head[:inside.start()] + head[inside.end():]).strip()
+                if head and not any(c.isdigit() for c in head) and len(head.split()) <= 3:
+                    label = f"{head} {label}"
     if unit is None:
         unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
     label = label.lstrip("*•-· ").strip()
@@ -1142,6 +1175,25 @@ def _cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] |
 # "Cuadro 1. Aseguramientos 2023-2024 (kilogramos)".
 _CAPTION_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,20})\)[^\S\n]*:?[^\S\n]*\Z")
 _TABLE_LINE = re.compile(r"[^\n]*[|\t][^\n]*")
+
+
+def _column_header(text: str, line_start: int, column: int) -> str | None:
+    """The header cell of a column of a pipe- or tab-separated table: the cell at ``column`` of the
+    first line of the block of table lines that holds the row starting at ``line_start``, or None."""
+    top, end = None, line_start - 1
+    for _ in range(30):
+        if end < 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if start == end or not _TABLE_LINE.fullmatch(text, start, end):
+            break
+        top, end = (start, end), start - 1
+    if top is None:
+        return None
+    cells = [c for c in _CELL_SPLIT.split(text[top[0]:top[1]].strip()) if c]
+    if column >= len(cells) or any(_NUMERIC_CELL.match(c) for c in cells[1:]):
+        return None  # a header names its columns; a row of figures is no header
+    return cells[column]
 
 
 def _caption_unit(text: str, line_start: int) -> str | None:

@@ -543,6 +543,14 @@ def count_context(text: str, end: int, before: str, number_words: frozenset = fr
 # subject of the figure before it in the sentence (``prior``).
 _CHANGE_WORDS = (r"increase|decrease|rise|drop|reduction|decline|growth|jump|surge|spike|fall|cut|aumento|incremento|reducción|"
                  r"disminución|disminucion|caída|caida|descenso|alza|crecimiento|baja")
+_COMPARATIVE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower)\b[^\S\n]*", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|reported|reports|noted|added|that|and|but|while)\s+", re.IGNORECASE)
+_THAN = re.compile(r"(?:than|que)\b", re.IGNORECASE)
+# The subject of a clause whose predicate is a compared figure: "Seizures of fentanyl during the surge were| 35
+# percent higher", "Overdose deaths in Arizona were about| 12 percent lower"
+_COPULA_BEFORE = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:(?:the|el|la|los|las)\s+)?(?P<np>[^\W\d_][^,;:\d]{2,80}?)\s+"
+                            r"(?:were|was|are|is|fueron|fue|son|es|eran|era)\s+"
+                            r"(?:(?:about|approximately|nearly|roughly|some|almost|around|un|una)\s+)?$", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"[^\S\n]+(more|fewer|less|higher|lower|más|menos)[^\S\n]+", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(rf"[^\S\n]+({_CHANGE_WORDS})\b(?:[^\S\n]+(?:in|of|en|de)[^\S\n]+)?", re.IGNORECASE)
 # "an annual decrease of", "una disminución anual de": an adjective of the period may stand between
@@ -579,6 +587,16 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
     """'a 23 percent increase in prosecutions' -> 'increase in prosecutions';
     'traced 40 percent more firearms' -> 'increase in firearms traced';
     '..., an increase of 23%' -> 'increase in <the figure before>'."""
+    more = _COMPARATIVE_AFTER.match(text, end)
+    if more and (more.group(1).lower() in ("higher", "lower") or _THAN.match(text, more.end())):
+        copula = _COPULA_BEFORE.search(before[-120:])
+        if copula:  # "Seizures of fentanyl were 35 percent higher than ...": the change in what the clause is about
+            change = "increase" if more.group(1).lower() in ("more", "higher") else "decrease"
+            what = _REPORTING.split(copula.group("np"))[-1].split()  # "the agency said seizures were": seizures
+            while what and what[0].lower() in _LEADING:
+                what = what[1:]
+            if what:
+                return f"{change} in {' '.join(what)}"
     more = _MORE_AFTER.match(text, end)
     if more:
         np = noun_phrase(text, more.end(), words)[0]
@@ -1027,13 +1045,36 @@ _TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|duran
                          r"(?:just\s+|only\s+)?$", re.IGNORECASE)
 
 
+def _named_modifiers_head(text: str, pos: int) -> str | None:
+    """Capitalized modifiers and the lower-case noun they modify after a hyphen-attached unit:
+    "-day Eastern Pacific patrol" -> "Eastern Pacific patrol", "-month Border Patrol surge"; or None."""
+    names: list[str] = []
+    for word, _, _, ends in _tokens(text, pos, 6):
+        low = word.lower()
+        if not names and low in _LEADING:
+            continue
+        if word[:1].isupper() and word[:1].isalpha() and low not in STOP:
+            names.append(word)
+            if ends or len(names) > 4:
+                return None
+            continue
+        if names and word[:1].isalpha() and word.islower() and low not in STOP and not (
+                low.endswith("ed") and len(low) > 4):
+            return " ".join(names + [word])
+        return None
+    return None
+
+
 def duration_subject(text: str, end: int, before: str, attributive: bool, prior: str | None, actor: str | None,
                      words: frozenset) -> str | None:
     """'200 years of relations' -> 'relations'; 'a two-month surge operation' -> 'surge operation';
     'sentenced to 20 years' -> 'prison sentence'; 'Two years ago, X met' -> 'time since X met';
     'arrests in just two months' -> 'period of arrests (by <the sentence's actor>)'."""
     if attributive:  # "two-month": the duration of the noun that follows
-        np = noun_phrase(text, end + 5 if text.startswith(("-long ", "-old "), end) else end, words)[0]
+        pos = end + 5 if text.startswith(("-long ", "-old "), end) else end
+        np = noun_phrase(text, pos, words)[0]
+        if np and np[:1].isupper():
+            np = _named_modifiers_head(text, pos) or np  # "a 120-day Eastern Pacific patrol": the patrol
         if np:
             return np
     np = of_phrase(text, end, words)
