@@ -37,7 +37,8 @@ from dataclasses import dataclass, replace
 from pipeline.core import subjects as subj
 from pipeline.core.language import language_runs
 from pipeline.core.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, FRACTION_NUMERAL, FRACTION_PARTS,
-                                   HYPHEN_RANGE, RANGE_UPPER, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_FRACTION, WORD_NUMERAL, WORD_START, WORDS, parse_digits, parse_numeral,
+                                   HYPHEN_RANGE, LARGE_SCALES, RANGE_UPPER, SIGNED_PERCENT, VULGAR_FRACTIONS,
+                                   WORD_FRACTION, WORD_NUMERAL, WORD_START, WORDS, parse_digits, parse_numeral,
                                    parse_words, word_alternation)
 from pipeline.core.units import SCALED_UNITS, TONS_RULES, UNIT, resolve_tons, restate, to_kg, unit_info
 
@@ -745,7 +746,6 @@ def _read(text: str, low: str, m: re.Match, lang: str, tons_rule: str, sentences
 _RANGE_CONNECTORS = frozenset({"to", "through", "and", "y", "a", "al", "hasta", "or", "o", "u"})
 _RANGE_INTRO = {"and": ("between",), "y": ("entre",), "a": ("de", "desde"), "al": ("de", "del", "desde"),
                 "hasta": ("desde", "de")}
-_RANGE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mil": 1e3, "millones": 1e6, "millón": 1e6}
 _LOWER_TOKEN = re.compile(r"(?:(?:us|usd|u\.s\.|mx)?\$)?(?P<digits>[0-9](?:[\d.,]*[0-9])?)(?P<pct>%)?|"
                           r"(?P<words>[^\W\d_]+(?:-[^\W\d_]+)?)", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"[^\S\n]*(?:(?:us|usd|u\.s\.|mx)?\$[^\S\n]?)?([0-9](?:[\d., ]*[0-9])?|[^\W\d_]+(?:-[^\W\d_]+)?)",
@@ -780,8 +780,8 @@ def _range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sen
         return None
     scale = 1.0
     tok = parts[-1]
-    if tok.lower() in _RANGE_SCALES and len(parts) > 1:
-        scale, parts = _RANGE_SCALES[tok.lower()], parts[:-1]
+    if tok.lower() in LARGE_SCALES and len(parts) > 1:
+        scale, parts = LARGE_SCALES[tok.lower()], parts[:-1]
         tok_end = offset + head.rfind(parts[-1]) + len(parts[-1])
         lo_end = offset + len(head)
     else:

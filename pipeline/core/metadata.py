@@ -63,6 +63,7 @@ _ISSUER = re.compile(
     # "U.S. Attorney's Office", "Office of Public Affairs", "Western District of Texas"
     r"|^(?:[\w.’'-]+\s+){0,4}(?:office|agency|bureau|department|division|affairs)$|^(?:\w+\s+){0,2}district of\s[\w\s]+$", re.I)
 MAX_DATE_LINE = 160
+_NUMERIC_DATE = re.compile(r"\d[/.]\d{1,2}[/.](?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A clock time after a date: "03.04.2025 08:15 hrs."
 _CLOCK_END = re.compile(r"\b(?:hrs?|horas|h|a\.m|p\.m)\.$", re.I)
@@ -191,8 +192,8 @@ def _day_first(text: str) -> bool:
 def find_date(text: str) -> dt.date | None:
     day_first = None
     for line in _head(text):
-        if day_first is None and ("/" in line or "." in line):
-            day_first = _day_first(text)
+        if day_first is None and _NUMERIC_DATE.search(line):
+            day_first = _day_first(text)  # only "10/06/2024" needs the text's language
         d = _date_line(line, bool(day_first))
         if d:
             return d

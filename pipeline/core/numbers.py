@@ -39,6 +39,8 @@ _ES_SCALES = {"mil": 1e3, "millÃ³n": 1e6, "millon": 1e6, "millones": 1e6, "billÃ
 
 WORDS = {"en": {**_EN_WORDS, **_EN_SCALES}, "es": {**_ES_WORDS, **_ES_SCALES}}
 SCALES = {"en": _EN_SCALES, "es": _ES_SCALES}
+# Scale words of a thousand and more, either language: "20.4 million", "3 mil 500 millones".
+LARGE_SCALES = {w: v for w, v in {**_EN_SCALES, **_ES_SCALES}.items() if v >= 1e3}
 _JOINERS = {"en": "and", "es": "y"}
 
 # Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".

@@ -95,7 +95,8 @@ from datasketch import MinHash, MinHashLSH
 from pipeline.core.commitments import extract_commitments, merge_commitments
 from pipeline.core.language import detect_language
 from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
-from pipeline.core.units import to_kg
+from pipeline.core.numbers import LARGE_SCALES
+from pipeline.core.units import STORED_MASS_UNITS, to_kg
 
 
 class Figure(NamedTuple):
@@ -359,7 +360,7 @@ def mass_buckets(keys, figures: dict) -> frozenset:
     unit never restate each other: only masses in different units are counted, see mass_pairs.)"""
     out = set()
     for k in keys:
-        if k[0] != "mass" or k[1] not in _MASS_UNITS:
+        if k[0] != "mass" or k[1] not in STORED_MASS_UNITS:
             continue
         surface = figures[k][0]
         units = ("short_ton", "metric_ton") if k[1] in ("short_ton", "metric_ton") and _BARE_TON.search(surface) \
@@ -485,8 +486,8 @@ def _disagreement(s: _Profile, o: _Profile, skip_s=frozenset(), skip_o=frozenset
     restating one another, in another unit or rounded: not another amount)."""
     total, n = 0.0, 0
     for k in s.keys - o.keys - skip_s:
-        if k[0] == "mass" and k[1] in _MASS_UNITS:
-            theirs = [x for u in _MASS_UNITS for x in o.by_kind.get(("mass", u), ())]
+        if k[0] == "mass" and k[1] in STORED_MASS_UNITS:
+            theirs = [x for u in STORED_MASS_UNITS for x in o.by_kind.get(("mass", u), ())]
         else:
             theirs = o.by_kind.get(k[:2], ())
         for k2, cw2 in theirs:
@@ -1051,11 +1052,8 @@ def _new_fact(claim: _Claim, facts: list[_Fact], by_key: dict, by_kind: dict, by
 RESTATED_TOLERANCE = 0.0025  # relative, each side, across units: "6,420 pounds" (2,912.06 kg), "2,912 kilograms"
 ONE_SIDED_ROUNDING = 0.10    # at most, how far "more than 2,100" / "nearly 3,000" may be from the amount
 TWO_SIDED_ROUNDING = 0.05    # at most, how far "about 3,000" may be from it
-_MASS_UNITS = frozenset({"kg", "g", "lb", "oz", "short_ton", "metric_ton"})
 _NUMERAL = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 _SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|mil|mill[oó]n|millones)\b", re.I)
-_SCALE = {"thousand": 1e3, "mil": 1e3, "million": 1e6, "millón": 1e6, "millon": 1e6, "millones": 1e6,
-          "billion": 1e9, "trillion": 1e12}
 # a bare "tons" may be short or metric (DESIGN.md): a restatement may have read it either way
 _BARE_TON = re.compile(r"(?<!metric )(?<!short )\btons?\b", re.I)
 # approximate figures: the amount is at least / at most / about the stated one
@@ -1069,7 +1067,7 @@ _APPROXIMATE = re.compile("|".join(r.pattern for r in (_AT_LEAST, _AT_MOST, _ABO
 
 def _measure_kind(f: Figure) -> str | tuple[str, str]:
     """What a figure's amount can be compared with: any mass (in kg), else the same kind and unit."""
-    return "mass" if f.kind == "mass" and f.unit in _MASS_UNITS else (f.kind, f.unit)
+    return "mass" if f.kind == "mass" and f.unit in STORED_MASS_UNITS else (f.kind, f.unit)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1082,14 +1080,14 @@ def _intervals(f: Figure, converted: bool) -> tuple[tuple[float, float], ...]:
     (at most 5%)."""
     if f.value is None or f.value <= 0:
         return ()
-    if f.kind == "mass" and f.unit in _MASS_UNITS:
+    if f.kind == "mass" and f.unit in STORED_MASS_UNITS:
         units = ("short_ton", "metric_ton") if f.unit in ("short_ton", "metric_ton") and _BARE_TON.search(f.surface) \
             else (f.unit,)
         per = [to_kg(1.0, u) for u in units]
     else:
         per = [1.0]
     scale_word = _SCALE_WORD.search(f.surface)
-    scale = _SCALE.get(scale_word.group(1).lower(), 1.0) if scale_word else 1.0
+    scale = LARGE_SCALES.get(scale_word.group(1).lower(), 1.0) if scale_word else 1.0
     m = _NUMERAL.search(f.surface)
     digits = m.group(1).replace(",", "") if m else f"{f.value / scale:.0f}"
     step = scale * 10.0 ** -len(m.group(2)) if m and m.group(2) else scale  # its last stated digit

@@ -72,6 +72,8 @@ _PINT_NAME = {"lb": "pound", "kg": "kilogram", "g": "gram", "oz": "ounce",
               "short_ton": "short_ton", "metric_ton": "metric_ton", "mg": "milligram"}
 # Units the warehouse does not store, and the contract unit their figures are restated in.
 _RESTATED = {"mg": "g"}
+# The mass codes a stored figure carries (pint converts each; the bare "ton" is always resolved first).
+STORED_MASS_UNITS = frozenset(_PINT_NAME) - frozenset(_RESTATED)
 
 
 def unit_info(spelling: str) -> tuple[str, str]:
