@@ -140,9 +140,7 @@ class FileCache:
                     value = pickle.load(f)
                 self.hits += 1
                 return value
-        except FileNotFoundError:
-            pass
-        except Exception:  # noqa: BLE001 -- damaged, or pickled by another library version: a miss
+        except Exception:  # noqa: BLE001 -- absent, damaged, or pickled by another library version: a miss
             pass
         self.misses += 1
         return None
