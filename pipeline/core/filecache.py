@@ -37,9 +37,17 @@ CACHED_MODULE_SETS = (CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, VALIDATI
 
 
 def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
+    """A hash of the code of ``modules``: each a module of pipeline.core (``"cleaning"``), a
+    module of one of its packages (``"extract/units"``) or a whole package (``"extract"``)."""
     h = hashlib.sha256()
+    core = Path(str(resources.files("pipeline.core")))
     for name in modules:
-        h.update(resources.files("pipeline.core").joinpath(f"{name}.py").read_bytes())
+        if (core / name).is_dir():
+            for path in sorted((core / name).rglob("*.py")):
+                h.update(path.relative_to(core).as_posix().encode())
+                h.update(path.read_bytes())
+        else:
+            h.update((core / f"{name}.py").read_bytes())
     return h.hexdigest()[:12]
 
 
