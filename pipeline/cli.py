@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,8 +18,10 @@ def _ensure_dagster_home() -> Path:
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
-        shutil.copyfile(INSTANCE_TEMPLATE, config)
+    template = INSTANCE_TEMPLATE.read_text(encoding="utf-8")
+    # a config the project wrote keeps its first line, and follows the template's changes
+    if not config.exists() or config.read_text(encoding="utf-8").split("\n", 1)[0] == template.split("\n", 1)[0]:
+        config.write_text(template, encoding="utf-8")
     return home
 
 
@@ -41,12 +42,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from pipeline.definitions import build_defs
+    from pipeline.defs.runs import process_tags, recover_dead_runs
 
     print(f"running the pipeline on {settings.sources_dir} -> {settings.warehouse_path}", flush=True)
     job = build_defs().resolve_job_def("warehouse_job")
     with dg.DagsterInstance.get() as instance:
+        for line in recover_dead_runs(instance):  # a killed run must not hold a pool slot forever
+            print(f"recovered {line}", file=sys.stderr, flush=True)
         result = job.execute_in_process(
-            instance=instance, raise_on_error=False,
+            instance=instance, raise_on_error=False, tags=process_tags(),
             run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
         )
     if not result.success:

@@ -33,15 +33,8 @@ class Settings:
     # how per-file work runs: "sync" (in the step's process), "processes" (local Dask
     # processes) or a Dask scheduler address such as "tcp://10.0.0.5:8786"
     executor: str = "sync"
-
-    @property
-    def staging_path(self) -> Path:
-        """The next warehouse is built here, beside the published one, then moved over it."""
-        return self.warehouse_path.with_name(f".{self.warehouse_path.name}.staging")
-
-    @property
-    def data_docs_dir(self) -> Path:
-        return self.warehouse_path.parent / "data_docs"
+    # read a *.txt link that leads out of the sources folder (off: such a link is rejected unread)
+    allow_outside_links: bool = False
 
 
 def settings_from_env() -> Settings:
@@ -60,4 +53,5 @@ def settings_from_env() -> Settings:
         tons_rule=tons_rule,
         cache_dir=os.environ.get("PIPELINE_CACHE_DIR", str(warehouse_path.parent / ".cache")),
         executor=os.environ.get("PIPELINE_EXECUTOR", "sync"),
+        allow_outside_links=os.environ.get("PIPELINE_ALLOW_OUTSIDE_LINKS", "") not in ("", "0", "false", "no"),
     )

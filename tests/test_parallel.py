@@ -33,7 +33,7 @@ def corpus(tmp_path_factory) -> Path:
         shutil.copy(seed, folder / seed.name)
     for i, text in enumerate(make_corpus.documents(N_GENERATED, seed=11)):
         (folder / make_corpus.file_name(100 + i, text)).write_text(text, encoding="utf-8")
-    (folder / "zz_latin1.txt").write_bytes("Se incautaron 120 kilos en Nogales, Sonora, M\xe9xico".encode("latin-1"))
+    (folder / "zz_garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 3)  # no encoding reads it
     return folder
 
 

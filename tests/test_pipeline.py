@@ -90,7 +90,8 @@ def test_every_measurement_points_at_its_characters(published):
 
 def test_bad_files_are_recorded_and_the_good_ones_published(seeds_copy, tmp_path, run_pipeline):
     (seeds_copy / "empty.txt").write_bytes(b"")
-    (seeds_copy / "latin1.txt").write_bytes("Se incautaron 5 toneladas en Michoac\xe1n".encode("latin-1"))
+    (seeds_copy / "latin1.txt").write_bytes("Se incautaron 5 toneladas en Michoac\xe1n.".encode("latin-1"))
+    (seeds_copy / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 3)
     (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (seeds_copy / "folder.txt").mkdir()
     (seeds_copy / "dangling.txt").symlink_to(tmp_path / "nowhere")
@@ -102,8 +103,12 @@ def test_bad_files_are_recorded_and_the_good_ones_published(seeds_copy, tmp_path
         rejected = dict(con.execute("SELECT source_file, reject_reason FROM sources WHERE status = 'rejected'").fetchall())
         ok = con.execute("SELECT count(*) FROM sources WHERE status = 'ok'").fetchone()[0]
         assert con.execute("SELECT count(*) FROM sources WHERE source_file = 'README.md'").fetchone()[0] == 0
-    assert ok == 5
-    assert set(rejected) == {"empty.txt", "latin1.txt", "image.txt", "folder.txt", "dangling.txt"}
+        # a Latin-1 file is read, with the characters it has, and says how
+        latin1 = con.execute("SELECT s.encoding, m.surface FROM sources s JOIN measurements m USING (source_file) "
+                             "WHERE source_file = 'latin1.txt'").fetchall()
+    assert ok == 6
+    assert latin1 == [("cp1252", "5 toneladas")]
+    assert set(rejected) == {"empty.txt", "garbled.txt", "image.txt", "folder.txt", "dangling.txt"}
     assert all(rejected.values())
     meta = result.asset_materializations_for_node("source_texts")[0].metadata["rejected_files"].value
     assert set(meta) == set(rejected)

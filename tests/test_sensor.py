@@ -74,3 +74,16 @@ def test_restart_with_an_existing_cursor_launches_nothing(folder):
     cursor = tick(folder).cursor
     # a new process (daemon restart) gets only the stored cursor
     assert isinstance(tick(folder, cursor), dg.SkipReason)
+
+
+def test_each_change_records_an_observation_of_the_sources_asset_with_the_folder_version(folder):
+    from pipeline.core.ingest import fingerprint
+    from pipeline.defs.assets import folder_version
+
+    first = tick(folder)
+    (observation,) = first.asset_events
+    assert observation.asset_key == dg.AssetKey("sources")
+    assert observation.tags["dagster/data_version"] == folder_version(fingerprint(folder))
+    (folder / "b.txt").write_text("New statement: 5 kilograms.", encoding="utf-8")
+    second = tick(folder, first.cursor)
+    assert second.asset_events[0].tags["dagster/data_version"] != observation.tags["dagster/data_version"]

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.core.validation import RESULT_COLUMNS, WHOLE_COLUMN, validate_tables
+from pipeline.core.validation import RESULT_COLUMNS, WHOLE_COLUMN, is_row_wise, validate_tables
 from pipeline.core.warehouse import TABLE_ORDER, load_table, sql
 from pipeline.settings import EXPECTATIONS_DIR
 
@@ -19,14 +19,15 @@ SHA = {f: f"{i:064x}" for i, f in enumerate(["a.txt", "b.txt", "c.txt", "bad.bin
 
 def valid_rows() -> dict[str, list[dict]]:
     """Two documents (one with two versions), a rejected file, a few figures of every sort."""
-    src = dict(language="en", reject_reason=None)
-    m = dict(unit_assumption=None, qualifier=None, is_vague=False, fact_id=None, sentence="s.", value_kg=None)
+    src = dict(language="en", reject_reason=None, encoding="utf-8")
+    m = dict(unit_assumption=None, qualifier=None, is_vague=False, fact_id=None, sentence="s.", value_kg=None,
+             quarantine_reason=None)
     return {
         "sources": [
             dict(src, source_file="a.txt", sha256=SHA["a.txt"], n_bytes=100, status="ok", document_id="d1", is_canonical=True, n_measurements=3),
             dict(src, source_file="b.txt", sha256=SHA["b.txt"], n_bytes=90, status="ok", document_id="d1", is_canonical=False, n_measurements=1),
             dict(src, source_file="c.txt", sha256=SHA["c.txt"], n_bytes=80, status="ok", document_id="d2", is_canonical=True, n_measurements=2),
-            dict(src, source_file="bad.bin", sha256=SHA["bad.bin"], n_bytes=5, status="rejected", reject_reason="not UTF-8",
+            dict(src, source_file="bad.bin", sha256=SHA["bad.bin"], n_bytes=5, status="rejected", reject_reason="not UTF-8", encoding=None,
                  document_id=None, is_canonical=False, language=None, n_measurements=None),
         ],
         "documents": [
@@ -111,7 +112,7 @@ class RowStore(dict):
 def passed_rows() -> RowStore:
     store = RowStore()
     assert validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, validated=store).success
-    assert len(store) == 7  # the rows of every validated frame
+    assert len(store) == 10  # the rows of every validated frame (7 integrity, 3 plausibility)
     return store
 
 
@@ -156,8 +157,8 @@ def test_data_docs_are_static_html(valid_report):
         ("measurements", 0, dict(value_kg=15000.0), "measurements", "expect_column_values_to_be_between", "kg_per_unit"),
         ("measurements", 2, dict(value_kg=1.0), "measurements", "expect_column_values_to_be_null", "value_kg"),
         ("measurements", 0, dict(value_kg=None), "measurements", "expect_column_values_to_not_be_null", "value_kg"),
-        ("measurements", 0, dict(value=2.5e7, value_kg=2.5e7 * 0.45359237), "measurements",
-         "expect_column_values_to_be_between", "value_kg"),
+        ("measurements", 0, dict(quarantine_reason="implausible"), "measurements",
+         "expect_column_values_to_be_null", "quarantined_fact_id"),
         ("measurements", 4, dict(value=2300.0), "measurements", "expect_column_values_to_be_between", "value"),
         ("measurements", 0, dict(char_end=10), "measurements", "expect_column_pair_values_a_to_be_greater_than_b",
          "char_end,char_start"),
@@ -174,7 +175,7 @@ def test_data_docs_are_static_html(valid_report):
         ("discrepancies", 0, dict(fact_id_b="f9"), "discrepancies", "expect_column_values_to_be_null", "unknown_fact_id"),
     ],
     ids=["negative-mass", "unknown-unit", "unknown-kind", "duplicate-id", "no-such-document", "kg-inconsistent",
-         "kg-on-non-mass", "mass-without-kg", "mass-too-large", "percent-out-of-range", "empty-span",
+         "kg-on-non-mass", "mass-without-kg", "quarantined-in-a-fact", "percent-out-of-range", "empty-span",
          "two-canonical-sources", "rejected-without-reason", "unknown-status", "duplicate-document",
          "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "fact-mass-without-kg", "duplicate-commitment",
          "discrepancy-unknown-fact"],
@@ -199,9 +200,8 @@ def test_a_corrupted_row_fails_only_its_table():
     assert report.failures_by_table["measurements"] == [
         'measurements: expect_column_values_to_be_between on value where is_vague == false failed '
         '(Every figure that is not vague is positive.); 1 of 5 rows unexpected, e.g. [{"value": -1.0, "measurement_id": "m1"}]',
-        'measurements: expect_column_values_to_be_between on value_kg failed (No single mass figure above 10,000 '
-        'metric tonnes (1e+07 kg); none zero or negative.); 1 of 6 rows unexpected, '
-        'e.g. [{"value_kg": -0.45359237, "measurement_id": "m1"}]',
+        'measurements: expect_column_values_to_be_between on value_kg failed (A mass in kilograms is positive '
+        '(value x the unit\'s factor).); 1 of 6 rows unexpected, e.g. [{"value_kg": -0.45359237, "measurement_id": "m1"}]',
     ]
 
 
@@ -247,9 +247,11 @@ def test_unchanged_tables_are_passed_on_whole_column_rules_alone(passed_rows, va
     again = validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, validated=RowStore(passed_rows))
     assert again.success
     pd.testing.assert_series_equal(again.results["expectation"], valid_report.results["expectation"])
+    row_wise = {e["type"] for p in EXPECTATIONS_DIR.glob("*.json") for e in json.loads(p.read_text())["expectations"]
+                if is_row_wise(e)}
     checked = {(r.expectation, d.get("element_count")) for r, d in zip(again.results.itertuples(), _details(again))}
     # the row-wise expectations saw no row; uniqueness still read every row
-    assert all(n == 0 for e, n in checked if e not in WHOLE_COLUMN)
+    assert all(n == 0 for e, n in checked if e in row_wise)
     assert ("expect_column_values_to_be_unique", 6) in checked  # the 6 measurements
 
 
@@ -285,3 +287,39 @@ def test_a_vague_mass_fact_has_neither_value_nor_kilograms():
     rows["facts"].append(dict(rows["facts"][0], fact_id="f5", value=None, value_kg=None, subject="methamphetamine",
                               unit="lb", source_files=["a.txt"], n_sources=1))
     assert validate_tables(staged(rows), EXPECTATIONS_DIR, tables=["facts"]).success
+
+
+# -- plausibility: flagged, never blocking -------------------------------------------------------
+
+def with_a_quarantined_figure() -> dict[str, list[dict]]:
+    """"99,000,000 tons of cocaine": published with its reason, in no fact (nor a discrepancy)."""
+    rows = valid_rows()
+    rows["measurements"][5].update(value=99e6, value_kg=99e6 * 907.18474, fact_id=None,
+                                   quarantine_reason="implausible drug mass")
+    rows["facts"] = [f for f in rows["facts"] if f["fact_id"] != "f4"]
+    rows["discrepancies"][0].update(fact_id_b="f3")
+    return rows
+
+
+def test_an_implausible_figure_warns_and_blocks_nothing():
+    report = validate_tables(staged(with_a_quarantined_figure()), EXPECTATIONS_DIR)
+    assert report.success, report.failures_by_table  # integrity holds: nothing blocks the publish
+    warned = "\n".join(report.warnings_by_table["measurements"])
+    assert "quarantine_reason" in warned and "m6" in warned
+    flagged = report.results[~report.results["success"]]
+    assert set(flagged["severity"]) == {"warning"} and set(flagged["suite"]) == {"measurements_plausibility"}
+
+
+def test_severity_is_recorded_for_every_expectation(valid_report):
+    severity = dict(zip(valid_report.results["suite"], valid_report.results["severity"]))
+    assert severity["measurements"] == "error" and severity["measurements_plausibility"] == "warning"
+    assert set(severity.values()) == {"error", "warning"}
+
+
+def test_a_rerun_reports_the_same_results_apart_from_how_many_rows_were_seen():
+    rows = with_a_quarantined_figure()
+    store = RowStore()
+    first = validate_tables(staged(rows), EXPECTATIONS_DIR, validated=store)
+    again = validate_tables(staged(rows), EXPECTATIONS_DIR, validated=store)
+    columns = ["suite", "expectation", "column_name", "success", "severity", "unexpected_count"]
+    pd.testing.assert_frame_equal(first.results[columns], again.results[columns])

@@ -20,10 +20,11 @@ from .ingest import list_source_paths, read_source
 from .language import detect_language
 from .measure import measure_text, measurement_id
 from .parallel import map_batches
+from .plausibility import quarantine_reasons
 from . import incremental
 from .reconcile import Figure, Reconciliation, SourceDoc, profile_key_of
 
-SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "language",
+SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "encoding", "language",
                        "text", "clean_text", "clean_anchors"]
 
 
@@ -37,8 +38,8 @@ def _clean_and_detect(text: str) -> tuple[str, list, str]:
     return cleaned.text, list(cleaned.anchors), detect_language(cleaned.text)
 
 
-def _read_and_clean(paths: list[Path], max_bytes: int, cache: FileCache) -> list[dict]:
-    files = [read_source(path, max_bytes) for path in paths]
+def _read_and_clean(paths: list[Path], max_bytes: int, cache: FileCache, folder: Path | None = None) -> list[dict]:
+    files = [read_source(path, max_bytes, inside=folder) for path in paths]
     keys = {f.sha256: f"clean-{f.sha256}" for f in files if f.text is not None}
     cleaned = cache.get_many(keys.values())
     new = {keys[f.sha256]: _clean_and_detect(f.text) for f in files
@@ -50,19 +51,20 @@ def _read_and_clean(paths: list[Path], max_bytes: int, cache: FileCache) -> list
         clean_text, anchors, language = cleaned[keys[f.sha256]] if f.text is not None else (None, None, None)
         rows.append({
             "source_file": f.source_file, "sha256": f.sha256, "n_bytes": f.n_bytes, "status": f.status,
-            "reject_reason": f.reject_reason, "language": language, "text": f.text,
+            "reject_reason": f.reject_reason, "encoding": f.encoding, "language": language, "text": f.text,
             "clean_text": clean_text, "clean_anchors": anchors,
         })
     return rows
 
 
 def source_texts_frame(folder: Path, max_bytes: int, executor: str = "sync",
-                       cache: FileCache | None = None) -> pd.DataFrame:
+                       cache: FileCache | None = None, allow_outside_links: bool = False) -> pd.DataFrame:
     """Every *.txt entry of the folder, read, hashed and cleaned (or rejected with a reason).
 
     With a ``cache``, a file whose content was cleaned before by this code is not cleaned again.
     """
-    read = partial(_read_and_clean, max_bytes=max_bytes, cache=cache or FileCache(None, ""))
+    read = partial(_read_and_clean, max_bytes=max_bytes, cache=cache or FileCache(None, ""),
+                   folder=None if allow_outside_links else folder)
     rows = map_batches(read, list_source_paths(folder), executor)
     return pd.DataFrame(rows, columns=SOURCE_TEXT_COLUMNS)
 
@@ -127,7 +129,8 @@ def measurements_frame(source_texts: pd.DataFrame, tons_rule: str = "by_reporter
         frame = frame.iloc[np.argsort(frame["source_file"].map(position).to_numpy(), kind="stable")]
         frame = frame.reset_index(drop=True)
     cache.put_large(last_key, _LastMeasurements(key, frame, built_by))
-    return frame
+    # judged on every run (cheap), so a change of the limits needs no cache to be emptied
+    return frame.assign(quarantine_reason=quarantine_reasons(frame))
 
 
 def _column(frame: pd.DataFrame, name: str) -> list:
@@ -211,6 +214,8 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
     so a rerun profiles only new or changed files and re-merges only the documents whose
     versions changed.
     """
+    if "quarantine_reason" in measurements.columns:  # implausible figures are kept out of facts
+        measurements = measurements[measurements["quarantine_reason"].isna()]
     by_file, digests = figures_by_file(measurements)
     ok = source_texts[source_texts["status"] == "ok"]
     docs = [SourceDoc(source_file=name, sha256=sha, text=text, figures=by_file.get(name, ()), language=lang,

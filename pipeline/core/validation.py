@@ -26,16 +26,22 @@ import pandas as pd
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # before GX is imported: no telemetry
 
-RESULT_COLUMNS = ["suite", "table_name", "expectation", "column_name", "success", "unexpected_count", "details"]
+RESULT_COLUMNS = ["suite", "table_name", "expectation", "column_name", "success", "severity", "unexpected_count",
+                  "details"]
+# A suite's meta.severity: "error" (integrity: a failure means a bug and blocks the publish) or
+# "warning" (plausibility: a failure is shown, and the figures are published quarantined).
+SEVERITIES = ("error", "warning")
 N_EXAMPLES = 5  # offending values/rows kept per failed expectation
 
 
 @dataclass
 class ValidationReport:
     results: pd.DataFrame  # the columns of the validation_results table, one row per expectation
-    success_by_table: dict[str, bool]
+    success_by_table: dict[str, bool]  # integrity (error-severity) expectations only
     failures_by_table: dict[str, list[str]]
     n_evaluated_by_table: dict[str, int] = field(default_factory=dict)
+    warnings_by_table: dict[str, list[str]] = field(default_factory=dict)  # failed plausibility expectations
+    n_warning_checks_by_table: dict[str, int] = field(default_factory=dict)
     data_docs_index: Path | None = None
     # frame -> (rows the row-wise expectations saw, rows in the frame)
     rows_checked: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -83,6 +89,8 @@ def _derive_measurements(f):
     m = f["measurements"]
     return m.assign(
         kg_per_unit=_kg_per_unit(m),
+        # a quarantined figure must not be counted in a fact (integrity: the code keeps it out)
+        quarantined_fact_id=m["fact_id"].where(m["quarantine_reason"].notna()),
         span_length=(m["char_end"] - m["char_start"]).astype("float64"),
         surface_length=m["surface"].str.len().astype("float64"),
         unknown_document_id=_unknown(m["document_id"], f["documents"]["document_id"]),
@@ -134,6 +142,15 @@ DERIVED = {
 }
 
 
+def _prepared(frame: str, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The frame a suite validates. A plausibility suite's frame (``<table>_plausibility``) is the
+    table under a name of its own, so the rows it flags never stop the integrity suites' rows
+    from being remembered as passed."""
+    if frame in DERIVED:
+        return DERIVED[frame](frames)
+    return frames[frame.removesuffix("_plausibility")]
+
+
 def _as_list(v):
     return v.tolist() if isinstance(v, np.ndarray) else v
 
@@ -176,14 +193,15 @@ def _jsonable(x):
     return json.loads(json.dumps(x, default=str, allow_nan=True).replace("NaN", "null"))
 
 
-def _row(suite: dict, exp: dict, res, n_rows: int, n_seen: int) -> tuple[dict, str | None]:
+def _row(suite: dict, exp: dict, res, n_rows: int, n_seen: int, counts_rows: bool = True) -> tuple[dict, str | None]:
     """One validation_results row and, if it failed, a line a person can read.
 
     ``res`` is None for a row-wise expectation that had no new row to see (every row passed it
-    before); ``n_seen`` of the table's ``n_rows`` rows were given to GX.
+    before); ``n_seen`` of the table's ``n_rows`` rows were given to GX. ``counts_rows`` says
+    whether GX would have counted unexpected rows (so a rerun reports what a first run does).
     """
     kwargs = exp["kwargs"]
-    r = res.result if res is not None else {"element_count": 0, "unexpected_count": 0}
+    r = res.result if res is not None else {"element_count": 0, "unexpected_count": 0 if counts_rows else None}
     r = r or {}
     exc = (res.exception_info or {}).get("exception_message") if res is not None and res.exception_info else None
     if exc is None and res is not None and isinstance(res.exception_info, dict):  # GX nests it by metric id
@@ -207,6 +225,7 @@ def _row(suite: dict, exp: dict, res, n_rows: int, n_seen: int) -> tuple[dict, s
         "expectation": exp["type"],
         "column_name": _column_name(kwargs),
         "success": res is None or bool(res.success),
+        "severity": suite["meta"].get("severity", "error"),
         "unexpected_count": r.get("unexpected_count"),
         "details": json.dumps(details, sort_keys=True),
     }
@@ -236,7 +255,16 @@ WHOLE_COLUMN = frozenset({"expect_column_values_to_be_unique", "expect_compound_
 
 
 def is_row_wise(exp: dict) -> bool:
-    return exp["type"] not in WHOLE_COLUMN and "mostly" not in exp["kwargs"]
+    """A map expectation judging each row on its own: its verdict on a row it passed before stands.
+    Table-level expectations (the column set) and aggregates always see the whole table."""
+    from great_expectations.expectations.expectation import (
+        ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation,
+    )
+    from great_expectations.expectations.registry import get_expectation_impl
+
+    is_map = issubclass(get_expectation_impl(exp["type"]),
+                        (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation))
+    return is_map and exp["type"] not in WHOLE_COLUMN and "mostly" not in exp["kwargs"]
 
 
 def row_hashes(df: pd.DataFrame) -> np.ndarray:
@@ -332,7 +360,7 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
     for s in suites:
         by_frame.setdefault(s["meta"].get("frame", s["meta"]["table"]), []).append(s)
     # derived, not yet converted for GX: only the rows GX will see are converted
-    prepared = {name: DERIVED[name](frames) if name in DERIVED else frames[name] for name in sorted(by_frame)}
+    prepared = {name: _prepared(name, frames) for name in sorted(by_frame)}
 
     # the rows each frame's row-wise expectations still have to see
     new_rows, hashes, keys, incremental = {}, {}, {}, set()
@@ -352,7 +380,8 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
         _add_data_docs_site(context, Path(site_dir))
     datasource = context.data_sources.add_pandas("warehouse")
 
-    rows, success, failures, counts = [], {}, {}, {}
+    rows, success, failures, counts, warnings, warning_counts = [], {}, {}, {}, {}, {}
+    suites_passed: dict[str, bool] = {}
     for s in suites:
         table, frame = s["meta"]["table"], s["meta"].get("frame", s["meta"]["table"])
         df, new = prepared[frame], new_rows[frame]
@@ -367,25 +396,40 @@ def validate_tables(frames: dict[str, pd.DataFrame], expectations_dir: Path,
         for name, expectations, rows_seen in parts:
             if expectations:
                 results.update(_run_suite(gx, context, datasource, name, s, expectations, rows_seen))
+        suite_passed = True
         for n, exp in enumerate(s["expectations"]):
             res, n_seen = results.get(n, (None, 0))
-            row, line = _row(s, exp, res, len(df), n_seen)
+            row, line = _row(s, exp, res, len(df), n_seen, counts_rows=_counts_rows(exp, df))
             rows.append(row)
+            suite_passed = suite_passed and row["success"]
+            if row["severity"] == "warning":
+                warning_counts[table] = warning_counts.get(table, 0) + 1
+                warnings.setdefault(table, []).extend([line] if line else [])
+                continue
             success[table] = success.get(table, True) and row["success"]
             counts[table] = counts.get(table, 0) + 1
             failures.setdefault(table, [])
             if line:
                 failures[table].append(line)
+        suites_passed[s["name"]] = suite_passed
 
     if validated is not None:
         for frame in prepared:
-            if all(success.get(s["meta"]["table"], False) for s in by_frame[frame]):
+            if all(suites_passed[s["name"]] for s in by_frame[frame]):
                 validated.put(keys[frame], np.unique(hashes[frame]))
 
     index = _build_data_docs(context, Path(site_dir)) if site_dir is not None else None
     results = pd.DataFrame(rows, columns=RESULT_COLUMNS).astype({"unexpected_count": "Int64"})
     checked = {frame: (len(new_rows[frame]), len(df)) for frame, df in prepared.items()}
-    return ValidationReport(results, success, failures, counts, index, checked)
+    return ValidationReport(results, success, failures, counts, warnings, warning_counts, index, checked)
+
+
+def _counts_rows(exp: dict, df: pd.DataFrame) -> bool:
+    """GX judges a type rule on a typed (non-object) column by its dtype, without counting rows."""
+    column = exp["kwargs"].get("column")
+    if exp["type"] != "expect_column_values_to_be_in_type_list" or column not in df.columns:
+        return True
+    return df[column].dtype == object or isinstance(df[column].dtype, pd.StringDtype)
 
 
 def _columns_used(expectations: list[dict], meta: dict, df: pd.DataFrame) -> list[str]:
@@ -394,7 +438,9 @@ def _columns_used(expectations: list[dict], meta: dict, df: pd.DataFrame) -> lis
         return list(df.columns)
     used = set(meta.get("id_columns", []))
     for e in expectations:
-        used.update((_column_name(e["kwargs"]) or "").split(","))
+        if _column_name(e["kwargs"]) is None:  # a table-level expectation (the column set) reads them all
+            return list(df.columns)
+        used.update(_column_name(e["kwargs"]).split(","))
     return [c for c in df.columns if c in used]
 
 
@@ -434,9 +480,10 @@ def _build_data_docs(context, site_dir: Path) -> Path:
     return site_dir / "index.html"
 
 
-def offending_rows_markdown(report: ValidationReport, table: str, limit: int = 20) -> str:
-    """The failed expectations of one table with a few offending rows each, as a markdown table."""
-    failed = report.results[(report.results["table_name"] == table) & ~report.results["success"]]
+def offending_rows_markdown(report: ValidationReport, table: str, limit: int = 20, severity: str = "error") -> str:
+    """The failed expectations of one table (of one severity) with a few offending rows each, as markdown."""
+    r = report.results
+    failed = r[(r["table_name"] == table) & ~r["success"] & (r["severity"] == severity)]
     lines = ["| suite | expectation | column | unexpected | examples |", "|---|---|---|---|---|"]
     for r in failed.itertuples():
         d = json.loads(r.details)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import dagster as dg
 import pandas as pd
-from dagster_duckdb import DuckDBResource
 
 from pipeline.core import filecache, ingest, tables, warehouse
 from pipeline.core.filecache import (
@@ -15,6 +14,7 @@ from pipeline.core.filecache import (
 )
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.runs import recover_dead_runs, register_this_process
 from pipeline.settings import Settings
 
 OWNERS = ["team:bicentennial-data"]
@@ -35,22 +35,39 @@ def table_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["warehouse", table])
 
 
+def staging_of(context, s: Settings) -> Path:
+    """This run's own staging file (named after the run, so two runs never share one)."""
+    return warehouse.staging_path(s.warehouse_path, context.run.run_id)
+
+
 @dg.observable_source_asset(
     key="sources", group_name="ingest", description="The *.txt files of the sources folder (the pipeline never writes there)."
 )
 def sources(settings: PipelineSettings) -> dg.DataVersion:
     # A hash of names and contents: adding or changing a file marks everything downstream stale.
-    fp = ingest.fingerprint(settings.settings().sources_dir)
-    return dg.DataVersion(hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()[:16])
+    # The sensor records the same version as an observation on every change (sensors.py).
+    s = settings.settings()
+    return dg.DataVersion(folder_version(ingest.fingerprint(s.sources_dir, s.allow_outside_links)))
+
+
+def folder_version(fingerprint: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(fingerprint, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dg.asset(deps=[sources], group_name="ingest", kinds={"python", "pandas"}, owners=OWNERS)
 def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pd.DataFrame]:
     """Every *.txt file decoded, hashed and cleaned (with an offset map); unreadable files rejected with a reason."""
     s = settings.settings()
+    # the first step of every run: mark this run's process, then clean up after runs that crashed
+    register_this_process(context.instance, context.run_id)
+    for line in recover_dead_runs(context.instance):
+        context.log.warning(line)
+    for path in warehouse.remove_leftovers(s.warehouse_path):
+        context.log.info(f"removed a leftover of a run that did not finish: {path}")
     for name in filecache.prune(_cache_root(s), {code_version(m) for m in CACHED_MODULE_SETS}):
         context.log.info(f"removed the cache of an older code version: {_cache_root(s) / name}")
-    frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES))
+    frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES),
+                                      s.allow_outside_links)
     rejected = frame[frame["status"] == "rejected"]
     for r in rejected.itertuples():
         context.log.warning(f"{r.source_file}: rejected: {r.reject_reason}")
@@ -72,8 +89,12 @@ def measurements(context: dg.AssetExecutionContext, settings: PipelineSettings,
     context.log.info(f"extracted {len(frame)} mentions in {time.perf_counter() - started:.2f} s "
                      f"({cache.misses} files measured, {cache.hits} from the cache)")
     by_kind = frame["kind"].value_counts().sort_index().to_dict()
+    quarantined = frame[frame["quarantine_reason"].notna()]
+    for r in quarantined.itertuples():
+        context.log.warning(f"{r.source_file}: '{r.surface}' quarantined (kept out of facts): {r.quarantine_reason}")
     return dg.Output(frame, metadata={**table_metadata(frame, hidden=TEXT_COLUMNS),
-                                      "by_kind": dg.MetadataValue.json({k: int(v) for k, v in by_kind.items()})})
+                                      "by_kind": dg.MetadataValue.json({k: int(v) for k, v in by_kind.items()}),
+                                      "quarantined": len(quarantined)})
 
 
 RECONCILED = ["source_versions", "documents", "facts", "commitments", "discrepancies"]
@@ -112,18 +133,17 @@ TABLE_INPUTS = {
                         description=f"The `{t}` table of the next warehouse (validated before it is published).")
            for t in PUBLISHED_TABLES],
     ins={name: dg.AssetIn(name) for name in STAGED_FROM},
-    pool="warehouse",
 )
-def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, settings: PipelineSettings,
+def warehouse_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
                      source_texts, measurements, source_versions, documents, facts, commitments, discrepancies):
-    """Bulk-load every table into a staging DuckDB file beside the published one."""
+    """Bulk-load every table into this run's own staging DuckDB file beside the published one."""
     reconciled = dict(source_versions=source_versions, documents=documents, facts=facts,
                       commitments=commitments, discrepancies=discrepancies)
     frames = tables.published_frames(source_texts, measurements, reconciled)
-    warehouse.create_staging(settings.settings().staging_path)
-    with duckdb.get_connection() as con:
-        for t in PUBLISHED_TABLES:
-            warehouse.load_table(con, t, frames[t])
+    staging = staging_of(context, settings.settings())
+    warehouse.create_staging(staging)
+    warehouse.load_tables(staging, {t: frames[t] for t in PUBLISHED_TABLES})
+    context.log.info(f"staged {staging.name} (DuckDB storage {warehouse.STORAGE_VERSION})")
     for t in PUBLISHED_TABLES:
         yield dg.MaterializeResult(asset_key=table_key(t), metadata=table_metadata(frames[t], hidden=TEXT_COLUMNS))
 
@@ -131,14 +151,20 @@ def warehouse_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource, 
 @dg.asset(key=table_key("bicentennial_duckdb"), deps=[table_key(t) for t in PUBLISHED_TABLES],
           group_name="warehouse", kinds={"duckdb"}, owners=OWNERS, pool="warehouse")
 def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.MaterializeResult:
-    """The published warehouse file, replaced atomically once every blocking check passed."""
+    """The published warehouse file, replaced atomically by this run's staging file once its every
+    blocking check passed (the publish verifies the checks' verdict and the file's checksum itself:
+    materialized alone, it has nothing of its own run to publish and changes nothing)."""
     s = settings.settings()
-    warehouse.publish(s.staging_path, s.warehouse_path)
+    try:
+        verdict = warehouse.publish(staging_of(context, s), s.warehouse_path, on_wait=context.log.info)
+    except warehouse.PublishRefused as exc:
+        raise dg.Failure(description=f"{exc} The published warehouse {s.warehouse_path} was left as it was.") from None
     counts = warehouse.row_counts(s.warehouse_path)
     context.log.info(f"published {s.warehouse_path}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(s.warehouse_path)),
+        "sha256": verdict["sha256"],
         "row_counts": dg.MetadataValue.json(counts),
-        "data_docs": dg.MetadataValue.path(str(s.data_docs_dir / "index.html")),
+        "data_docs": dg.MetadataValue.path(str(warehouse.published_docs_dir(s.warehouse_path) / "index.html")),
     })
 

@@ -1,10 +1,9 @@
-"""Resources, registered once: where to read and write, and the DuckDB connection."""
+"""Resources, registered once: where to read and write."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
 from pipeline.settings import Settings, settings_from_env
@@ -19,20 +18,23 @@ class PipelineSettings(dg.ConfigurableResource):
     tons_rule: str = "by_reporter"
     cache_dir: str = ""
     executor: str = "sync"
+    allow_outside_links: bool = False
 
     def settings(self) -> Settings:
         return Settings(Path(self.sources_dir), Path(self.warehouse_path), self.max_bytes, self.tons_rule,
-                        self.cache_dir, self.executor)
+                        self.cache_dir, self.executor, self.allow_outside_links)
 
     @classmethod
     def from_settings(cls, s: Settings) -> "PipelineSettings":
         return cls(sources_dir=str(s.sources_dir), warehouse_path=str(s.warehouse_path), max_bytes=s.max_bytes,
-                   tons_rule=s.tons_rule, cache_dir=s.cache_dir, executor=s.executor)
+                   tons_rule=s.tons_rule, cache_dir=s.cache_dir, executor=s.executor,
+                   allow_outside_links=s.allow_outside_links)
 
 
 def build_resources(s: Settings) -> dict:
-    # DuckDBResource points at the staging file: the published file is only ever replaced whole.
-    return {"settings": PipelineSettings.from_settings(s), "duckdb": DuckDBResource(database=str(s.staging_path))}
+    # No DuckDB connection resource: each run writes a staging file of its own (named after the
+    # run), and only the publish step touches the published file (pipeline/core/warehouse.py).
+    return {"settings": PipelineSettings.from_settings(s)}
 
 
 @dg.definitions

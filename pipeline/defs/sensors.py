@@ -1,11 +1,17 @@
-"""Republish when a *.txt file in the sources folder is added, changed or removed."""
+"""Republish when a *.txt file in the sources folder is added, changed or removed.
+
+Each change is also recorded as an observation of the `sources` asset with the folder's data
+version, so the UI marks what a new file made stale before the run it launches has finished.
+"""
 
 import hashlib
 import json
 
 import dagster as dg
+from dagster._core.definitions.data_version import DATA_VERSION_TAG  # the tag Dagster reads an observed version from
 
 from pipeline.core import ingest
+from pipeline.defs.assets import folder_version
 from pipeline.defs.jobs import warehouse_job
 from pipeline.defs.resources import PipelineSettings
 
@@ -23,7 +29,8 @@ def sources_sensor(context: dg.SensorEvaluationContext, settings: PipelineSettin
     # Reads names and content hashes only. The cursor (change number, name -> sha256) survives
     # restarts; the run key names the change, so the same change never launches twice, while
     # going back to an earlier folder state is a new change and republishes.
-    current = ingest.fingerprint(settings.settings().sources_dir)
+    s = settings.settings()
+    current = ingest.fingerprint(s.sources_dir, s.allow_outside_links)
     cursor = json.loads(context.cursor) if context.cursor else {"change": 0, "files": None}
     if cursor["files"] == current:
         return dg.SkipReason("no source file added, changed or removed")
@@ -31,7 +38,12 @@ def sources_sensor(context: dg.SensorEvaluationContext, settings: PipelineSettin
     change = cursor["change"] + 1
     state = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
     summary = "; ".join(f"{k}: {', '.join(v)}" for k, v in diff.items() if v) or "first look at the folder"
+    observation = dg.AssetObservation(
+        asset_key="sources", tags={DATA_VERSION_TAG: folder_version(current)},
+        metadata={"files": len(current), "change": summary[:500]},
+    )
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=f"sources-{change}-{state}", tags={"sources_change": summary[:200]})],
+        asset_events=[observation],
         cursor=json.dumps({"change": change, "files": current}, sort_keys=True),
     )

@@ -5,6 +5,7 @@ CREATE TABLE sources (
     n_bytes BIGINT,
     status VARCHAR NOT NULL,
     reject_reason VARCHAR,
+    encoding VARCHAR,
     document_id VARCHAR,
     is_canonical BOOLEAN NOT NULL,
     language VARCHAR,
@@ -35,7 +36,9 @@ CREATE TABLE measurements (
     qualifier VARCHAR,
     is_vague BOOLEAN NOT NULL,
     fact_id VARCHAR,
-    sentence VARCHAR
+    sentence VARCHAR,
+    -- why an implausible figure is kept out of facts (null for normal figures)
+    quarantine_reason VARCHAR
 );
 CREATE TABLE facts (
     fact_id VARCHAR NOT NULL,
@@ -80,6 +83,8 @@ CREATE TABLE validation_results (
     expectation VARCHAR NOT NULL,
     column_name VARCHAR,
     success BOOLEAN NOT NULL,
+    -- 'error': a failure blocks the publish (integrity); 'warning': it is reported (plausibility)
+    severity VARCHAR NOT NULL,
     unexpected_count BIGINT,
     details VARCHAR
 );
