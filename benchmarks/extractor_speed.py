@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from pipeline.core.mentions import extract_mentions  # noqa: E402
-from pipeline.core.units import UREG  # noqa: E402
-from test_gold_seeds import SOURCES, _clean, load_gold, predict, score  # noqa: E402
+from pipeline.core.extract.mentions import extract_mentions  # noqa: E402
+from pipeline.core.extract.units import UREG  # noqa: E402
+from test_gold_seeds import SOURCES, clean_with_map, load_gold, predict, score  # noqa: E402
 
 warnings.filterwarnings("ignore")  # quantulum3 warns that its optional classifier is absent
 from quantulum3 import parser as quantulum  # noqa: E402
@@ -83,7 +83,7 @@ def throughput(extract, texts: list[str], repeats: int, min_seconds: float = 0.0
 
 def main() -> None:
     gold = load_gold()
-    texts = [_clean((SOURCES / name).read_text(encoding="utf-8"))[0] for name in sorted({g["file"] for g in gold})]
+    texts = [clean_with_map((SOURCES / name).read_text(encoding="utf-8"))[0] for name in sorted({g["file"] for g in gold})]
     quantulum_mentions(texts[0])  # warm up (quantulum3 loads its unit tables lazily)
     extract_mentions(texts[0])
 

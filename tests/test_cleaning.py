@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.core.cleaning import _DELETIONS, _TRANSLATE, clean
+from pipeline.core.extract.cleaning import DELETIONS, TRANSLATE, clean
 
 
 def spans_survive(original: str, needle_clean: str) -> str:
@@ -49,7 +49,7 @@ def test_every_clean_character_maps_to_its_original(original):
     c = clean(original)
     for i, ch in enumerate(c.text):
         o = c.position(i)
-        assert original[o].translate(_TRANSLATE) == ch
+        assert original[o].translate(TRANSLATE) == ch
 
 
 # The emphasis, space and blank-line rules as first written (lookbehind first); the shipped
@@ -70,4 +70,4 @@ _PLAIN_RULES = re.compile("|".join([
 @given(st.text(alphabet="*ab \n\\_.1", max_size=40))
 def test_deletions_match_the_plain_rules(text):
     # no chrome line can occur in this alphabet, so only the character rules apply
-    assert [m.span() for m in _DELETIONS.finditer(text)] == [m.span() for m in _PLAIN_RULES.finditer(text)]
+    assert [m.span() for m in DELETIONS.finditer(text)] == [m.span() for m in _PLAIN_RULES.finditer(text)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.mentions import extract_mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold_measurements.json"
@@ -46,10 +46,10 @@ def load_gold() -> list[dict]:
     return out
 
 
-def _clean(original: str):
+def clean_with_map(original: str):
     """(text to extract from, map of a clean span to the original) — raw text if no cleaner yet."""
     try:
-        from pipeline.core.cleaning import clean
+        from pipeline.core.extract.cleaning import clean
     except ImportError:
         return original, lambda a, b: (a, b)
     cleaned = clean(original)
@@ -60,7 +60,7 @@ def predict(extract=extract_mentions) -> list[dict]:
     """Run `extract` (text -> mentions) on every gold file; spans mapped back to the original."""
     preds = []
     for name in sorted({g["file"] for g in load_gold()}):
-        text, to_original = _clean((SOURCES / name).read_text(encoding="utf-8"))
+        text, to_original = clean_with_map((SOURCES / name).read_text(encoding="utf-8"))
         for m in extract(text):
             start, end = to_original(m.char_start, m.char_end)
             preds.append({"source_file": name, "char_start": start, "char_end": end, "kind": m.kind,

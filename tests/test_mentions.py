@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.mentions import Mention, extract_mentions
+from pipeline.core.extract.mention import Mention
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def only(text: str, **kw) -> Mention:
@@ -433,8 +434,8 @@ def test_the_conversion_in_parentheses_has_the_same_subject():
 
 
 def test_footnote_superscripts_do_not_break_figures():
-    from pipeline.core.cleaning import clean
-    from pipeline.core.measure import measure_text
+    from pipeline.core.extract.cleaning import clean
+    from pipeline.core.extract.measure import measure_text
 
     text = "Officers seized 27,000 pounds\u00b9 of fentanyl and $1.5 billion\u00b2 in assets, up 27 percent\u00b9."
     rows = measure_text(clean(text), "by_reporter")
@@ -638,8 +639,8 @@ def test_thousands_grouped_by_spaces(text, value, surface):
 
 
 def test_thousands_grouped_by_a_no_break_space_keep_their_offsets():
-    from pipeline.core.cleaning import clean
-    from pipeline.core.measure import measure_text
+    from pipeline.core.extract.cleaning import clean
+    from pipeline.core.extract.measure import measure_text
     text = "Authorities seized 1\u202f500 kg of cocaine and 2\u00a0750 pounds of marijuana."
     rows = measure_text(clean(text))
     assert [(r["value"], r["surface"]) for r in rows] == [(1500, "1\u202f500 kg"), (2750, "2\u00a0750 pounds")]

@@ -3,9 +3,9 @@ stat lines and flattened tables, figures compared with an earlier one, sizes of 
 charges of an indictment, spoken numerals, the peso abbreviation, fractions of a unit."""
 import pytest
 
-from pipeline.core.cleaning import clean
-from pipeline.core.measure import measure_text
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.cleaning import clean
+from pipeline.core.extract.measure import measure_text
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def got(text: str, **kw) -> list[tuple]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def _by_surface(text):

@@ -2,7 +2,7 @@
 bulletin, a state security report, an NGO tally, a market story, a radio interview)."""
 import pytest
 
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def subjects(text):

@@ -3,7 +3,7 @@ duration, a compared percent after a copula, and a second part of a set after "a
 CBP operation release, a USCG patrol release, an ICE removals release and a Senate opening statement)."""
 import pytest
 
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def mentions(text):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.core.language import detect_language
-from pipeline.core.numbers import article_value, parse_digits, parse_number, parse_words
+from pipeline.core.extract.language import detect_language
+from pipeline.core.extract.numbers import article_value, parse_digits, parse_number, parse_words
 
 
 @pytest.mark.parametrize("text, value", [
@@ -140,7 +140,7 @@ def test_a_scale_word_of_the_other_language_still_scales(text, lang, value):
 
 
 def test_language_runs_split_a_bilingual_text_only():
-    from pipeline.core.language import language_runs
+    from pipeline.core.extract.language import language_runs
     english = "The agency said that the officers seized the drugs in the port and that the case was closed. " * 3
     spanish = "La agencia informó que los agentes aseguraron la droga en el puerto y que el caso se cerró. " * 3
     assert language_runs(english) == [(0, len(english), "en")]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.cleaning import clean
+from pipeline.core.extract.cleaning import clean
 from pipeline.core.reconcile import Figure, SourceDoc, reconcile
 
-mentions = pytest.importorskip("pipeline.core.mentions")
+mentions = pytest.importorskip("pipeline.core.extract.mentions")
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 F2022 = ["000_f8ae7abacdc42e77.txt", "002_e4943ab2c8f9120d.txt", "003_ee49a262982b1216.txt"]

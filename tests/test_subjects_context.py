@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.mentions import extract_mentions
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def subjects(text: str, kind: str, surface: str | None = None) -> list[str]:

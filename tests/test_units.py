@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.core.units import UNIT, UREG, resolve_tons, restate, to_kg, unit_info
+from pipeline.core.extract.units import UNIT, UREG, resolve_tons, restate, to_kg, unit_info
 
 
 @pytest.mark.parametrize("spelling, code, kind", [

@@ -24,10 +24,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-# Modules whose code decides a file's cleaned text and language.
-CLEAN_MODULES = ("cleaning", "language")
-# Modules whose code decides a file's measurements.
-PER_FILE_MODULES = ("cleaning", "language", "numbers", "units", "subjects", "mentions", "measure")
+# Modules whose code decides a file's cleaned text and language (the chrome lines and function words
+# are in the lexicon).
+CLEAN_MODULES = ("extract/cleaning", "extract/language", "lexicon")
+# Modules whose code decides a file's measurements: the whole extract package and its word lists.
+PER_FILE_MODULES = ("extract", "lexicon")
 # ... and, on top of those, a file's reconciliation profile and the last run's reconciled frames.
 PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata", "commitments", "regroup", "incremental", "tables")
 # Modules whose code decides which rows passed the expectations (the rows' hashes, the derived frames).

@@ -28,23 +28,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .language import detect_language
+from .extract.language import detect_language
+from .lexicon import (BYLINE, CHROME_WORDS, EN_MONTH_NUMBERS, EN_MONTH_PATTERN, ES_MONTH_NUMBERS,
+                      ES_MONTH_PATTERN)
 
 HEAD_LINES = 12
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-             r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_MESES = {m: i for i, m in enumerate(
-    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-     "septiembre", "octubre", "noviembre", "diciembre"], start=1)} | {"setiembre": 9}
+_MONTH_RE = rf"(?P<mon>{EN_MONTH_PATTERN})\.?"
 _DATE_PATTERNS = [
     re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<monnum>\d\d)-(?P<day>\d\d)"),
-    re.compile(r"(?P<day>\d{1,2})\s+de\s+(?P<mes>" + "|".join(_MESES) + r")\s+(?:de|del)\s+(?P<year>(?:19|20)\d\d)",
+    re.compile(r"(?P<day>\d{1,2})\s+de\s+(?P<mes>" + ES_MONTH_PATTERN + r")\s+(?:de|del)\s+(?P<year>(?:19|20)\d\d)",
                re.I),
     # "08/13/2024" or "10/06/2024": which number is the month is settled in parse_date
     re.compile(r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"),
@@ -67,10 +62,6 @@ _NUMERIC_DATE = re.compile(r"\d[/.]\d{1,2}[/.](?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A clock time after a date: "03.04.2025 08:15 hrs."
 _CLOCK_END = re.compile(r"\b(?:hrs?|horas|h|a\.m|p\.m)\.$", re.I)
-# Navigation words that make a short line chrome rather than a headline.
-_CHROME_WORDS = re.compile(
-    r"^(?:home|menu|search|share|print|email|subscribe|sign up|sign in|log in|stay connected|"
-    r"scroll to top|skip to|back to top|most popular|related|advertisement)\b", re.I)
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "HomePoliticsJoint": navigation glued to a headline
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "on", "in", "for", "to", "by", "with", "at",
                 "from", "or", "as", "vs", "between", "about", "into", "over", "under",
@@ -101,7 +92,7 @@ def parse_date(s: str, day_first: bool = False) -> dt.date | None:
             day, month = (a, b) if a > 12 or (day_first and b <= 12) else (b, a)
         else:
             day = int(gd["day"])
-            month = (int(gd["monnum"]) if gd.get("monnum") else _MESES[gd["mes"].lower()] if gd.get("mes")
+            month = (int(gd["monnum"]) if gd.get("monnum") else ES_MONTH_NUMBERS[gd["mes"].lower()] if gd.get("mes")
                      else _month_number(gd["mon"]))
         try:
             return dt.date(int(gd["year"]), month, day)
@@ -112,7 +103,7 @@ def parse_date(s: str, day_first: bool = False) -> dt.date | None:
 
 def _month_number(name: str) -> int:
     name = name.lower().rstrip(".")
-    return next(n for full, n in _MONTHS.items() if full.startswith(name[:3]))
+    return next(n for full, n in EN_MONTH_NUMBERS.items() if full.startswith(name[:3]))
 
 
 @lru_cache(maxsize=1 << 16)  # title and date rules ask about the same head lines
@@ -132,18 +123,16 @@ def _date_line(line: str, day_first: bool = False) -> dt.date | None:
 
 
 def is_chrome(line: str) -> bool:
-    return bool(_CHROME_WORDS.match(line) or _GLUED.search(line)
+    return bool(CHROME_WORDS.match(line) or _GLUED.search(line)
                 or line.endswith("...") or line.endswith("\u2026"))
 
 
 def _not_a_title(line: str) -> bool:
     """Chrome, a release label, a byline or the issuer's name."""
     return is_chrome(line) or bool(_LABEL.match(line)) or (len(line.split()) <= 10 and bool(
-        _ISSUER.match(line) or _BYLINE.match(line)))
+        _ISSUER.match(line) or BYLINE.match(line)))
 
 
-_BYLINE = re.compile(r"^(?:by|por)\s+\S|^(?:[\w.’'-]+\s+){0,4}(?:staff|staff writers?|staff reports?|redacci[oó]n|"
-                     r"newsroom|wire services?|associated press|reuters)$", re.I)
 # The head word of an office's name ("Secretariat of the Navy", "Government of Mexico - Security Cabinet").
 _OFFICE_WORD = re.compile(r"\b(?:office|secretariat|ministry|department|bureau|government|cabinet|agency|embassy|consulate|"
                           r"district|administration|commission|secretar[ií]a|gobierno|gabinete|fiscal[ií]a|"

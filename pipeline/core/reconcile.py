@@ -93,10 +93,10 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pipeline.core.commitments import extract_commitments, merge_commitments
-from pipeline.core.language import detect_language
+from pipeline.core.extract.language import detect_language
 from pipeline.core.metadata import Metadata, extract_metadata, merge_metadata
-from pipeline.core.numbers import LARGE_SCALES
-from pipeline.core.units import STORED_MASS_UNITS, to_kg
+from pipeline.core.extract.units import STORED_MASS_UNITS, to_kg
+from pipeline.core.lexicon import LARGE_SCALES
 
 
 class Figure(NamedTuple):

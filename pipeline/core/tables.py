@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cleaning import CleanText, clean
+from .extract.cleaning import CleanText, clean
+from .extract.language import detect_language
+from .extract.measure import measure_text, measurement_id
 from .filecache import FileCache, code_version
 from .ingest import list_source_paths, read_source
-from .language import detect_language
-from .measure import measure_text, measurement_id
 from .parallel import map_batches
 from .plausibility import quarantine_reasons
 from . import incremental

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.core.lexicon import EN_SCALES, ES_SCALES
+
 # --- number words -----------------------------------------------------------------
 # value, and whether the word multiplies what precedes it ("two hundred") or adds to it.
 _EN_WORDS = {
@@ -17,7 +19,6 @@ _EN_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_EN_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 _ES_WORDS = {
     "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -34,13 +35,11 @@ _ES_WORDS = {
     "setecientos": 700, "setecientas": 700, "ochocientos": 800, "ochocientas": 800,
     "novecientos": 900, "novecientas": 900,
 }
-# Spanish hundreds are additive words ("ciento cincuenta"); only these multiply.
-_ES_SCALES = {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12}
 
-WORDS = {"en": {**_EN_WORDS, **_EN_SCALES}, "es": {**_ES_WORDS, **_ES_SCALES}}
-SCALES = {"en": _EN_SCALES, "es": _ES_SCALES}
-# Scale words of a thousand and more, either language: "20.4 million", "3 mil 500 millones".
-LARGE_SCALES = {w: v for w, v in {**_EN_SCALES, **_ES_SCALES}.items() if v >= 1e3}
+WORDS = {"en": {**_EN_WORDS, **EN_SCALES}, "es": {**_ES_WORDS, **ES_SCALES}}
+SCALES = {"en": EN_SCALES, "es": ES_SCALES}
+# The number words of each language as a set: a word in it continues or starts a numeral.
+NUMBER_WORDS = {lang: frozenset(words) for lang, words in WORDS.items()}
 _JOINERS = {"en": "and", "es": "y"}
 
 # Scale words after digits: "20.4 million", "$1.23 billion", "$5M", "3,5 millones", "2 mil".
@@ -316,3 +315,23 @@ def parse_number(text: str, lang: str = "en") -> float | None:
     if parsed is None or parsed[1] != len(text.strip()):
         return None
     return parsed[0]
+
+
+# A fraction after a whole number, before its unit: "2½ pounds", "1 1/2 pounds", "two and a half tons".
+FRACTION_AFTER = re.compile(
+    r"(?P<vulgar>[½¼¾⅓⅔])|[^\S\n](?P<num>[1-9])/(?P<den>[2-8])(?![\d/])|[^\S\n]+and[^\S\n]+a[^\S\n]+(?P<word>half|quarter)\b")
+# "and a half" / "y media" after the unit: "a ton and a half", "tres toneladas y media".
+AND_A_HALF = re.compile(r"[^\S\n]+(?:and[^\S\n]+a[^\S\n]+half|y[^\S\n]+medi[ao])\b")
+
+
+def fraction_value(m: re.Match) -> float:
+    """The value of a ``FRACTION_AFTER`` match."""
+    if m.group("vulgar"):
+        return VULGAR_FRACTIONS[m.group("vulgar")]
+    if m.group("num"):
+        return int(m.group("num")) / int(m.group("den"))
+    return 0.5 if m.group("word") == "half" else 0.25
+
+
+# Dotted thousands ("1.234.567"): never an English number.
+DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")

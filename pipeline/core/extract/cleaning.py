@@ -16,6 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pipeline.core.lexicon import CHROME_LINES
+
 # One-for-one substitutions: same length, so offsets do not move.
 _SUBSTITUTIONS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -24,23 +26,14 @@ _SUBSTITUTIONS = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\t": " ", "\r": "\n",
 }
-_TRANSLATE = str.maketrans(_SUBSTITUTIONS)
+TRANSLATE = str.maketrans(_SUBSTITUTIONS)
 # str.translate looks up every character in a dict; most texts contain none of these, so find them first
 _SUBSTITUTABLE = re.compile("[" + re.escape("".join(_SUBSTITUTIONS)) + "]")
 
-# Lines that are navigation or sharing widgets of the site a copy was taken from.
-# They are matched whole-line only, so prose that merely contains the words stays.
-_CHROME_LINES = [
-    r"(?:scroll to top ?)+", r"stay connected", r"sign up", r"subscribe", r"share(?: this(?: page| article)?)?",
-    r"most popular", r"related (?:articles|posts|news)", r"print(?: this page)?", r"email", r"tweet",
-    r"back to top", r"skip to (?:main )?content", r"menu", r"search", r"home", r"advertisement",
-    r"we'll be in touch with the latest information.*", r"opt in to send and receive text messages.*",
-    r"official news published at \S+.*", r"photo by [^.\n]{1,60}/ ?unsplash", r"(?:image|photo) credit:.*",
-    r"(?-i:Home(?:[A-Z][a-z]+)+[A-Z]\S.*)\.\.\.",  # breadcrumb glued to a truncated headline: "HomePoliticsJoint Statement..."
-]
-_CHROME = "|".join(_CHROME_LINES)
+# Lines that are navigation or sharing widgets (``lexicon.CHROME_LINES``), matched whole-line only.
+_CHROME = "|".join(CHROME_LINES)
 
-_DELETIONS = re.compile(
+DELETIONS = re.compile(
     "|".join([
         # a whole chrome line, with its line break
         rf"^[ ]*(?:{_CHROME})[ ]*(?:\n|\Z)",
@@ -92,12 +85,12 @@ class CleanText:
 
 def clean(original: str) -> CleanText:
     """Normalize typography, drop markdown markers and site chrome; keep the offset map."""
-    translated = original.translate(_TRANSLATE) if _SUBSTITUTABLE.search(original) else original
+    translated = original.translate(TRANSLATE) if _SUBSTITUTABLE.search(original) else original
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = []
     kept_from = 0
     clean_len = 0
-    for m in _DELETIONS.finditer(translated):
+    for m in DELETIONS.finditer(translated):
         if m.start() > kept_from:
             anchors.append((clean_len, kept_from))
             pieces.append(translated[kept_from:m.start()])

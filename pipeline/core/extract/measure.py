@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields
 
-from .cleaning import CleanText
-from .mentions import Mention, extract_mentions
+from pipeline.core.extract.cleaning import CleanText
+from pipeline.core.extract.mention import Mention
+from pipeline.core.extract.mentions import extract_mentions
 
 
 def measurement_id(source_file: str, sha256: str, char_start: int, char_end: int, kind: str) -> str:

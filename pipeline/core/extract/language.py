@@ -6,15 +6,8 @@ frequent function words is enough for whole statements.
 """
 from __future__ import annotations
 
-# Frequent words that the other language does not use ("a" is in both, so it is left out;
-# "de" and "en" only appear in names in English prose, rarely enough to count them).
-_EN = frozenset({"the", "and", "of", "to", "is", "that", "for", "with", "was", "were", "has", "have", "this", "by",
-                 "from", "which", "in", "on", "at", "are", "be", "will", "its", "their", "said"})
-# A short Spanish sentence may hold only one of the commonest words ("Fueron detenidas cinco personas,
-# entre ellas dos menores"): less frequent function words count too.
-_ES = frozenset({"el", "la", "los", "las", "que", "y", "del", "por", "para", "una", "con", "se", "al", "es", "lo",
-                 "fue", "más", "como", "de", "en", "entre", "fueron", "según", "durante", "sobre", "desde", "hasta",
-                 "también", "pero", "sus", "ellas", "ellos", "este", "esta", "estos", "estas", "donde", "cuando"})
+from pipeline.core.lexicon import EN_FUNCTION_WORDS, ES_FUNCTION_WORDS
+
 _SAMPLE = 3_000  # characters (~450 words): plenty to decide, bounded cost on long files
 
 
@@ -26,7 +19,7 @@ def detect_language(text: str) -> str:
 
 
 def _counts(words: list[str]) -> tuple[int, int]:
-    return sum(map(_EN.__contains__, words)), sum(map(_ES.__contains__, words))
+    return sum(map(EN_FUNCTION_WORDS.__contains__, words)), sum(map(ES_FUNCTION_WORDS.__contains__, words))
 
 
 def _decide(en: int, es: int) -> str:

@@ -108,6 +108,18 @@ def to_kg(value: float, code: str) -> float:
     return value * _kg_per(code)
 
 
+# --- currency signs and Spanish unit words ------------------------------------------------
+# A currency sign just before a digit numeral (checked on the lower-cased text).
+CURRENCY_BEFORE = re.compile(r"(?:(?<![a-z])(?:us|usd|u\.s\.|mxn|mx|m\.n\.)[^\S\n]?)?\$[^\S\n]?$|\b(?:usd|mxn)[^\S\n]?$")
+# Unit words only Spanish writes: a figure before one is written the Spanish way ("1.250 kilogramos").
+SPANISH_UNITS = frozenset({"kilogramos", "kilogramo", "toneladas", "tonelada", "gramos", "libras", "pesos", "dólares",
+                            "hectáreas", "toneladas métricas"})
+# The peso abbreviation of English-language Mexican press and filings: "Ps. 200 million", "Ps 3.5 billion".
+PESO_SIGN = re.compile(r"(?<![A-Za-z])Ps\.?[^\S\n]?\Z")
+# "moneda nacional" after a sum in "$": "$3,450,000 M.N.", "$1,500,000.00 (un millón quinientos mil pesos 00/100 M.N.)"
+MN_AFTER = re.compile(r"[^\S\n]*(?:M\.[^\S\n]?N\.|MN\b|MXN\b|m\.n\.|\([^()\n]{0,100}?M\.[^\S\n]?N\.\))")
+
+
 # --- the bare "tons" rule ---------------------------------------------------------------
 TONS_RULES = ("by_reporter", "metric", "short")
 
@@ -174,3 +186,12 @@ def _reporter_after(after: str) -> str | None:
         if right_after:
             return right_after.group()  # "according to Mexico's Defense Ministry", "said SEMAR"
     return None
+
+
+def read_ton(text: str, lang: str, tons_rule: str, s_start: int, start: int, end: int, s_end: int) -> tuple[str, str]:
+    """A bare "tons" at [start, end) of the sentence [s_start, s_end): its code and why."""
+    if lang == "es":
+        return "metric_ton", "metric: Spanish text (tonelada is metric)"
+    # the actor named last before the figure, or right after it: a window keeps a long "sentence" (a
+    # table flattened without periods) linear
+    return resolve_tons(text[max(s_start, start - 400):start], tons_rule, text[end:min(s_end, end + 400)])

@@ -1,0 +1,200 @@
+"""Labelled cells and tables: a figure standing alone in a table row or a stat line ("Firearms seized:
+210", "| Fentanyl | 1,200 kg |", "Arrests 1,234 987") takes its row's label as its subject, and the
+unit its label, column header or table caption names.
+
+Only lines shaped like rows are read as rows, so a date, a phone number or a page number inside prose
+is never taken for a cell."""
+from __future__ import annotations
+
+import re
+
+from pipeline.core.extract.not_quantities import ID_BEFORE, ID_BEFORE_ANY_CASE
+from pipeline.core.extract.units import UNIT, unit_info
+from pipeline.core.lexicon import MONTHS
+
+
+def split_table_cells(text: str, low: str, candidates: list, digit: re.Pattern) -> list:
+    """A numeral read as space-grouped thousands ("610 540 311 285") in a row of a table whose cells are
+    separated by spaces is one figure per cell, when the table groups its thousands with commas or dots
+    ("Heroin 610 540 311 285" under "Fentanyl 1,894 1,727 2,307 1,462"). Only numerals holding a space
+    are looked at, so the cost is nil for prose."""
+    if not any(m.re is digit and " " in m.group() for m in candidates):
+        return candidates
+    out = []
+    for m in candidates:
+        digits = m.group("digits") if m.re is digit and " " in m.group() else None
+        if not digits or " " not in digits or not _grouped_table_row(text, m.start()):
+            out.append(m)
+            continue
+        pos, stop = m.start(), m.start("digits") + len(digits)
+        while pos < stop:  # one numeral per cell, in text order (the cells lie inside the split numeral)
+            space = low.find(" ", pos, stop)
+            cell = digit.match(low, pos, space if space >= 0 else stop)
+            if cell is not None:
+                out.append(cell)
+            pos = stop if space < 0 else space + 1
+    return out
+
+
+def _grouped_table_row(text: str, pos: int) -> bool:
+    """Whether the line at `pos` is a row of label + numbers, next to another such row, and the rows write
+    a thousands separator ("1,894"): the table then never groups thousands with spaces."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 240 or not _ROW_LINE.fullmatch(text, line_start, line_end):
+        return False
+    grouped = _COMMA_GROUPED.search(text, line_start, line_end) is not None
+    neighbour = False
+    if line_start:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if _ROW_LINE.fullmatch(text, above, line_start - 1):
+            neighbour = True
+            grouped = grouped or _COMMA_GROUPED.search(text, above, line_start - 1) is not None
+    if line_end < len(text):
+        below = text.find("\n", line_end + 1)
+        below = len(text) if below < 0 else below
+        if _ROW_LINE.fullmatch(text, line_end + 1, below):
+            neighbour = True
+            grouped = grouped or _COMMA_GROUPED.search(text, line_end + 1, below) is not None
+    return neighbour and grouped
+
+
+_COMMA_GROUPED = re.compile(r"[0-9][,.][0-9]{3}(?![0-9])")
+
+
+def table_row_name(row_before: str) -> str | None:
+    """The first cell of a markdown table row, when it names something ("| Fentanyl | 1,200 kg")."""
+    cells = [c.strip() for c in row_before.split("|")]
+    name = next((c for c in cells if c), None)
+    return name if name and name[0].isalpha() and len(name) <= 40 else None
+
+
+# A figure standing alone in a cell of a stat line or a flattened table: "Firearms seized: 210",
+# "Detenidos | 1,234", "Arrests<tab>1,234<tab>987", "Arrests        1,234        987". Before it the
+# row's label and other cells; after it another cell separator or the end of the line.
+_CELL_BEFORE = re.compile(r"(?::[^\S\n]*|[^\S\n]*[|\t][^\S\n]*|[^\S\n]{2,})\Z")
+_CELL_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|\||\t)|[^\S\n]{2,}(?=\S)")
+_CELL_SPLIT = re.compile(r"[^\S\n]*(?::|\||\t|[^\S\n]{2,})[^\S\n]*")
+_NUMERIC_CELL = re.compile(r"[+-]?(?:us|mx)?\$?[\d.,]+(?:%|[^\S\n]*(?:percent|kg|lbs?))?\Z", re.IGNORECASE)
+_LABEL_UNIT = re.compile(r"[^\S\n]*\((?P<inside>[^()\n]{1,30})\)")
+# A label naming an identifier, a date, a place in a document or a rate names no counted thing.
+_LABEL_NOT_COUNTED = frozenset("""
+age edad ages phone telephone tel teléfono telefono fax hotline line page pages página pagina páginas date dates fecha
+year years año años fy id no no. number núm. número numero zip code código codigo case docket file expediente ext
+extension room suite rank ranking caliber calibre score version serial lámina lamina slide table tabla figure
+rate rates tasa tasas ratio price prices precio precios cost costs value index índice share time hora hour day month
+día mes week semana period periodo período as of corte source fuente call contact dial llame marque step paso session
+sesión sesion release report reference ref folio oficio boletín boletin note nota
+""".split()) | ID_BEFORE | ID_BEFORE_ANY_CASE
+
+
+def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | None:
+    """(label, unit inside the label's parentheses) of a figure standing alone in a table or stat-line
+    cell, or None. The label is the line's first cell; every cell between it and the figure is
+    numeric, so a date, a phone number or a page number inside prose is never read as a cell.
+
+    Cleaning turns tabs and runs of spaces into one space: a row separated only by spaces
+    ("Arrests 1,234 987") is a row when the line above or below it has the same shape."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return None
+    row = text[line_start:start]
+    if _CELL_BEFORE.search(row):
+        if not _CELL_AFTER.match(text, num_end):
+            return None
+        cells = [c for c in _CELL_SPLIT.split(row.strip()) if c]
+    else:
+        line_end = text.find("\n", num_end, num_end + 200)
+        if line_end < 0:
+            line_end = len(text)
+            if line_end - num_end > 200:
+                return None  # no row runs on that long
+        if not row.endswith(" ") or not _ROW_LINE.fullmatch(text, line_start, line_end):
+            return None
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        below = text.find("\n", line_end + 1)
+        below = len(text) if below < 0 else below
+        if not (line_start and _ROW_LINE.fullmatch(text, above, line_start - 1) or
+                line_end < len(text) and _ROW_LINE.fullmatch(text, line_end + 1, below)):
+            return None
+        cells = [_ROW_LINE.fullmatch(row + "0").group("label")]
+    # the label is the last cell that is not a number: "Arrests | 1,234 | 987", "Detenidos: 1,234 | Armas: 56"
+    i = len(cells) - 1
+    while i >= 0 and _NUMERIC_CELL.match(cells[i]):
+        i -= 1
+    if i < 0:
+        return None
+    label = cells[i]
+    unit = None
+    inside = _LABEL_UNIT.search(label)
+    if inside is not None:
+        unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
+    if unit is None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
+        head = _column_header(text, line_start, len(cells))  # "Port | Fentanyl (lbs) | Meth (lbs)" at the table's top
+        if head is not None:
+            inside = _LABEL_UNIT.search(head)
+            if inside is not None:
+                unit = inside.group("inside").strip()
+                head = (head[:inside.start()] + head[inside.end():]).strip()
+                if head and not any(c.isdigit() for c in head) and len(head.split()) <= 3:
+                    label = f"{head} {label}"
+    if unit is None:
+        unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
+    label = label.lstrip("*•-· ").strip()
+    words = label.lower().replace("’", "'").split()
+    if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or any(c.isdigit() for c in label):
+        return None
+    if words[-1].rstrip(".:") in _LABEL_NOT_COUNTED or words[0].rstrip(".:") in _LABEL_NOT_COUNTED or \
+            words[0].rstrip(".,") in MONTHS:
+        return None  # "Program start date: 2008", "Page: 3", "January 2024 | 1,840" (the thing is in a header)
+    return label, unit
+
+
+# The unit a table's title gives its cells, in parentheses at the end: "Table 2. Eradication (hectares)",
+# "Cuadro 1. Aseguramientos 2023-2024 (kilogramos)".
+_CAPTION_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,20})\)[^\S\n]*:?[^\S\n]*\Z")
+_TABLE_LINE = re.compile(r"[^\n]*[|\t][^\n]*")
+
+
+def _column_header(text: str, line_start: int, column: int) -> str | None:
+    """The header cell of a column of a pipe- or tab-separated table: the cell at ``column`` of the
+    first line of the block of table lines that holds the row starting at ``line_start``, or None."""
+    top, end = None, line_start - 1
+    for _ in range(30):
+        if end < 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        if start == end or not _TABLE_LINE.fullmatch(text, start, end):
+            break
+        top, end = (start, end), start - 1
+    if top is None:
+        return None
+    cells = [c for c in _CELL_SPLIT.split(text[top[0]:top[1]].strip()) if c]
+    if column >= len(cells) or any(_NUMERIC_CELL.match(c) for c in cells[1:]):
+        return None  # a header names its columns; a row of figures is no header
+    return cells[column]
+
+
+def _caption_unit(text: str, line_start: int) -> str | None:
+    """The mass or area unit named by the title line right above the rows of a table (at most 30
+    rows up; the rows and a header are lines of a label and numbers, or of cells), or None."""
+    end = line_start - 1
+    for _ in range(30):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if start == end:
+            return None  # a blank line: no title right above the table
+        if not (_ROW_LINE.fullmatch(text, start, end) or _TABLE_LINE.fullmatch(text, start, end)):
+            m = _CAPTION_UNIT.search(text, start, end)
+            if m is None:
+                return None
+            u = UNIT.fullmatch(m.group("unit").strip())
+            return u.group("unit") if u is not None and unit_info(u.group("unit"))[1] in ("mass", "area") else None
+        end = start - 1
+    return None
+
+
+# A table row whose cells are separated by single spaces: a label without digits, then numbers only.
+_ROW_LINE = re.compile(r"[^\S\n]*(?P<label>[^\W\d_][^\d\n:|.;]{0,58}?)(?:[^\S\n]+[+-]?\$?[0-9][\d.,]*%?)+[^\S\n]*")
