@@ -2,9 +2,9 @@ import os
 
 import pytest
 
-from pipeline.core.cleaning import clean
+from pipeline.core.extract.cleaning import clean
 from pipeline.core.ingest import fingerprint, read_source, read_sources
-from pipeline.core.measure import measure_text
+from pipeline.core.extract.measure import measure_text
 
 
 def test_bad_inputs_are_rejected_with_a_reason_and_good_files_kept(tmp_path):
