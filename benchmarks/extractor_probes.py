@@ -92,7 +92,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def load_corpus(folder: Path) -> tuple[dict[str, str], dict]:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    texts = {p.name: read_text(p) for p in sorted(folder.glob("*.txt"))}
+    # the corpus is the files its labels describe (FIRST_SCORE.txt beside them is a note, not a text)
+    texts = {name: read_text(folder / name) for name in sorted(labels["documents"])}
     return texts, labels
 
 
