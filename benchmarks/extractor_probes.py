@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 # The extractor's entry points: the only lines to change when its modules move.
-from pipeline.core.cleaning import clean  # noqa: E402
-from pipeline.core.measure import measure_text  # noqa: E402
+from pipeline.core.extract.cleaning import clean  # noqa: E402
+from pipeline.core.extract.measure import measure_text  # noqa: E402
 
 # Shared benchmark pieces (timing rule, quantulum3 imported with its warning silenced).
 from extractor_speed import quantulum, throughput  # noqa: E402
