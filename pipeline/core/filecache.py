@@ -52,7 +52,7 @@ def code_version(modules: tuple[str, ...] = PER_FILE_MODULES) -> str:
     return h.hexdigest()[:12]
 
 
-_NAMESPACE_ENTRY = re.compile(r"[0-9a-f]{12}(?:\.sqlite(?:-wal|-shm)?|\.[\w-]+\.pickle(?:\.tmp)?)?")
+_NAMESPACE_ENTRY = re.compile(r"[0-9a-f]{12}(?:\.sqlite(?:-wal|-shm)?|\.[\w-]+\.pickle(?:\.\d+\.tmp|\.tmp)?)?")
 
 
 def prune(root: Path | None, keep: set[str]) -> list[str]:
@@ -158,7 +158,7 @@ class FileCache:
         path = self._large_path(key)
         if path is None:
             return
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two runs at once never share a half-written file
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as f:
