@@ -87,3 +87,25 @@ def test_each_change_records_an_observation_of_the_sources_asset_with_the_folder
     (folder / "b.txt").write_text("New statement: 5 kilograms.", encoding="utf-8")
     second = tick(folder, first.cursor)
     assert second.asset_events[0].tags["dagster/data_version"] != observation.tags["dagster/data_version"]
+
+
+def test_a_tick_fails_runs_whose_process_is_gone(folder):
+    import subprocess
+    import uuid
+
+    from pipeline.defs.runs import PID_TAG, STARTED_TAG, process_tags
+
+    gone = subprocess.Popen(["sleep", "0"])
+    gone.wait()
+    settings = PipelineSettings(sources_dir=str(folder), warehouse_path=str(folder.parent / "w.duckdb"))
+    with dg.instance_for_test() as instance:
+        run_id = str(uuid.uuid4())
+        instance.add_run(dg.DagsterRun(job_name="warehouse_job", run_id=run_id, status=dg.DagsterRunStatus.STARTED,
+                                       tags={**process_tags(), PID_TAG: str(gone.pid), STARTED_TAG: "0"}))
+        alive = str(uuid.uuid4())
+        instance.add_run(dg.DagsterRun(job_name="warehouse_job", run_id=alive, status=dg.DagsterRunStatus.STARTED,
+                                       tags=process_tags()))  # this very process: alive
+        with dg.build_sensor_context(instance=instance, resources={"settings": settings}) as context:
+            sources_sensor(context)
+        assert instance.get_run_by_id(run_id).status == dg.DagsterRunStatus.FAILURE
+        assert instance.get_run_by_id(alive).status == dg.DagsterRunStatus.STARTED

@@ -13,6 +13,7 @@ from dagster._core.definitions.data_version import DATA_VERSION_TAG  # the tag D
 from pipeline.core import ingest
 from pipeline.defs.assets import folder_version
 from pipeline.defs.jobs import warehouse_job
+from pipeline.defs.runs import recover_dead_runs
 from pipeline.defs.resources import PipelineSettings
 
 
@@ -29,6 +30,14 @@ def sources_sensor(context: dg.SensorEvaluationContext, settings: PipelineSettin
     # Reads names and content hashes only. The cursor (change number, name -> sha256) survives
     # restarts; the run key names the change, so the same change never launches twice, while
     # going back to an earlier folder state is a new change and republishes.
+    # A killed run would keep its place in the one-run queue forever: the daemon calls this sensor
+    # every 30 s, so it is where runs whose process is gone are failed (and their slots freed).
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a test's context without an instance
+        instance = None
+    for line in recover_dead_runs(instance) if instance is not None else []:
+        context.log.warning(line)
     s = settings.settings()
     current = ingest.fingerprint(s.sources_dir, s.allow_outside_links)
     cursor = json.loads(context.cursor) if context.cursor else {"change": 0, "files": None}
