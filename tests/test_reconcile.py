@@ -13,7 +13,10 @@ import re
 
 import pytest
 
-from pipeline.core.reconcile import Figure, SourceDoc, group_sources, reconcile, republished
+from pipeline.core.reconcile.grouping import group_sources
+from pipeline.core.reconcile.model import Figure, SourceDoc
+from pipeline.core.reconcile.profiles import republished
+from pipeline.core.reconcile.reconciliation import reconcile
 
 # --- a tiny figure extractor for tests ---------------------------------------------
 

@@ -20,8 +20,10 @@ from .ingest import list_source_paths, read_source
 from .language import detect_language
 from .measure import measure_text, measurement_id
 from .parallel import map_batches
-from . import incremental
-from .reconcile import Figure, Reconciliation, SourceDoc, profile_key_of
+from .reconcile import incremental
+from .reconcile.model import Figure, SourceDoc
+from .reconcile.profiles import profile_key_of
+from .reconcile.reconciliation import Reconciliation
 
 SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "language",
                        "text", "clean_text", "clean_anchors"]
@@ -204,10 +206,10 @@ def _reconciled_rows_to_frames(rec: Reconciliation, measurements: pd.DataFrame) 
 
 def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       cache: FileCache | None = None) -> dict[str, pd.DataFrame]:
-    """Group versions into documents and merge their facts (see pipeline/core/reconcile.py).
+    """Group versions into documents and merge their facts (see pipeline/core/reconcile/).
 
     With a ``cache``, each file's reconciliation profile (figure keys, shingles, metadata) is
-    kept by content hash and the last run's documents are reused (pipeline/core/incremental.py),
+    kept by content hash and the last run's documents are reused (pipeline/core/reconcile/incremental.py),
     so a rerun profiles only new or changed files and re-merges only the documents whose
     versions changed.
     """

@@ -17,11 +17,13 @@ from typing import Callable
 
 import pandas as pd
 
-from pipeline.core import regroup
-from pipeline.core.reconcile import Reconciliation, SourceDoc, _Event, discrepancy_rows, sort_rows
+from . import regroup
+from .discrepancies import Event, discrepancy_rows
+from .model import SourceDoc
+from .reconciliation import Reconciliation, sort_rows
 
 LAST_RUN = "reconciliation-last-run"
-EVENT_COLUMNS = ["document_id", *_Event._fields]
+EVENT_COLUMNS = ["document_id", *Event._fields]
 # How each reconciled frame is ordered (stable: a document's facts keep their text order).
 ORDER = {
     "source_versions": ["source_file"],
@@ -45,22 +47,22 @@ def _load(cache) -> LastRun | None:
     return last if isinstance(last, LastRun) and set(last.frames) == set(ORDER) else None
 
 
-def _events_frame(events_by_doc: dict[str, list[_Event]]) -> pd.DataFrame:
+def _events_frame(events_by_doc: dict[str, list[Event]]) -> pd.DataFrame:
     # object columns: a missing subject must come back as None, not as pandas' NaN
     return pd.DataFrame([(doc_id, *e) for doc_id, events in events_by_doc.items() for e in events],
                         columns=EVENT_COLUMNS, dtype=object)
 
 
-def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[_Event]]:
+def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[Event]]:
     """The events (by document) with a (kind, unit, date) in ``buckets``."""
     if events.empty or not buckets:
         return {}
     dated = events[["kind", "unit", "dates"]].explode("dates").dropna()
     hit = [b in buckets for b in zip(dated["kind"], dated["unit"], dated["dates"])]
     rows = events.loc[dated.index[hit].unique()]
-    out: dict[str, list[_Event]] = {}
+    out: dict[str, list[Event]] = {}
     for doc_id, *fields in rows.itertuples(index=False, name=None):
-        out.setdefault(doc_id, []).append(_Event(*fields))
+        out.setdefault(doc_id, []).append(Event(*fields))
     return out
 
 

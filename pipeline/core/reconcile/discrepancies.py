@@ -1,0 +1,102 @@
+"""Discrepancies: facts of *different* documents about one event that state different values.
+
+Same kind and unit, similar subject, a shared "Month day" date and a shared proper noun in
+their sentences, values different but within a factor of 2. Running totals reported a year
+apart share no day-level date, so they do not show up here. Facts meet in (kind, unit, date)
+buckets: never all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from .facts import Fact
+from .file_claims import SUBJECT_MATCH, subject_words
+from .model import content_hash
+from .text import overlap
+from .vocabulary import MONTH_NAMES, STOP_WORDS
+
+_DAY_DATE = re.compile(rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})\b", re.I)
+_PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
+MAX_VALUE_RATIO = 2.0
+_MONTH_WORD = re.compile(MONTH_NAMES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_context(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Day-level dates and proper nouns of one sentence (cached: a sentence states many facts)."""
+    dates = frozenset(f"{mo.lower()} {int(d)}" for mo, d in _DAY_DATE.findall(sentence))
+    body = sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
+    names = frozenset(w.lower() for w in _PROPER.findall(body)
+                      if w.lower() not in STOP_WORDS and not _MONTH_WORD.fullmatch(w.lower()))
+    return dates, names
+
+
+class Event(NamedTuple):
+    """What the discrepancy search needs of one fact (small: kept in the cache with its document)."""
+    fact_id: str
+    kind: str
+    unit: str
+    value: float
+    subject: str | None
+    subject_words: frozenset[str]
+    dates: frozenset[str]  # day-level dates ("june 27") of the sentences stating the fact
+    names: frozenset[str]  # proper nouns of those sentences
+    source_files: tuple[str, ...]
+
+
+def fact_events(rows: list[dict], facts: list[Fact]) -> list[Event]:
+    """The events of a document's facts that have a value (a vague amount has nothing to compare)."""
+    events = []
+    for row, x in zip(rows, facts):
+        if x.first.value is None:
+            continue
+        contexts = [_sentence_context(m.sentence) for c in x.claims for m in c.mentions]
+        events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
+                            subject_words(x.first), frozenset().union(*(d for d, _ in contexts)),
+                            frozenset().union(*(n for _, n in contexts)), tuple(sorted(x.files()))))
+    return events
+
+
+def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
+    """Facts of different documents about one dated event with different values.
+
+    Facts are bucketed by (kind, unit, date) so only facts sharing a day-level date are
+    compared -- never all pairs of facts. ``involving``: only pairs with a fact of one of
+    these documents (the others are known from before).
+    """
+    buckets: dict = defaultdict(list)
+    for doc_id, events in sorted(events_by_doc.items()):
+        for e in events:
+            for d in e.dates:
+                buckets[(e.kind, e.unit, d)].append((doc_id, e))
+    rows, seen = [], set()
+    for (kind, unit, date), members in sorted(buckets.items()):
+        for n, (doc_a, a) in enumerate(members):
+            for doc_b, b in members[n + 1:]:
+                va, vb = a.value, b.value
+                if doc_a == doc_b or va == vb or (a.fact_id, b.fact_id) in seen:
+                    continue
+                if involving is not None and doc_a not in involving and doc_b not in involving:
+                    continue
+                if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
+                    continue
+                if overlap(a.subject_words, b.subject_words) < SUBJECT_MATCH:
+                    continue
+                names = a.names & b.names
+                if not names:
+                    continue
+                seen.add((a.fact_id, b.fact_id))
+                rows.append({
+                    "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": kind, "unit": unit,
+                    "subject": a.subject or b.subject,
+                    "shared_context": sorted({date} | names),
+                    "document_id_a": doc_a, "fact_id_a": a.fact_id, "value_a": va,
+                    "source_files_a": list(a.source_files),
+                    "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
+                    "source_files_b": list(b.source_files),
+                })
+    return rows

@@ -1,0 +1,51 @@
+"""The word lists reconciliation reads: month names, bylines and wire credits, qualifiers of an
+approximate amount, words beside a restated amount, stop words, words for people.
+
+Defined here once for the whole package, so that pointing them at the shared lexicon
+(pipeline/core/lexicon.py) is a change to this module only.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOP_WORDS = frozenset(
+    "the and for with that this from have has had was were are our their its into over "
+    "more than also both which who will would been being such other these those under "
+    "between about after before since during each all any per".split())
+
+MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+          r"septiembre|setiembre|octubre|noviembre|diciembre)\b\.?")
+
+MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december")
+
+# A news outlet's copy of a release: a short "By <Name>" line (not "By the President ...")
+# or a wire credit ("(AP) —", "Reuters") near the top. The issuer's own record has neither.
+BYLINE = re.compile(r"^(?:by|por)\s+(?!(?:the|el|la|los|las)\b)[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,|]+[\w.'’&-]+){0,7}[ ]*$", re.M | re.I)
+
+WIRE = re.compile(r"\((?:AP|Reuters|AFP|EFE|Bloomberg|UPI)\)|^(?:Associated Press|Reuters|Agence France-Presse)\b",
+                  re.M)
+
+SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|mil|mill[oó]n|millones)\b", re.I)
+
+# a bare "tons" may be short or metric (DESIGN.md): a restatement may have read it either way
+BARE_TON = re.compile(r"(?<!metric )(?<!short )\btons?\b", re.I)
+
+# approximate figures: the amount is at least / at most / about the stated one
+AT_LEAST = re.compile(r"more than|over|least|excess|upwards|minimum|no fewer|no less|más de|mas de|al menos|"
+                      r"por lo menos|cuando menos")
+
+AT_MOST = re.compile(r"nearly|almost|up to|less than|fewer than|under|as many|as much|at most|maximum|casi|"
+                     r"menos de|hasta")
+
+ABOUT = re.compile(r"approx|about|around|roughly|some|close|estimated|aproximad|alrededor|cerca|unos|unas|estimado")
+APPROXIMATE = re.compile("|".join(r.pattern for r in (AT_LEAST, AT_MOST, ABOUT)))
+
+# between an amount and its restatement in another unit: "(", " -- nearly ", ", or about "
+BESIDE = re.compile(r"[\s,;:()\[\]\u2014\u2013-]*(?:(?:or|o|about|nearly|roughly|approximately|some|around|almost|"
+                    r"more than|over|casi|aproximadamente|unos|cerca de|the equivalent of|equivalent to)\b)?"
+                    r"[\s,;:()\[\]\u2014\u2013-]*", re.I)
+
+# a re-translation's words for people: "38 people", "36 persons", "individuals", "personas"
+PEOPLE = frozenset({"people", "person", "individual", "persona", "personas"})
