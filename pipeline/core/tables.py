@@ -188,7 +188,8 @@ RECONCILED_COLUMNS = {
     "commitments": {"document_id": TEXT, "ordinal": "int64", "text": TEXT, "n_sources": "int64", "source_files": LIST},
     "discrepancies": {"discrepancy_id": TEXT, "kind": TEXT, "unit": TEXT, "subject": TEXT, "shared_context": LIST,
                       "document_id_a": TEXT, "fact_id_a": TEXT, "value_a": "float64", "source_files_a": LIST,
-                      "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST},
+                      "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST,
+                      "event_date": TEXT},
 }
 
 

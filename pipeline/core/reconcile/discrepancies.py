@@ -1,38 +1,39 @@
 """Discrepancies: facts of *different* documents about one event that state different values.
 
-Same kind and unit, similar subject, a shared "Month day" date and a shared proper noun in
-their sentences, values different but within a factor of 2. Running totals reported a year
-apart share no day-level date, so they do not show up here. Facts meet in (kind, unit, date)
-buckets: never all pairs.
+One event: the same day (dates.py: English and Spanish, abbreviated or not; a stated year, else
+the document's year of publication -- June 27 of two years is two events), the same counted
+thing (kind, unit and a similar subject) and a shared proper noun in their sentences. Values
+differ, within a factor of 2. Running totals reported a year apart share no day-level date,
+so they do not show up here. Facts meet in (kind, unit, month and day) buckets: never all
+pairs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from .dates import month_day, resolve, same_day, sentence_dates
 from .facts import Fact
 from .file_claims import SUBJECT_MATCH, subject_words
 from .model import content_hash
 from .text import overlap
 from .vocabulary import MONTH_NAMES, STOP_WORDS
 
-_DAY_DATE = re.compile(rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})\b", re.I)
-_PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
 MAX_VALUE_RATIO = 2.0
+_PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
 _MONTH_WORD = re.compile(MONTH_NAMES)
 
 
 @lru_cache(maxsize=1 << 16)
-def _sentence_context(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Day-level dates and proper nouns of one sentence (cached: a sentence states many facts)."""
-    dates = frozenset(f"{mo.lower()} {int(d)}" for mo, d in _DAY_DATE.findall(sentence))
+def sentence_names(sentence: str) -> frozenset[str]:
+    """The proper nouns of one sentence (cached: a sentence states many facts)."""
     body = sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
-    names = frozenset(w.lower() for w in _PROPER.findall(body)
-                      if w.lower() not in STOP_WORDS and not _MONTH_WORD.fullmatch(w.lower()))
-    return dates, names
+    return frozenset(w.lower() for w in _PROPER.findall(body)
+                     if w.lower() not in STOP_WORDS and not _MONTH_WORD.fullmatch(w.lower()))
 
 
 class Event(NamedTuple):
@@ -43,38 +44,40 @@ class Event(NamedTuple):
     value: float
     subject: str | None
     subject_words: frozenset[str]
-    dates: frozenset[str]  # day-level dates ("june 27") of the sentences stating the fact
+    dates: frozenset[str]  # day-level dates of the sentences stating the fact ("2022-06-27", "--06-27")
     names: frozenset[str]  # proper nouns of those sentences
     source_files: tuple[str, ...]
 
 
-def fact_events(rows: list[dict], facts: list[Fact]) -> list[Event]:
-    """The events of a document's facts that have a value (a vague amount has nothing to compare)."""
+def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None) -> list[Event]:
+    """The events of a document's facts that have a value (a vague amount has nothing to compare);
+    a date without a year takes the year of ``published_on``, the document's date."""
     events = []
     for row, x in zip(rows, facts):
         if x.first.value is None:
             continue
-        contexts = [_sentence_context(m.sentence) for c in x.claims for m in c.mentions]
+        sentences = {m.sentence for c in x.claims for m in c.mentions}
+        dates = frozenset(resolve(d, published_on) for s in sentences for d in sentence_dates(s))
+        names = frozenset().union(*(sentence_names(s) for s in sentences))
         events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
-                            subject_words(x.first), frozenset().union(*(d for d, _ in contexts)),
-                            frozenset().union(*(n for _, n in contexts)), tuple(sorted(x.files()))))
+                            subject_words(x.first), dates, names, tuple(sorted(x.files()))))
     return events
 
 
 def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
     """Facts of different documents about one dated event with different values.
 
-    Facts are bucketed by (kind, unit, date) so only facts sharing a day-level date are
+    Facts are bucketed by (kind, unit, month and day) so only facts sharing a day are
     compared -- never all pairs of facts. ``involving``: only pairs with a fact of one of
     these documents (the others are known from before).
     """
     buckets: dict = defaultdict(list)
     for doc_id, events in sorted(events_by_doc.items()):
         for e in events:
-            for d in e.dates:
-                buckets[(e.kind, e.unit, d)].append((doc_id, e))
+            for md in sorted({month_day(d) for d in e.dates}):
+                buckets[(e.kind, e.unit, md)].append((doc_id, e))
     rows, seen = [], set()
-    for (kind, unit, date), members in sorted(buckets.items()):
+    for (kind, unit, md), members in sorted(buckets.items()):
         for n, (doc_a, a) in enumerate(members):
             for doc_b, b in members[n + 1:]:
                 va, vb = a.value, b.value
@@ -86,8 +89,9 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                     continue
                 if overlap(a.subject_words, b.subject_words) < SUBJECT_MATCH:
                     continue
+                date = same_day(a.dates, b.dates, md)
                 names = a.names & b.names
-                if not names:
+                if date is None or not names:
                     continue
                 seen.add((a.fact_id, b.fact_id))
                 rows.append({
@@ -98,5 +102,6 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                     "source_files_a": list(a.source_files),
                     "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
                     "source_files_b": list(b.source_files),
+                    "event_date": date,
                 })
     return rows

@@ -7,7 +7,7 @@ document key (its versions' names, contents and figures, in canonical order) was
 last run takes its rows from the last run's frames by document id -- one vectorized
 selection instead of unpickling thousands of documents. A discrepancy between two kept
 documents is kept; pairs with a new document are searched among the facts that share a
-(kind, unit, date) bucket with it. Without a cache every document is new, so a run with
+(kind, unit, month and day) bucket with it. Without a cache every document is new, so a run with
 and a run without cache take the same path (tests/test_filecache.py checks they agree).
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from . import regroup
+from .dates import month_day
 from .discrepancies import Event, discrepancy_rows
 from .model import SourceDoc
 from .reconciliation import Reconciliation, sort_rows
@@ -54,11 +55,11 @@ def _events_frame(events_by_doc: dict[str, list[Event]]) -> pd.DataFrame:
 
 
 def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[Event]]:
-    """The events (by document) with a (kind, unit, date) in ``buckets``."""
+    """The events (by document) with a (kind, unit, month and day) in ``buckets``."""
     if events.empty or not buckets:
         return {}
     dated = events[["kind", "unit", "dates"]].explode("dates").dropna()
-    hit = [b in buckets for b in zip(dated["kind"], dated["unit"], dated["dates"])]
+    hit = [b in buckets for b in zip(dated["kind"], dated["unit"], map(month_day, dated["dates"]))]
     rows = events.loc[dated.index[hit].unique()]
     out: dict[str, list[Event]] = {}
     for doc_id, *fields in rows.itertuples(index=False, name=None):
@@ -92,7 +93,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
         new_events[document_ids[key]] = doc.events
 
     kept_events = last.events[last.events["document_id"].isin(kept)] if kept else last.events.iloc[:0]
-    buckets = {(e.kind, e.unit, d) for events in new_events.values() for e in events for d in e.dates}
+    buckets = {(e.kind, e.unit, month_day(d)) for events in new_events.values() for e in events for d in e.dates}
     nearby = _events_near(kept_events, buckets)
     rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events))
     sort_rows(rec)
@@ -108,7 +109,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
                 old.reset_index(drop=True)
         frames[name] = frame
     if cache is not None:
-        # only dated facts can meet in a (kind, unit, date) bucket: a tenth of them, a tenth of the bytes
+        # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
         dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
         events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
         cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping))

@@ -20,6 +20,16 @@ MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octob
 
 MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december")
 
+# Month words and their numbers, for reading a day-level date (dates.py): names and abbreviations
+EN_MONTHS = {**{m: n for n, m in enumerate(
+    "january february march april may june july august september october november december".split(), start=1)},
+             **{m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)},
+             "sept": 9}
+ES_MONTHS = {**{m: n for n, m in enumerate(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), start=1)},
+             **{m: n for n, m in enumerate("ene feb mar abr may jun jul ago sep oct nov dic".split(), start=1)},
+             "setiembre": 9, "sept": 9, "set": 9}
+
 # A news outlet's copy of a release: a short "By <Name>" line (not "By the President ...")
 # or a wire credit ("(AP) —", "Reuters") near the top. The issuer's own record has neither.
 BYLINE = re.compile(r"^(?:by|por)\s+(?!(?:the|el|la|los|las)\b)[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,|]+[\w.'’&-]+){0,7}[ ]*$", re.M | re.I)

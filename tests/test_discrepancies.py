@@ -1,0 +1,145 @@
+"""Discrepancies: facts of different documents stating one dated event with different values.
+
+The texts are written for these tests (varied wording, English and Spanish) and read by the
+project's extractor, so the rule is tested on the figures and subjects a real run gives it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from pipeline.core.cleaning import clean
+from pipeline.core.mentions import extract_mentions
+from pipeline.core.reconcile.model import Figure, SourceDoc
+from pipeline.core.reconcile.reconciliation import reconcile
+
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+
+
+def source(name: str, text: str) -> SourceDoc:
+    text = clean(text).text
+    figures = tuple(Figure(m.kind, m.value, m.unit, m.subject, m.qualifier, m.surface, m.sentence,
+                           hashlib.sha256(f"{name}:{m.char_start}:{m.char_end}".encode()).hexdigest()[:16])
+                    for m in extract_mentions(text))
+    return SourceDoc(name, hashlib.sha256(text.encode()).hexdigest(), text, figures)
+
+
+def discrepancies(**texts: str) -> list[dict]:
+    rec = reconcile([source(name, text) for name, text in texts.items()])
+    assert len(rec.document_rows) == len(texts)  # each text its own document: these are not versions
+    return rec.discrepancy_rows
+
+
+def values(rows: list[dict]) -> set[frozenset[float]]:
+    return {frozenset((r["value_a"], r["value_b"])) for r in rows}
+
+
+# --- dates: the forms a text writes them in ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("Agents seized the load on Sept. 27 near Nogales.", {"--09-27"}),
+    ("The shipment was stopped Sep 4 at the Laredo bridge.", {"--09-04"}),
+    ("On June 27, 2024, officers found the tunnel.", {"2024-06-27"}),
+    ("The raid took place on 27 June 2024 in Tijuana.", {"2024-06-27"}),
+    ("It happened on the 3rd of March, as the report says.", {"--03-03"}),
+    ("El 27 de junio, la Marina aseguró el cargamento.", {"--06-27"}),
+    ("La Fiscalía informó el 3 de septiembre de 2023 sobre el caso.", {"2023-09-03"}),
+    ("El operativo del 3 de sept. del 2023 dejó cinco detenidos.", {"2023-09-03"}),
+    ("Según el reporte del 1º de Mayo, hubo 12 detenidos.", {"--05-01"}),
+    ("The report dated 2024-06-27 lists the seizures.", {"2024-06-27"}),
+    ("The record of 27/06/2024 shows the arrest.", {"2024-06-27"}),
+    ("The record of 06/07/2024 shows the arrest.", set()),  # which number is the month is not known
+    ("In June, Mexico seized 7,691 kilograms of fentanyl.", set()),  # a month is not a day
+    ("By June 2024 the task force had charged 40 people.", set()),
+    ("Officials said they may 12 times a year inspect the site.", set()),  # "may" is not May
+    ("Officers found the load on February 29, 2023.", set()),  # no such day
+    ("Both governments met on Dec. 30 and again on Jan 3.", {"--12-30", "--01-03"}),
+])
+def test_the_dates_a_sentence_states(sentence, dates):
+    from pipeline.core.reconcile.dates import sentence_dates
+    assert sentence_dates(sentence) == dates
+
+
+@pytest.mark.parametrize("date, published_on, resolved", [
+    ("--06-27", dt.date(2024, 7, 2), "2024-06-27"),
+    ("--12-30", dt.date(2025, 1, 4), "2024-12-30"),  # reported early in the next year
+    ("--07-20", dt.date(2024, 7, 2), "2024-07-20"),  # a date soon after publication: an announced one
+    ("--06-27", None, "--06-27"),  # no publication date: the year stays unknown
+    ("2022-06-27", dt.date(2024, 7, 2), "2022-06-27"),  # a stated year is kept
+])
+def test_a_date_without_a_year_takes_the_year_of_publication(date, published_on, resolved):
+    from pipeline.core.reconcile.dates import resolve
+    assert resolve(date, published_on) == resolved
+
+
+# --- dates: one event, or two ----------------------------------------------------------------
+
+def test_an_abbreviated_month_names_the_same_day():
+    rows = discrepancies(
+        a="Nogales seizure\n\nCBP officers at the Nogales port seized 412 pounds of fentanyl on Sept. 27, "
+          "the agency said in a statement.\n",
+        b="Fentanyl found in truck\n\nOn September 27, inspectors in Nogales, Arizona, found 380 pounds of "
+          "fentanyl hidden under a load of cucumbers.\n")
+    assert values(rows) == {frozenset({412.0, 380.0})}
+    assert rows[0]["event_date"] == "--09-27"
+
+
+def test_spanish_dates_with_and_without_a_year():
+    rows = discrepancies(
+        a="Rescatan a migrantes en Veracruz\n28 de junio de 2024\n\nLa Guardia Nacional rescató a 53 migrantes "
+          "de un tractocamión abandonado en Acayucan, Veracruz, el 27 de junio.\n",
+        b="Hallan migrantes en tractocamión\n\nLas autoridades informaron que el 27 de junio de 2024 "
+          "encontraron a 49 migrantes en la caja de un tractocamión en Acayucan.\n")
+    assert values(rows) == {frozenset({53.0, 49.0})}
+    assert rows[0]["event_date"] == "2024-06-27"
+
+
+def test_day_first_and_month_first_english_dates_meet():
+    rows = discrepancies(
+        a="Tunnel found under the border\n\nOn June 27, 2024, agents in Calexico discovered a tunnel and "
+          "seized 1,870 pounds of cocaine stored inside it.\n",
+        b="Calexico tunnel\n\nThe tunnel, found in Calexico on 27 June 2024, held 1,650 pounds of cocaine, "
+          "investigators told reporters.\n")
+    assert values(rows) == {frozenset({1870.0, 1650.0})}
+
+
+def test_the_same_day_of_two_years_is_two_events():
+    rows = discrepancies(
+        a="Migrants found in trailer\n\nOn June 27, 2022, police found 53 migrants in a trailer on the "
+          "outskirts of San Antonio.\n",
+        b="Another trailer tragedy\n\nTwo years later, on June 27, 2024, rescuers pulled 51 migrants from "
+          "a trailer near San Antonio.\n")
+    assert rows == []
+
+
+def test_a_date_without_a_year_is_in_the_year_of_its_document():
+    in_2022 = ("Migrants found near San Antonio\nJuly 1, 2022\n\nPolice said on June 27 that 53 migrants were "
+               "found in a trailer near San Antonio.\n")
+    in_2024 = ("Rescue near San Antonio\nJuly 3, 2024\n\nOn June 27, deputies rescued 51 migrants from a "
+               "trailer parked near San Antonio.\n")
+    undated_2022 = ("Looking back\n\nThe count of migrants found in the trailer near San Antonio on "
+                    "June 27, 2022 was later revised to 50 migrants.\n")
+    assert discrepancies(a=in_2022, b=in_2024) == []
+    rows = discrepancies(a=in_2022, c=undated_2022)
+    assert values(rows) == {frozenset({53.0, 50.0})}
+    assert rows[0]["event_date"] == "2022-06-27"
+
+
+def test_a_december_day_reported_in_january_is_of_the_year_before():
+    rows = discrepancies(
+        a="Year-end seizure in Sonoyta\nJanuary 4, 2025\n\nSoldiers in Sonoyta seized 96 rifles on Dec. 30, "
+          "the defense ministry said.\n",
+        b="Rifles seized in Sonoyta\n\nOn December 30, 2024, soldiers stopped a van in Sonoyta carrying "
+          "104 rifles bound for Caborca.\n")
+    assert values(rows) == {frozenset({96.0, 104.0})}
+    assert rows[0]["event_date"] == "2024-12-30"
+
+
+def test_the_seeds_51_and_53_migrants_are_one_event_of_2022():
+    rec = reconcile([source(p.name, p.read_text(encoding="utf-8")) for p in sorted(SOURCES.glob("*.txt"))])
+    (row,) = rec.discrepancy_rows
+    assert {row["value_a"], row["value_b"]} == {51.0, 53.0}
+    assert row["event_date"] == "2022-06-27"  # the 2022 statement's year; 004 states none
