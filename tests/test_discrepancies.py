@@ -143,3 +143,68 @@ def test_the_seeds_51_and_53_migrants_are_one_event_of_2022():
     (row,) = rec.discrepancy_rows
     assert {row["value_a"], row["value_b"]} == {51.0, 53.0}
     assert row["event_date"] == "2022-06-27"  # the 2022 statement's year; 004 states none
+
+
+# --- names: what the texts share beyond the date -------------------------------------------
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Officials said the Mexican Government and the Department of State met on Monday, June 27.", set()),
+    ("Marines seized 1,300 kilograms in Culiacán, Sinaloa, during Operation Sentinel.",
+     {"culiacan", "sinaloa", "sentinel"}),
+    ("Agents of the DEA and CBP seized 40 pounds at the San Ysidro crossing.", {"ysidro"}),
+    ("La Guardia Nacional y el Gobierno de México informaron el lunes 27 de junio.", set()),
+    ("Police in McAllen arrested four people after the chase.", {"mcallen"}),
+    ("In September, American and Mexican authorities opened a joint office in Texas.", {"texas"}),
+    ("The Government's cabinet met Sinaloa's governor and the Drug Enforcement Administration.", {"sinaloa"}),
+])
+def test_the_names_a_sentence_gives(sentence, names):
+    from pipeline.core.reconcile.discrepancies import sentence_names
+    assert sentence_names(sentence) == names
+
+
+def test_common_words_do_not_make_two_seizures_one_event():
+    rows = discrepancies(
+        oaxaca="Army seizes meth lab in Oaxaca\nJune 30, 2023\n\nOn Monday, June 27, the Mexican Army and the "
+               "Government of Oaxaca seized 1,150 kilograms of methamphetamine at a ranch near Tuxtepec, the "
+               "Department of Defense said.\n",
+        sinaloa="Navy raid in Culiacán\nJune 29, 2023\n\nThe Mexican Navy said that on Monday, June 27, marines "
+                "seized 1,300 kilograms of methamphetamine in a warehouse in Culiacán, Sinaloa, according to the "
+                "Government's security cabinet and the Department of the Navy.\n")
+    assert rows == []
+
+
+def test_common_spanish_words_do_not_make_two_seizures_one_event():
+    rows = discrepancies(
+        oaxaca="Aseguran droga en Oaxaca\n\nEl lunes 27 de junio, la Guardia Nacional y el Gobierno de México "
+               "aseguraron 820 kilos de cocaína en una bodega de Juchitán, Oaxaca.\n",
+        sinaloa="Decomiso en Sinaloa\n\nLa Guardia Nacional informó que el 27 de junio aseguró 760 kilos de "
+                "cocaína en un rancho de Navolato, Sinaloa, con apoyo del Gobierno de México.\n")
+    assert rows == []
+
+
+def test_oaxaca_2022_and_sinaloa_2024_on_june_27_are_two_events():
+    rows = discrepancies(
+        oaxaca="Seizure in Oaxaca\nJune 29, 2022\n\nMexican soldiers seized 2,100 pounds of marijuana on June 27 "
+               "in Oaxaca, the Government said.\n",
+        sinaloa="Seizure in Sinaloa\nJuly 1, 2024\n\nMexican soldiers seized 1,900 pounds of marijuana on June 27 "
+                "in Sinaloa, the Government said.\n")
+    assert rows == []
+
+
+def test_a_place_written_with_and_without_its_accent_is_one_name():
+    rows = discrepancies(
+        a="Navy raid\n\nOn March 14, marines seized 320 kilograms of cocaine at a warehouse in Culiacán.\n",
+        b="Cocaine seized\n\nSoldiers found 290 kilograms of cocaine in Culiacan on March 14, local media "
+          "reported.\n")
+    assert values(rows) == {frozenset({320.0, 290.0})}
+    assert rows[0]["shared_names"] == ["culiacan"]
+
+
+def test_an_operation_named_in_both_texts_names_the_event():
+    rows = discrepancies(
+        a="Operation results\n\nDuring Operation Tlaloc on May 9, federal agents arrested 31 suspects in "
+          "three states.\n",
+        b="Arrests announced\n\nProsecutors said 34 suspects were arrested on May 9 in Operation Tlaloc, "
+          "more than first reported.\n")
+    assert values(rows) == {frozenset({31.0, 34.0})}
+    assert rows[0]["shared_names"] == ["tlaloc"]

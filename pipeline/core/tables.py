@@ -189,7 +189,7 @@ RECONCILED_COLUMNS = {
     "discrepancies": {"discrepancy_id": TEXT, "kind": TEXT, "unit": TEXT, "subject": TEXT, "shared_context": LIST,
                       "document_id_a": TEXT, "fact_id_a": TEXT, "value_a": "float64", "source_files_a": LIST,
                       "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST,
-                      "event_date": TEXT},
+                      "event_date": TEXT, "shared_names": LIST},
 }
 
 

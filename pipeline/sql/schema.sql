@@ -74,7 +74,9 @@ CREATE TABLE discrepancies (
     value_b DOUBLE NOT NULL,
     source_files_b VARCHAR[],
     -- the day of the event: 2022-06-27, or --06-27 when no year is stated or known
-    event_date VARCHAR NOT NULL
+    event_date VARCHAR NOT NULL,
+    -- what both texts name beyond the date: places, operations, people (lower case, no accents)
+    shared_names VARCHAR[]
 );
 CREATE TABLE validation_results (
     suite VARCHAR NOT NULL,

@@ -2,16 +2,19 @@
 
 One event: the same day (dates.py: English and Spanish, abbreviated or not; a stated year, else
 the document's year of publication -- June 27 of two years is two events), the same counted
-thing (kind, unit and a similar subject) and a shared proper noun in their sentences. Values
-differ, within a factor of 2. Running totals reported a year apart share no day-level date,
-so they do not show up here. Facts meet in (kind, unit, month and day) buckets: never all
-pairs.
+thing (kind, unit and a similar subject), and a name both texts give it beyond the date: a
+place, an operation, a person. Common capitalized words name no event ("Mexican",
+"Department", "Government", months, weekdays: vocabulary.COMMON_NAMES), so two seizures on
+one day in Oaxaca and in Sinaloa are two events. Values differ, within a factor of 2. Running
+totals reported a year apart share no day-level date, so they do not show up here. Facts meet
+in (kind, unit, month and day) buckets: never all pairs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,19 +24,31 @@ from .facts import Fact
 from .file_claims import SUBJECT_MATCH, subject_words
 from .model import content_hash
 from .text import overlap
-from .vocabulary import MONTH_NAMES, STOP_WORDS
+from .vocabulary import COMMON_NAMES, EN_MONTHS, ES_MONTHS, STOP_WORDS, WEEKDAYS
 
 MAX_VALUE_RATIO = 2.0
-_PROPER = re.compile(r"\b([A-Z][a-z]{2,})\b")
-_MONTH_WORD = re.compile(MONTH_NAMES)
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAMES = STOP_WORDS | COMMON_NAMES | set(EN_MONTHS) | set(ES_MONTHS) | WEEKDAYS
+
+
+def fold(word: str) -> str:
+    """A word in lower case without accents: "Culiacán" and "Culiacan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 16)
 def sentence_names(sentence: str) -> frozenset[str]:
-    """The proper nouns of one sentence (cached: a sentence states many facts)."""
-    body = sentence.strip().split(None, 1)[-1]  # a sentence's first word is capitalized anyway
-    return frozenset(w.lower() for w in _PROPER.findall(body)
-                     if w.lower() not in STOP_WORDS and not _MONTH_WORD.fullmatch(w.lower()))
+    """The words of a sentence that may name an event: capitalized, not its first word (capitalized
+    anyway), not an acronym, not a common word."""
+    body = sentence.strip().split(None, 1)[-1]
+    out = set()
+    for w in _WORD.findall(body):
+        if len(w) >= 3 and w[0].isupper() and not w.isupper():
+            name = _POSSESSIVE.sub("", fold(w))  # "Sinaloa's" is Sinaloa
+            if name not in _NOT_NAMES:
+                out.add(name)
+    return frozenset(out)
 
 
 class Event(NamedTuple):
@@ -45,7 +60,7 @@ class Event(NamedTuple):
     subject: str | None
     subject_words: frozenset[str]
     dates: frozenset[str]  # day-level dates of the sentences stating the fact ("2022-06-27", "--06-27")
-    names: frozenset[str]  # proper nouns of those sentences
+    names: frozenset[str]  # the names those sentences give (see sentence_names)
     source_files: tuple[str, ...]
 
 
@@ -102,6 +117,6 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                     "source_files_a": list(a.source_files),
                     "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
                     "source_files_b": list(b.source_files),
-                    "event_date": date,
+                    "event_date": date, "shared_names": sorted(names),
                 })
     return rows

@@ -18,7 +18,6 @@ MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octob
           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
           r"septiembre|setiembre|octubre|noviembre|diciembre)\b\.?")
 
-MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december")
 
 # Month words and their numbers, for reading a day-level date (dates.py): names and abbreviations
 EN_MONTHS = {**{m: n for n, m in enumerate(
@@ -59,3 +58,25 @@ BESIDE = re.compile(r"[\s,;:()\[\]\u2014\u2013-]*(?:(?:or|o|about|nearly|roughly
 
 # a re-translation's words for people: "38 people", "36 persons", "individuals", "personas"
 PEOPLE = frozenset({"people", "person", "individual", "persona", "personas"})
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
+                     "lunes martes miercoles jueves viernes sabado domingo".split())
+
+# Capitalized words that name no event: the two countries and their people, offices and forces,
+# the dialogue itself, place-name particles ("San" of San Antonio and San Diego). Lower case,
+# without accents. A discrepancy needs a shared name beyond these (discrepancies.py).
+COMMON_NAMES = frozenset("""
+mexico mexican mexicans united states state america american americans u.s
+government governments federal national republic administration president presidents secretary
+department departments ministry secretariat office agency agencies bureau attorney attorneys general
+authorities authority officials official police army navy marines marine guard military defense
+border patrol customs protection homeland security justice public safety joint task force
+drug enforcement immigration investigation investigations intelligence coast service services
+affairs treasury commerce white house congress senate embassy consulate cartel cartels
+operation operations international north south east west northern southern eastern western
+city county district port ports entry bridge crossing bicentennial framework dialogue high level
+san santa santo new nuevo nueva los las del el la de fort saint
+mexicano mexicanos mexicana mexicanas estados unidos gobierno gobiernos republica nacional
+presidente presidenta secretaria fiscalia procuraduria autoridades policia ejercito marina guardia
+defensa seguridad ciudadana publica operativo operacion ciudad puerto frontera aduanas
+""".split())
