@@ -208,3 +208,26 @@ def test_an_operation_named_in_both_texts_names_the_event():
           "more than first reported.\n")
     assert values(rows) == {frozenset({31.0, 34.0})}
     assert rows[0]["shared_names"] == ["tlaloc"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Officials of the National Migration Institute said 40 migrants were found on July 2.", set()),
+    ("Según el Instituto Nacional de Migración, el 2 de julio se rescató a 40 personas en Tapachula.",
+     {"tapachula"}),
+    ("Secretary Mayorkas said the 300 kilograms were seized in Sonoyta.", {"sonoyta"}),
+    ("On Tuesday President López Obrador said 19 soldiers were hurt in Michoacán.", {"michoacan"}),
+    ("The Federal Bureau of Investigation and the Sinaloa state police arrested 7 people.", {"sinaloa"}),
+    ("Agents of the Attorney General's Office detained the pilot in Tapachula, Chiapas.", {"tapachula", "chiapas"}),
+])
+def test_institutions_and_office_holders_do_not_name_an_event(sentence, names):
+    from pipeline.core.reconcile.discrepancies import sentence_names
+    assert sentence_names(sentence) == names
+
+
+def test_an_institution_and_a_minister_cited_by_two_unrelated_reports_are_not_one_event():
+    rows = discrepancies(
+        a="Soldiers ambushed\n\nSecretary García Harfuch said 17 soldiers were wounded on April 22 in an ambush "
+          "near Tecpan, according to the Secretariat of Security and Citizen Protection.\n",
+        b="Attack on a convoy\n\nOn April 22, 15 soldiers were wounded when gunmen attacked a convoy near "
+          "Aguililla, Secretary García Harfuch told the Secretariat of Security and Citizen Protection.\n")
+    assert rows == []

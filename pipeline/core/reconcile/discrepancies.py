@@ -4,8 +4,9 @@ One event: the same day (dates.py: English and Spanish, abbreviated or not; a st
 the document's year of publication -- June 27 of two years is two events), the same counted
 thing (kind, unit and a similar subject), and a name both texts give it beyond the date: a
 place, an operation, a person. Common capitalized words name no event ("Mexican",
-"Department", "Government", months, weekdays: vocabulary.COMMON_NAMES), so two seizures on
-one day in Oaxaca and in Sinaloa are two events. Values differ, within a factor of 2. Running
+"Department", "Government", months, weekdays: vocabulary.COMMON_NAMES), nor do institutions and
+national office holders, cited about many events ("Instituto Nacional de Migración", "President
+Biden"); so two seizures on one day in Oaxaca and in Sinaloa are two events. Values differ, within a factor of 2. Running
 totals reported a year apart share no day-level date, so they do not show up here. Facts meet
 in (kind, unit, month and day) buckets: never all pairs.
 """
@@ -24,7 +25,10 @@ from .facts import Fact
 from .file_claims import SUBJECT_MATCH, subject_words
 from .model import content_hash
 from .text import overlap
-from .vocabulary import COMMON_NAMES, EN_MONTHS, ES_MONTHS, STOP_WORDS, WEEKDAYS
+from .vocabulary import (
+    COMMON_NAMES, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
+    WEEKDAYS,
+)
 
 MAX_VALUE_RATIO = 2.0
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
@@ -39,16 +43,50 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def sentence_names(sentence: str) -> frozenset[str]:
-    """The words of a sentence that may name an event: capitalized, not its first word (capitalized
-    anyway), not an acronym, not a common word."""
-    body = sentence.strip().split(None, 1)[-1]
-    out = set()
-    for w in _WORD.findall(body):
-        if len(w) >= 3 and w[0].isupper() and not w.isupper():
-            name = _POSSESSIVE.sub("", fold(w))  # "Sinaloa's" is Sinaloa
-            if name not in _NOT_NAMES:
-                out.add(name)
+    """The words of a sentence that may name an event: capitalized, not an acronym, not a common
+    word, and not in the name of an institution ("Instituto Nacional de Migración", "Department
+    of Homeland Security") or of a national office holder ("President Biden", "Secretary
+    Mayorkas"): those speak of many events."""
+    out: set[str] = set()
+    run: list[str] = []  # capitalized words standing together, maybe joined by "of", "de", ...
+    joins: list[str] = []  # the lower-case words since the run's last capitalized one
+    opens = False  # whether the run opens the sentence (its first word is capitalized anyway)
+
+    def close() -> None:
+        words = [fold(w) for w in run]
+        if words and not any(w in INSTITUTIONS or w in TITLES for w in words):
+            for w, name in list(zip(run, words))[1 if opens else 0:]:
+                if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES:
+                    out.add(name)
+        run.clear()
+        joins.clear()
+
+    end = None
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        together = end is not None and not sentence[end:m.start()].strip()
+        if w[0].isupper():
+            if not together:
+                close()
+            if not run:
+                opens = end is None
+            run.append(_POSSESSIVE.sub("", w))
+            joins.clear()
+        elif run and together and _joins(joins + [w.lower()]):
+            run.append(w)  # "Department of Homeland Security": kept only if a capitalized word follows
+            joins.append(w.lower())
+        else:
+            close()
+        end = m.end()
+    close()
     return frozenset(out)
+
+
+def _joins(words: list[str]) -> bool:
+    """Whether lower-case words may join two parts of one name: "of", "de", "and", "of the", "de la"
+    -- not "and the" (the next name is another one)."""
+    return len(words) == 1 and words[0] in NAME_CONNECTORS or \
+        len(words) == 2 and words[0] in ("of", "for", "de", "del", "para") and words[1] in NAME_ARTICLES
 
 
 class Event(NamedTuple):

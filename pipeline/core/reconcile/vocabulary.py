@@ -62,21 +62,38 @@ PEOPLE = frozenset({"people", "person", "individual", "persona", "personas"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday "
                      "lunes martes miercoles jueves viernes sabado domingo".split())
 
+# Head words of an institution's name, and titles of national office holders: a capitalized phrase
+# holding one ("Instituto Nacional de Migración", "Department of Homeland Security", "President
+# Biden") names no event -- they speak of many (discrepancies.py). Lower case, without accents.
+INSTITUTIONS = frozenset("""
+department departments office agency agencies administration bureau commission institute ministry
+secretariat service services guard patrol police army navy marines force court council embassy
+consulate committee unit
+instituto secretaria ministerio fiscalia procuraduria guardia policia ejercito marina comision consejo
+embajada consulado tribunal unidad
+""".split())
+TITLES = frozenset("""
+president presidents secretary ambassador minister chancellor attorney attorneys
+presidente presidenta secretario embajador embajadora ministro canciller
+""".split())
+
 # Capitalized words that name no event: the two countries and their people, offices and forces,
 # the dialogue itself, place-name particles ("San" of San Antonio and San Diego). Lower case,
 # without accents. A discrepancy needs a shared name beyond these (discrepancies.py).
-COMMON_NAMES = frozenset("""
+COMMON_NAMES = INSTITUTIONS | TITLES | frozenset("""
 mexico mexican mexicans united states state america american americans u.s
-government governments federal national republic administration president presidents secretary
-department departments ministry secretariat office agency agencies bureau attorney attorneys general
-authorities authority officials official police army navy marines marine guard military defense
-border patrol customs protection homeland security justice public safety joint task force
-drug enforcement immigration investigation investigations intelligence coast service services
-affairs treasury commerce white house congress senate embassy consulate cartel cartels
+government governments federal national republic general authorities authority officials official
+marine military defense border customs protection homeland security justice public safety joint task
+drug enforcement immigration investigation investigations intelligence coast
+affairs treasury commerce white house congress senate cartel cartels
 operation operations international north south east west northern southern eastern western
 city county district port ports entry bridge crossing bicentennial framework dialogue high level
 san santa santo new nuevo nueva los las del el la de fort saint
 mexicano mexicanos mexicana mexicanas estados unidos gobierno gobiernos republica nacional
-presidente presidenta secretaria fiscalia procuraduria autoridades policia ejercito marina guardia
-defensa seguridad ciudadana publica operativo operacion ciudad puerto frontera aduanas
+autoridades defensa seguridad ciudadana publica operativo operacion ciudad puerto frontera aduanas
 """.split())
+
+# Lower-case words inside an institution's name: "Department of Homeland Security", "Instituto
+# Nacional de Migración"
+NAME_CONNECTORS = frozenset("of and for de del para y e".split())
+NAME_ARTICLES = frozenset("the la las los el".split())
