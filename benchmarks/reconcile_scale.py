@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.core.reconcile import Figure, SourceDoc, group_sources  # noqa: E402
+from pipeline.core.reconcile.grouping import group_sources  # noqa: E402
+from pipeline.core.reconcile.model import Figure, SourceDoc  # noqa: E402
 
 WORDS = ("border security cooperation agency officers port entry cargo inspection network criminal "
          "smuggling trafficking prevention treatment program investment justice prosecution investigation "

@@ -356,7 +356,7 @@ def rerun_section(runs: list[Run]) -> list[str]:
         "",
         "- *ingest* and *extract*: every file is read and hashed to find the changed ones, and the last "
         "run's mentions frame (~62 MB pickled at 10,000 files) is read and written whole;",
-        "- *reconcile* (pipeline/core/regroup.py, incremental.py): only the candidate pairs of the changed "
+        "- *reconcile* (pipeline/core/reconcile/regroup.py, incremental.py): only the candidate pairs of the changed "
         "files (and of the files a crossing boilerplate or figure-key threshold touches) are verified, but "
         "the last run's state (frames, every file's shingles, figure keys, the LSH index: ~65 MB pickled "
         "at 10,000 files) is read and written whole, shingle frequencies are counted over every file, and "
@@ -399,7 +399,7 @@ ONE_MILLION = """\
 - **Reconcile** is the only global stage. Candidate pairs come from inverted indexes (figure keys,
   MinHash LSH), so its work is about linear (see the growth above), but a run from nothing holds
   every file's profile in one process (the peak memory above), ~100x that at a million files. Reruns
-  already start from the last grouping (pipeline/core/regroup.py: only the pairs a change can affect
+  already start from the last grouping (pipeline/core/reconcile/regroup.py: only the pairs a change can affect
   are verified, and the result equals a grouping from nothing); at a million files its state
   (~570 shingles a file: ~2.3 GB of 32-bit hashes, the LSH index, the figure keys) moves from one
   pickle to a key-value store or memory-mapped arrays, shingle frequencies are kept as counts updated

@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.core import parallel, reconcile, regroup, tables
-from pipeline.core.reconcile import merge_document
-from pipeline.core.regroup import plan_from_nothing
+from pipeline.core import parallel, tables
+from pipeline.core.reconcile import candidates, documents, regroup
+from pipeline.core.reconcile.documents import merge_document
+from pipeline.core.reconcile.regroup import plan_from_nothing
 from pipeline.core.filecache import CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version, prune
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +108,7 @@ def test_rerun_after_a_change_redoes_only_that_file(corpus, tmp_path, monkeypatc
                       encoding="utf-8")
 
     merged = []
-    monkeypatch.setattr(reconcile, "merge_document", lambda versions, metas: merged.append(versions) or
+    monkeypatch.setattr(documents, "merge_document", lambda versions, metas: merged.append(versions) or
                         merge_document(versions, metas))
     rerun, caches = _run(folder, cache_root)
     clean, measure, recon = caches
@@ -154,7 +155,7 @@ def test_a_group_that_loses_the_version_joining_it_is_verified_again(tmp_path):
 
 
 def test_a_figure_key_that_becomes_too_common_is_not_a_link_any_more(tmp_path, monkeypatch):
-    monkeypatch.setattr(reconcile, "MAX_KEY_DF", 2)
+    monkeypatch.setattr(candidates, "MAX_KEY_DF", 2)
     monkeypatch.setattr(regroup, "MAX_KEY_DF", 2)
     release = ("Officers seized 1,234 pounds of cocaine and 5,678 pounds of marijuana at the Laredo port. "
                "They also found 9,101 rounds of ammunition and 2,345 rifles in the trailer.")
@@ -176,7 +177,7 @@ def test_reruns_after_random_changes_agree_with_a_run_without_cache(corpus, tmp_
     a run from nothing (grouping, facts, commitments, discrepancies, row order, types).
     ``max_key_df``: a cap on indexed figure keys low enough for changes to cross it."""
     if max_key_df:
-        monkeypatch.setattr(reconcile, "MAX_KEY_DF", max_key_df)
+        monkeypatch.setattr(candidates, "MAX_KEY_DF", max_key_df)
         monkeypatch.setattr(regroup, "MAX_KEY_DF", max_key_df)
     rng = random.Random(seed)
     folder = tmp_path / "sources"

@@ -13,8 +13,9 @@ import hashlib
 import random
 import re
 
-from pipeline.core import regroup
-from pipeline.core.reconcile import Figure, SourceDoc, group_sources
+from pipeline.core.reconcile import regroup
+from pipeline.core.reconcile.grouping import group_sources
+from pipeline.core.reconcile.model import Figure, SourceDoc
 
 # --- a small figure extractor for tests ------------------------------------------------
 
@@ -418,7 +419,8 @@ def test_regrouping_after_random_changes_agrees_with_grouping_from_nothing():
 def test_a_text_whose_wording_is_all_boilerplate_is_found_by_its_figures_only():
     # Their shingles are all boilerplate (emptied below): an empty sketch would collide with every
     # other empty one in the LSH index and make every pair of them a candidate.
-    from pipeline.core.reconcile import build_profiles, candidate_pairs
+    from pipeline.core.reconcile.candidates import candidate_pairs
+    from pipeline.core.reconcile.profiles import build_profiles
 
     texts = [f"Notice {n}: the office is closed on Monday." for n in range(6)]
     profiles = [dataclasses.replace(p, shingles=p.shingles[:0])

@@ -13,7 +13,10 @@ import re
 
 import pytest
 
-from pipeline.core.reconcile import Figure, SourceDoc, group_sources, reconcile, republished
+from pipeline.core.reconcile.grouping import group_sources
+from pipeline.core.reconcile.model import Figure, SourceDoc
+from pipeline.core.reconcile.profiles import republished
+from pipeline.core.reconcile.reconciliation import reconcile
 
 # --- a tiny figure extractor for tests ---------------------------------------------
 
@@ -395,7 +398,8 @@ def test_same_event_with_different_counts_across_documents_is_a_discrepancy():
     assert len(rec.document_rows) == 2
     (d,) = rec.discrepancy_rows
     assert {d["value_a"], d["value_b"]} == {51.0, 53.0}
-    assert "june 27" in d["shared_context"] and "antonio" in d["shared_context"]
+    assert "--06-27" in d["shared_context"] and "antonio" in d["shared_context"]
+    assert d["event_date"] == "--06-27"  # neither text states a year or a publication date
 
 
 def test_running_totals_a_year_apart_are_not_discrepancies():

@@ -191,7 +191,7 @@ def test_repeated_small_counts_reworded_pair_in_order(tmp_path):
 # --- the amount comparison itself ---------------------------------------------------------------
 
 def _fig(value, unit, surface, qualifier=None, kind="mass"):
-    from pipeline.core.reconcile import Figure
+    from pipeline.core.reconcile.model import Figure
     return Figure(kind, value, unit, "cocaine", qualifier, surface, surface, surface)
 
 
@@ -209,9 +209,9 @@ def _fig(value, unit, surface, qualifier=None, kind="mass"):
     (_fig(2500, "lb", "2,500 pounds", "about"), _fig(2640, "lb", "2,640 pounds"), False),
 ])
 def test_when_two_amounts_may_be_one(a, b, same):
-    from pipeline.core.reconcile import _agree
-    assert (_agree(a, b) is not None) is same
-    assert (_agree(b, a) is not None) is same
+    from pipeline.core.reconcile.amounts import agree
+    assert (agree(a, b) is not None) is same
+    assert (agree(b, a) is not None) is same
 
 
 def test_a_fact_states_its_amount_as_exactly_as_a_version_does(tmp_path):

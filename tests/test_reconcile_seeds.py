@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.extract.cleaning import clean
-from pipeline.core.reconcile import Figure, SourceDoc, reconcile
+from pipeline.core.reconcile.model import Figure, SourceDoc
+from pipeline.core.reconcile.reconciliation import reconcile
 
 mentions = pytest.importorskip("pipeline.core.extract.mentions")
 

@@ -69,7 +69,8 @@ def valid_rows() -> dict[str, list[dict]]:
         "discrepancies": [
             dict(discrepancy_id="x1", kind="mass", unit="lb", subject="fentanyl", shared_context=["2023"],
                  document_id_a="d1", fact_id_a="f1", value_a=15000.0, source_files_a=["a.txt", "b.txt"],
-                 document_id_b="d2", fact_id_b="f4", value_b=2.0, source_files_b=["c.txt"]),
+                 document_id_b="d2", fact_id_b="f4", value_b=2.0, source_files_b=["c.txt"], event_date="2023-06-27",
+                 shared_names=["laredo"]),
         ],
     }
 

@@ -30,7 +30,7 @@ CLEAN_MODULES = ("extract/cleaning", "extract/language", "lexicon")
 # Modules whose code decides a file's measurements: the whole extract package and its word lists.
 PER_FILE_MODULES = ("extract", "lexicon")
 # ... and, on top of those, a file's reconciliation profile and the last run's reconciled frames.
-PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata", "commitments", "regroup", "incremental", "tables")
+PROFILE_MODULES = PER_FILE_MODULES + ("reconcile", "metadata", "commitments", "tables")
 # Modules whose code decides which rows passed the expectations (the rows' hashes, the derived frames).
 VALIDATION_MODULES = ("validation",)
 # Every namespace a run uses; the others are pruned.

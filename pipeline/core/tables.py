@@ -21,8 +21,10 @@ from .filecache import FileCache, code_version
 from .ingest import list_source_paths, read_source
 from .parallel import map_batches
 from .plausibility import quarantine_reasons
-from . import incremental
-from .reconcile import Figure, Reconciliation, SourceDoc, profile_key_of
+from .reconcile import incremental
+from .reconcile.model import Figure, SourceDoc
+from .reconcile.profiles import profile_key_of
+from .reconcile.reconciliation import Reconciliation
 
 SOURCE_TEXT_COLUMNS = ["source_file", "sha256", "n_bytes", "status", "reject_reason", "encoding", "language",
                        "text", "clean_text", "clean_anchors"]
@@ -189,7 +191,8 @@ RECONCILED_COLUMNS = {
     "commitments": {"document_id": TEXT, "ordinal": "int64", "text": TEXT, "n_sources": "int64", "source_files": LIST},
     "discrepancies": {"discrepancy_id": TEXT, "kind": TEXT, "unit": TEXT, "subject": TEXT, "shared_context": LIST,
                       "document_id_a": TEXT, "fact_id_a": TEXT, "value_a": "float64", "source_files_a": LIST,
-                      "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST},
+                      "document_id_b": TEXT, "fact_id_b": TEXT, "value_b": "float64", "source_files_b": LIST,
+                      "event_date": TEXT, "shared_names": LIST},
 }
 
 
@@ -207,10 +210,10 @@ def _reconciled_rows_to_frames(rec: Reconciliation, measurements: pd.DataFrame) 
 
 def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       cache: FileCache | None = None) -> dict[str, pd.DataFrame]:
-    """Group versions into documents and merge their facts (see pipeline/core/reconcile.py).
+    """Group versions into documents and merge their facts (see pipeline/core/reconcile/).
 
     With a ``cache``, each file's reconciliation profile (figure keys, shingles, metadata) is
-    kept by content hash and the last run's documents are reused (pipeline/core/incremental.py),
+    kept by content hash and the last run's documents are reused (pipeline/core/reconcile/incremental.py),
     so a rerun profiles only new or changed files and re-merges only the documents whose
     versions changed.
     """

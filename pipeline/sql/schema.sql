@@ -75,7 +75,11 @@ CREATE TABLE discrepancies (
     document_id_b VARCHAR NOT NULL,
     fact_id_b VARCHAR NOT NULL,
     value_b DOUBLE NOT NULL,
-    source_files_b VARCHAR[]
+    source_files_b VARCHAR[],
+    -- the day of the event: 2022-06-27, or --06-27 when no year is stated or known
+    event_date VARCHAR NOT NULL,
+    -- what both texts name beyond the date: places, operations, people (lower case, no accents)
+    shared_names VARCHAR[]
 );
 CREATE TABLE validation_results (
     suite VARCHAR NOT NULL,

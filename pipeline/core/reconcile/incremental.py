@@ -7,7 +7,7 @@ document key (its versions' names, contents and figures, in canonical order) was
 last run takes its rows from the last run's frames by document id -- one vectorized
 selection instead of unpickling thousands of documents. A discrepancy between two kept
 documents is kept; pairs with a new document are searched among the facts that share a
-(kind, unit, date) bucket with it. Without a cache every document is new, so a run with
+(kind, unit, month and day) bucket with it. Without a cache every document is new, so a run with
 and a run without cache take the same path (tests/test_filecache.py checks they agree).
 """
 from __future__ import annotations
@@ -17,11 +17,14 @@ from typing import Callable
 
 import pandas as pd
 
-from pipeline.core import regroup
-from pipeline.core.reconcile import Reconciliation, SourceDoc, _Event, discrepancy_rows, sort_rows
+from . import regroup
+from .dates import month_day
+from .discrepancies import Event, discrepancy_rows
+from .model import SourceDoc
+from .reconciliation import Reconciliation, sort_rows
 
 LAST_RUN = "reconciliation-last-run"
-EVENT_COLUMNS = ["document_id", *_Event._fields]
+EVENT_COLUMNS = ["document_id", *Event._fields]
 # How each reconciled frame is ordered (stable: a document's facts keep their text order).
 ORDER = {
     "source_versions": ["source_file"],
@@ -45,22 +48,22 @@ def _load(cache) -> LastRun | None:
     return last if isinstance(last, LastRun) and set(last.frames) == set(ORDER) else None
 
 
-def _events_frame(events_by_doc: dict[str, list[_Event]]) -> pd.DataFrame:
+def _events_frame(events_by_doc: dict[str, list[Event]]) -> pd.DataFrame:
     # object columns: a missing subject must come back as None, not as pandas' NaN
     return pd.DataFrame([(doc_id, *e) for doc_id, events in events_by_doc.items() for e in events],
                         columns=EVENT_COLUMNS, dtype=object)
 
 
-def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[_Event]]:
-    """The events (by document) with a (kind, unit, date) in ``buckets``."""
+def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[Event]]:
+    """The events (by document) with a (kind, unit, month and day) in ``buckets``."""
     if events.empty or not buckets:
         return {}
     dated = events[["kind", "unit", "dates"]].explode("dates").dropna()
-    hit = [b in buckets for b in zip(dated["kind"], dated["unit"], dated["dates"])]
+    hit = [b in buckets for b in zip(dated["kind"], dated["unit"], map(month_day, dated["dates"]))]
     rows = events.loc[dated.index[hit].unique()]
-    out: dict[str, list[_Event]] = {}
+    out: dict[str, list[Event]] = {}
     for doc_id, *fields in rows.itertuples(index=False, name=None):
-        out.setdefault(doc_id, []).append(_Event(*fields))
+        out.setdefault(doc_id, []).append(Event(*fields))
     return out
 
 
@@ -90,7 +93,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
         new_events[document_ids[key]] = doc.events
 
     kept_events = last.events[last.events["document_id"].isin(kept)] if kept else last.events.iloc[:0]
-    buckets = {(e.kind, e.unit, d) for events in new_events.values() for e in events for d in e.dates}
+    buckets = {(e.kind, e.unit, month_day(d)) for events in new_events.values() for e in events for d in e.dates}
     nearby = _events_near(kept_events, buckets)
     rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events))
     sort_rows(rec)
@@ -106,7 +109,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
                 old.reset_index(drop=True)
         frames[name] = frame
     if cache is not None:
-        # only dated facts can meet in a (kind, unit, date) bucket: a tenth of them, a tenth of the bytes
+        # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
         dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
         events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
         cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping))

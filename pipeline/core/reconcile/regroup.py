@@ -1,6 +1,6 @@
 """Grouping again after a change: only the pairs the change can affect are verified.
 
-Grouping (reconcile.py) is global in three ways: boilerplate shingles are those in more
+Grouping (grouping.py) is global in three ways: boilerplate shingles are those in more
 files than a cap, figure keys in more than MAX_KEY_DF files are not indexed, and
 candidates come from indexes over every file. :class:`Grouping` keeps what those need --
 every file's raw shingles (one concatenated array), its figure keys, the MinHash LSH
@@ -27,11 +27,15 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHashLSH
 
-from pipeline.core.reconcile import (
-    MAX_KEY_DF, MIN_SHARED, Plan, SourceDoc, _Profile, boilerplate, boilerplate_cap, build_profiles,
-    candidate, canonical_order, components, document_key, few_keys, group_profiles, lsh_index,
-    mass_bucket_indexed, mass_postings, profile_key, same_document, sketch, union_find, without_boilerplate,
+from .candidates import (
+    MAX_KEY_DF, MIN_SHARED, candidate, few_keys, lsh_index, mass_bucket_indexed, mass_postings, sketch,
 )
+from .canonical import canonical_order
+from .documents import Plan, document_key
+from .grouping import boilerplate, boilerplate_cap, components, group_profiles, union_find, without_boilerplate
+from .model import SourceDoc
+from .profiles import Profile, build_profiles, profile_key
+from .versions import same_document
 
 # Past this many changed files (a share of the corpus, at least MIN_CHANGE), regrouping
 # from nothing costs about the same.
@@ -45,7 +49,7 @@ class Grouping:
     offsets: np.ndarray  # raw shingles of names[i]: shingles[offsets[i]:offsets[i + 1]]
     shingles: np.ndarray
     figure_keys: list[frozenset]  # parallel to names
-    mass_keys: list[frozenset]  # parallel to names: reconcile.mass_buckets
+    mass_keys: list[frozenset]  # parallel to names: profiles.mass_buckets
     common: np.ndarray  # boilerplate shingles, sorted
     lsh: MinHashLSH  # keys: names; over boilerplate-free shingles
     groups: list[list[str]]  # names, each group in canonical order
@@ -148,7 +152,7 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
         if name in lsh:  # a file whose wording was all boilerplate is not in it
             lsh.remove(name)
     cleaned = {i: clean(i) for i in dirty | rest}
-    sketches = {i: sketch(c) for i, c in cleaned.items() if c.size}  # as reconcile.candidate_pairs
+    sketches = {i: sketch(c) for i, c in cleaned.items() if c.size}  # as candidates.candidate_pairs
     for i in sorted(set(added) | shingles_moved):  # the others are in the index as they were
         if i in sketches:
             lsh.insert(names[i], sketches[i])
@@ -157,10 +161,10 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
     indexed = [sum(len(postings[k]) <= MAX_KEY_DF for k in ks) for ks in figure_keys]
 
     def candidates(x: int) -> set[int]:
-        """The files ``x`` pairs with in :func:`reconcile.candidate_pairs`."""
+        """The files ``x`` pairs with in :func:`candidates.candidate_pairs`."""
         shared = Counter(j for k in figure_keys[x] if len(postings[k]) <= MAX_KEY_DF for j in postings[k] if j != x)
         out = {j for j, m in shared.items() if candidate(m, indexed[x], indexed[j])}
-        # masses in common stated in different units (reconcile.mass_pairs, seen from x)
+        # masses in common stated in different units (candidates.mass_pairs, seen from x)
         in_mass: Counter = Counter()
         for tag, b, u in mass_keys[x]:
             if not mass_bucket_indexed(masses, b):
@@ -176,7 +180,7 @@ def _regroup(sources, keys, cache, last: Grouping, added: list[int], removed: se
     pairs = {(min(x, j), max(x, j)) for x in dirty for j in candidates(x)}
     pairs |= {(min(x, j), max(x, j)) for x in rest for j in candidates(x) if j in rest}
 
-    profiles: dict[int, _Profile] = {}
+    profiles: dict[int, Profile] = {}
 
     def load(ids) -> None:
         todo = sorted(set(ids) - profiles.keys())

@@ -1,0 +1,160 @@
+"""Discrepancies: facts of *different* documents about one event that state different values.
+
+One event: the same day (dates.py: English and Spanish, abbreviated or not; a stated year, else
+the document's year of publication -- June 27 of two years is two events), the same counted
+thing (kind, unit and a similar subject), and a name both texts give it beyond the date: a
+place, an operation, a person. Common capitalized words name no event ("Mexican",
+"Department", "Government", months, weekdays: vocabulary.COMMON_NAMES), nor do institutions and
+national office holders, cited about many events ("Instituto Nacional de Migración", "President
+Biden"); so two seizures on one day in Oaxaca and in Sinaloa are two events. Values differ, within a factor of 2. Running
+totals reported a year apart share no day-level date, so they do not show up here. Facts meet
+in (kind, unit, month and day) buckets: never all pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from typing import NamedTuple
+
+from .dates import month_day, resolve, same_day, sentence_dates
+from .facts import Fact
+from .file_claims import SUBJECT_MATCH, subject_words
+from .model import content_hash
+from .text import overlap
+from .vocabulary import (
+    COMMON_NAMES, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
+    WEEKDAYS,
+)
+
+MAX_VALUE_RATIO = 2.0
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAMES = STOP_WORDS | COMMON_NAMES | set(EN_MONTHS) | set(ES_MONTHS) | WEEKDAYS
+
+
+def fold(word: str) -> str:
+    """A word in lower case without accents: "Culiacán" and "Culiacan" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def sentence_names(sentence: str) -> frozenset[str]:
+    """The words of a sentence that may name an event: capitalized, not an acronym, not a common
+    word, and not in the name of an institution ("Instituto Nacional de Migración", "Department
+    of Homeland Security") or of a national office holder ("President Biden", "Secretary
+    Mayorkas"): those speak of many events."""
+    out: set[str] = set()
+    run: list[str] = []  # capitalized words standing together, maybe joined by "of", "de", ...
+    joins: list[str] = []  # the lower-case words since the run's last capitalized one
+    opens = False  # whether the run opens the sentence (its first word is capitalized anyway)
+
+    def close() -> None:
+        words = [fold(w) for w in run]
+        if words and not any(w in INSTITUTIONS or w in TITLES for w in words):
+            for w, name in list(zip(run, words))[1 if opens else 0:]:
+                if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES:
+                    out.add(name)
+        run.clear()
+        joins.clear()
+
+    end = None
+    for m in _WORD.finditer(sentence):
+        w = m.group()
+        together = end is not None and not sentence[end:m.start()].strip()
+        if w[0].isupper():
+            if not together:
+                close()
+            if not run:
+                opens = end is None
+            run.append(_POSSESSIVE.sub("", w))
+            joins.clear()
+        elif run and together and _joins(joins + [w.lower()]):
+            run.append(w)  # "Department of Homeland Security": kept only if a capitalized word follows
+            joins.append(w.lower())
+        else:
+            close()
+        end = m.end()
+    close()
+    return frozenset(out)
+
+
+def _joins(words: list[str]) -> bool:
+    """Whether lower-case words may join two parts of one name: "of", "de", "and", "of the", "de la"
+    -- not "and the" (the next name is another one)."""
+    return len(words) == 1 and words[0] in NAME_CONNECTORS or \
+        len(words) == 2 and words[0] in ("of", "for", "de", "del", "para") and words[1] in NAME_ARTICLES
+
+
+class Event(NamedTuple):
+    """What the discrepancy search needs of one fact (small: kept in the cache with its document)."""
+    fact_id: str
+    kind: str
+    unit: str
+    value: float
+    subject: str | None
+    subject_words: frozenset[str]
+    dates: frozenset[str]  # day-level dates of the sentences stating the fact ("2022-06-27", "--06-27")
+    names: frozenset[str]  # the names those sentences give (see sentence_names)
+    source_files: tuple[str, ...]
+
+
+def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None) -> list[Event]:
+    """The events of a document's facts that have a value (a vague amount has nothing to compare);
+    a date without a year takes the year of ``published_on``, the document's date."""
+    events = []
+    for row, x in zip(rows, facts):
+        if x.first.value is None:
+            continue
+        sentences = {m.sentence for c in x.claims for m in c.mentions}
+        dates = frozenset(resolve(d, published_on) for s in sentences for d in sentence_dates(s))
+        names = frozenset().union(*(sentence_names(s) for s in sentences))
+        events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
+                            subject_words(x.first), dates, names, tuple(sorted(x.files()))))
+    return events
+
+
+def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
+    """Facts of different documents about one dated event with different values.
+
+    Facts are bucketed by (kind, unit, month and day) so only facts sharing a day are
+    compared -- never all pairs of facts. ``involving``: only pairs with a fact of one of
+    these documents (the others are known from before).
+    """
+    buckets: dict = defaultdict(list)
+    for doc_id, events in sorted(events_by_doc.items()):
+        for e in events:
+            for md in sorted({month_day(d) for d in e.dates}):
+                buckets[(e.kind, e.unit, md)].append((doc_id, e))
+    rows, seen = [], set()
+    for (kind, unit, md), members in sorted(buckets.items()):
+        for n, (doc_a, a) in enumerate(members):
+            for doc_b, b in members[n + 1:]:
+                va, vb = a.value, b.value
+                if doc_a == doc_b or va == vb or (a.fact_id, b.fact_id) in seen:
+                    continue
+                if involving is not None and doc_a not in involving and doc_b not in involving:
+                    continue
+                if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
+                    continue
+                if overlap(a.subject_words, b.subject_words) < SUBJECT_MATCH:
+                    continue
+                date = same_day(a.dates, b.dates, md)
+                names = a.names & b.names
+                if date is None or not names:
+                    continue
+                seen.add((a.fact_id, b.fact_id))
+                rows.append({
+                    "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": kind, "unit": unit,
+                    "subject": a.subject or b.subject,
+                    "shared_context": sorted({date} | names),
+                    "document_id_a": doc_a, "fact_id_a": a.fact_id, "value_a": va,
+                    "source_files_a": list(a.source_files),
+                    "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
+                    "source_files_b": list(b.source_files),
+                    "event_date": date, "shared_names": sorted(names),
+                })
+    return rows

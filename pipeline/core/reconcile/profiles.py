@@ -1,0 +1,155 @@
+"""A source file's profile: everything grouping compares it by, computed once per file.
+
+Its figure keys and the sentences stating them, its wording (shingles), its date and title,
+whether it is an outlet's copy, the other numbers it writes and where its masses stand in
+kilograms. A profile costs milliseconds a file, so :func:`build_profiles` caches it by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pipeline.core.extract.language import detect_language
+from pipeline.core.metadata import Metadata, extract_metadata
+from pipeline.core.extract.units import STORED_MASS_UNITS, to_kg
+
+from .amounts import figure_key
+from .model import SourceDoc
+from .text import content_words, prose_chars, shingles
+from .vocabulary import BARE_TON, BYLINE, MONTHS, WIRE
+
+NUMBERS_MAX_KEYS = 4  # a text of more figure keys is compared by its figures, not its other numbers
+MASS_BUCKET = 0.01  # relative width of a bucket of masses in kilograms: a conversion rounded to 2-3 digits
+
+
+@dataclass
+class Profile:
+    """What grouping compares a file by (cached by content: see build_profiles)."""
+    keys: set
+    sentences: dict  # key -> list of content-word sets of the sentences stating it
+    by_kind: dict    # (kind, unit) -> list of (key, content words of sentence)
+    shingles: np.ndarray  # sorted unique hashes
+    date_title: int  # 0..2: has a date line, has a title
+    meta: Metadata | None = None
+    republished: bool = False  # a byline or a wire credit at the top: an outlet's copy
+    prose: int = 0  # characters in lines of 8 words or more: its length without menus and links
+    language: str = "en"
+    # key -> (surface, qualifier) of a mention of it: what a restatement in another unit or rounded is
+    # compared with (see versions.py)
+    figures: dict = field(default_factory=dict)
+    order: dict = field(default_factory=dict)  # key -> its rank among the keys, in text order
+    # every number written, dates and years left out (see numerals); only of a text of few figures (a
+    # text of one figure is compared by them, with texts of a few: its copies may add a sidebar's)
+    numbers: frozenset = frozenset()
+    masses: frozenset = frozenset()  # buckets of its masses in kilograms (see mass_buckets)
+
+
+def profile(doc: SourceDoc) -> Profile:
+    keys, sentences, by_kind, figures, order = set(), defaultdict(list), defaultdict(list), {}, {}
+    for f in doc.figures:
+        k = figure_key(f)
+        if k is None:
+            continue
+        cw = content_words(f.sentence)
+        keys.add(k)
+        sentences[k].append(cw)
+        by_kind[k[:2]].append((k, cw))
+        order.setdefault(k, len(order))
+        if k not in figures or f.qualifier and not figures[k][1]:  # "nearly" once: approximate
+            figures[k] = (f.surface, f.qualifier)
+    meta = extract_metadata(doc.text)
+    return Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
+                   int(meta.title is not None) + int(meta.published_on is not None), meta,
+                   republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text),
+                   figures, order, numerals(doc.text) if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
+                   mass_buckets(keys, figures))
+
+
+_DAY_BEFORE = re.compile(rf"\b{MONTHS}\s+$", re.I)   # "March 12", "Dec. 4"
+_DAY_AFTER = re.compile(rf"\s+(?:de\s+)?{MONTHS}", re.I)  # "12 de marzo", "22 July"
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:/\d+)*")
+
+
+def numerals(text: str) -> frozenset[str]:
+    """Every number a text writes ("31-year-old", "Interstate 8", "38 pounds"), without its dates and
+    years: the small numbers of a short release (ages, roads, counts) survive a copy, a truncation and
+    a translation, and differ between two releases of one template."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        if "/" in tok or len(tok) == 4 and tok[:2] in ("19", "20"):
+            continue  # "03/13/2025", a year
+        if len(tok) <= 2 and (_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                              or _DAY_AFTER.match(text, m.end())):
+            continue  # the day of a date
+        out.add(tok.replace(",", ""))
+    return frozenset(out)
+
+
+HEAD_CHARS = 1500
+
+
+def republished(text: str) -> bool:
+    head = text[:HEAD_CHARS]
+    return any(not line.rstrip().endswith(".") for line in BYLINE.findall(head)) or bool(WIRE.search(head))
+
+
+def profile_key(doc: SourceDoc) -> str:
+    """What a profile depends on: the file's content and the figures read from it."""
+    if doc.key is not None:
+        return doc.key
+    h = hashlib.sha256()
+    for f in doc.figures:
+        h.update(repr((f.kind, f.value, f.unit, f.surface, f.sentence)).encode())
+    return profile_key_of(doc.sha256, h.hexdigest())
+
+
+def profile_key_of(sha256: str, figures_digest: str) -> str:
+    return "profile-" + hashlib.sha256(f"{sha256}|{figures_digest}".encode()).hexdigest()
+
+
+def build_profiles(sources: list[SourceDoc], cache=None, keys: list[str] | None = None) -> list[Profile]:
+    """The profile of every source; with a cache (``get_many``/``put_many``) only new files are profiled.
+
+    A profile costs a few milliseconds a file (shingles, content words, metadata); a rerun
+    after adding one file to ten thousand should not pay it ten thousand times. ``keys``:
+    the sources' :func:`profile_key`, if the caller has them already.
+    """
+    if cache is None:
+        return [profile(d) for d in sources]
+    keys = keys or [profile_key(d) for d in sources]
+    found = cache.get_many(keys)
+    new = {k: profile(d) for k, d in zip(keys, sources) if k not in found}
+    cache.put_many(new)
+    return [found.get(k) or new[k] for k in keys]
+
+
+def mass_buckets(keys, figures: dict) -> frozenset:
+    """Where a text's masses stand in kilograms, so that a copy restating them in another unit
+    ("1,198 kilograms" for "2,641 pounds") is found: each mass (under both readings of a bare "tons")
+    in its bucket ``("kg", b, unit)`` of width MASS_BUCKET, and ``("kg~", b', unit)`` in the nearer
+    neighbouring bucket. Two masses within a bucket's width of each other meet in a bucket ("kg" with
+    "kg" or "kg~" of one bucket), whichever side of a bucket's edge they fall. (Two figures in one
+    unit never restate each other: only masses in different units are counted, see candidates.mass_pairs.)"""
+    out = set()
+    for k in keys:
+        if k[0] != "mass" or k[1] not in STORED_MASS_UNITS:
+            continue
+        surface = figures[k][0]
+        units = ("short_ton", "metric_ton") if k[1] in ("short_ton", "metric_ton") and BARE_TON.search(surface) \
+            else (k[1],)
+        for u in units:
+            kg = float(k[2]) * to_kg(1.0, u)
+            if kg <= 0:
+                continue
+            at = math.log(kg) / math.log1p(MASS_BUCKET)
+            b = math.floor(at)
+            out.add(("kg", b, k[1]))
+            out.add(("kg~", b + 1 if at - b > 0.5 else b - 1, k[1]))
+    return frozenset(out)
