@@ -231,3 +231,24 @@ def test_an_institution_and_a_minister_cited_by_two_unrelated_reports_are_not_on
         b="Attack on a convoy\n\nOn April 22, 15 soldiers were wounded when gunmen attacked a convoy near "
           "Aguililla, Secretary García Harfuch told the Secretariat of Security and Citizen Protection.\n")
     assert rows == []
+
+
+# --- the counted thing, in either language ---------------------------------------------------
+
+def test_an_english_and_a_spanish_report_of_one_event_meet():
+    rows = discrepancies(
+        en="Migrants found in Piedras Negras\n\nOn March 8, officers found 27 migrants in a boxcar of a freight "
+           "train stopped in Piedras Negras.\n",
+        es="Hallan migrantes en un tren\n\nEl 8 de marzo, agentes encontraron a 31 migrantes dentro de un vagón "
+           "de tren de carga en Piedras Negras.\n")
+    assert values(rows) == {frozenset({27.0, 31.0})}
+    assert rows[0]["shared_names"] == ["negras", "piedras"]
+
+
+def test_cognate_drug_names_count_one_thing_and_other_things_do_not():
+    cocaine = "Seizure at Manzanillo\n\nOn May 30, customs officers in Manzanillo seized 1,400 kilograms of cocaine.\n"
+    cocaina = "Aseguran droga en Manzanillo\n\nEl 30 de mayo se aseguraron 1,250 kilogramos de cocaína en Manzanillo.\n"
+    marijuana = ("Otro decomiso\n\nEl 30 de mayo se aseguraron 1,250 kilogramos de marihuana en el puerto de "
+                 "Manzanillo.\n")
+    assert values(discrepancies(a=cocaine, b=cocaina)) == {frozenset({1400.0, 1250.0})}
+    assert discrepancies(a=cocaine, c=marijuana) == []

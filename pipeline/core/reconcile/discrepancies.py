@@ -2,7 +2,7 @@
 
 One event: the same day (dates.py: English and Spanish, abbreviated or not; a stated year, else
 the document's year of publication -- June 27 of two years is two events), the same counted
-thing (kind, unit and a similar subject), and a name both texts give it beyond the date: a
+thing (kind, unit and a similar subject, in one language or in two), and a name both texts give it beyond the date: a
 place, an operation, a person. Common capitalized words name no event ("Mexican",
 "Department", "Government", months, weekdays: vocabulary.COMMON_NAMES), nor do institutions and
 national office holders, cited about many events ("Instituto Nacional de Migración", "President
@@ -117,6 +117,21 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
     return events
 
 
+STEM = 6  # letters: "migrants" and "migrantes", "cocaine" and "cocaína" count one thing
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(subject: str | None) -> frozenset[str]:
+    return frozenset(w[:STEM] for w in map(fold, _WORD.findall(subject or "")) if len(w) >= 5 and w not in STOP_WORDS)
+
+
+def _same_thing(a: Event, b: Event) -> bool:
+    """Whether two facts count one thing: similar subjects, in one language or in two (the first
+    letters of a word survive a translation of most things counted here)."""
+    return overlap(a.subject_words, b.subject_words) >= SUBJECT_MATCH or \
+        overlap(_stems(a.subject), _stems(b.subject)) >= SUBJECT_MATCH
+
+
 def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
     """Facts of different documents about one dated event with different values.
 
@@ -140,7 +155,7 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                     continue
                 if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
                     continue
-                if overlap(a.subject_words, b.subject_words) < SUBJECT_MATCH:
+                if not _same_thing(a, b):
                     continue
                 date = same_day(a.dates, b.dates, md)
                 names = a.names & b.names
