@@ -31,6 +31,8 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from .ingest import sha256_file
+
 # The oldest DuckDB storage format that keeps every type the warehouse uses (VARCHAR[], DATE,
 # DOUBLE, BOOLEAN): DuckDB 2.0 writes format 69 by default, which every DuckDB 1.x client (the
 # CLI most people have, DBeaver, R, BI tools) refuses to open. A file keeps the format it was
@@ -180,14 +182,6 @@ def _arrow(frame: pd.DataFrame):
 
 # -- 2. seal -----------------------------------------------------------------------------------
 
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
@@ -201,7 +195,7 @@ def seal(staging: Path, passed: bool, failures: list[str] | None = None) -> dict
     """Checkpoint the staging file and record its checksum with the validation's verdict."""
     with duckdb.connect(str(staging)) as con:
         con.execute("CHECKPOINT")
-    verdict = {"staging": staging.name, "sha256": _sha256_file(staging), "passed": bool(passed),
+    verdict = {"staging": staging.name, "sha256": sha256_file(staging), "passed": bool(passed),
                "failures": list(failures or [])[:50]}
     _write_atomically(verdict_path(staging), json.dumps(verdict, indent=1, sort_keys=True))
     return verdict
@@ -221,7 +215,7 @@ def _verified(staging: Path) -> dict:
     if not verdict.get("passed"):
         reasons = "; ".join(verdict.get("failures", [])[:3])
         raise PublishRefused(f"not published: the blocking checks of this run failed ({reasons})")
-    if _sha256_file(staging) != verdict.get("sha256"):
+    if sha256_file(staging) != verdict.get("sha256"):
         raise PublishRefused(f"not published: {staging.name} changed after it was validated")
     return verdict
 
