@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from pipeline.core import filecache, ingest, tables, warehouse
 from pipeline.core.filecache import (
@@ -22,8 +23,27 @@ PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitment
 TEXT_COLUMNS = ("text", "clean_text", "clean_anchors", "sentence")
 
 
+# cache folder -> this process's hold on it (kept until the process ends; the OS frees it on a crash)
+_CACHE_HOLDS: dict[str, FileLock] = {}
+
+
 def _cache_root(s: Settings) -> Path | None:
-    return Path(s.cache_dir) if s.cache_dir else None
+    """The cache folder, when this process may use it. The cache keeps "the last run" (its
+    frames, its grouping) besides per-file results, and two runs at once would each read a mix
+    of the other's: a run that finds the cache held by another process runs without it
+    (the same tables, computed in full)."""
+    if not s.cache_dir:
+        return None
+    root = Path(s.cache_dir)
+    if str(root) not in _CACHE_HOLDS:
+        root.mkdir(parents=True, exist_ok=True)
+        hold = FileLock(root / ".in-use.lock", thread_local=False)
+        try:
+            hold.acquire(timeout=0)
+        except Timeout:
+            return None
+        _CACHE_HOLDS[str(root)] = hold
+    return root
 
 
 def file_cache(s: Settings, modules: tuple[str, ...]) -> FileCache:
@@ -64,6 +84,8 @@ def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) 
         context.log.warning(line)
     for path in warehouse.remove_leftovers(s.warehouse_path):
         context.log.info(f"removed a leftover of a run that did not finish: {path}")
+    if s.cache_dir and _cache_root(s) is None:
+        context.log.warning(f"the cache {s.cache_dir} is in use by another run: this run computes everything")
     for name in filecache.prune(_cache_root(s), {code_version(m) for m in CACHED_MODULE_SETS}):
         context.log.info(f"removed the cache of an older code version: {_cache_root(s) / name}")
     frame = tables.source_texts_frame(s.sources_dir, s.max_bytes, s.executor, file_cache(s, CLEAN_MODULES),
