@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from pipeline.core.lexicon import CHROME_LINES
 
-# One-for-one substitutions: same length, so offsets do not move.
+# One-for-one substitutions: same length, so offsets do not move. A tab is kept: it separates the cells
+# of a table row, and the cells' unit and substance come from the column header ("Fentanyl (lbs)").
 _SUBSTITUTIONS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\t": " ", "\r": "\n",
+    "\r": "\n",
 }
 TRANSLATE = str.maketrans(_SUBSTITUTIONS)
 # In a text with Windows line ends ("\r\n") the carriage return is a space (dropped as trailing
