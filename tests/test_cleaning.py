@@ -103,3 +103,15 @@ def test_lists_tables_front_matter_and_paragraphs_keep_their_line_breaks(origina
 
 def test_windows_line_ends_are_not_blank_lines():
     assert clean("Line one ends\r\n\r\nParagraph two\r\n").text == "Line one ends\n\nParagraph two\n"
+
+
+@pytest.mark.parametrize("original, surface, kind", [
+    ("Troops found <u>1,200 liters</u> of precursors and <b>14 reactors</b>.", "14 reactors", "count"),
+    ("Se aseguraron <strong>dos camionetas</strong> y <span class=\"x\">3 kilos</span> de cristal.", "3 kilos", "mass"),
+])
+def test_inline_html_tags_are_dropped(original, surface, kind):
+    from pipeline.core.extract.measure import measure_text
+    rows = measure_text(clean(original))
+    assert "<" not in clean(original).text
+    assert any(r["surface"] == surface and r["kind"] == kind for r in rows), rows
+    assert not any("liters" in r["surface"] for r in rows)

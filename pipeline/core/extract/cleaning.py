@@ -86,6 +86,8 @@ DELETIONS = re.compile(
         r"\*(?<![\w*\\]\*)\*{0,2}(?=[^\s*])",     # opening emphasis marker (not after a word)
         r"\*(?<=[^\s*\\]\*)\*{0,2}(?![\w*])",     # closing emphasis marker (after a word)
         r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]",  # zero-width and soft-hyphen characters
+        # inline HTML of a web page's markdown export: "<u>29,000 liters</u>", "<strong>", "<span class=...>"
+        r"</?(?:u|b|i|em|strong|span|mark|small|ins|font)(?:[ ][^<>\n]{0,80})?>",
         # superscript footnote markers: "$1.5 billion\u00b2", "27,000 pounds\u00b9 of" (a unit
         # or scale word must end at a word boundary)
         r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+",
