@@ -71,3 +71,47 @@ _PLAIN_RULES = re.compile("|".join([
 def test_deletions_match_the_plain_rules(text):
     # no chrome line can occur in this alphabet, so only the character rules apply
     assert [m.span() for m in DELETIONS.finditer(text)] == [m.span() for m in _PLAIN_RULES.finditer(text)]
+
+
+# --- hard-wrapped paragraphs: a line break inside a paragraph is a space ----------------------------
+@pytest.mark.parametrize("original, surface", [
+    ("Agents at the bridge have seized more than 4.2 million\ncounterfeit pills since March.", "4.2 million\ncounterfeit pills"),
+    ("Los agentes aseguraron 31 armas largas y 14\ncargadores en el inmueble.", "14\ncargadores"),
+    ("The haul, officials said, came to roughly 3.4 US\ntons of cocaine.", "3.4 US\ntons"),
+    ("En el operativo se rescató a 40 personas, entre ellas 9\r\nmenores de edad.\r\n", "9\r\nmenores"),
+    ("- Donated 70 drug test kits and 12\n  portable scanners to customs.\n- Trained 300 officers.", "12\n  portable scanners"),
+])
+def test_hard_wrapped_lines_join_and_map_back(original, surface):
+    from pipeline.core.extract.measure import measure_text
+    rows = measure_text(clean(original))
+    assert any(r["surface"].startswith(surface) for r in rows), [r["surface"] for r in rows]
+    for r in rows:
+        assert original[r["char_start"]:r["char_end"]] == r["surface"]
+
+
+@pytest.mark.parametrize("original", [
+    "1. Expand investment in prevention.\n2. Strengthen treatment.\n",
+    "---\ntitle: Seizures rise\ndate: 2024-05-01\n---\n",
+    "Port\tFentanyl (lbs)\nsan ysidro\t412\n",
+    "Results:\nfentanyl 20 kg\n",
+    "# Heading\nbody text follows here\n",
+    "First paragraph ends here.\n\nsecond paragraph starts in lower case.\n",
+])
+def test_lists_tables_front_matter_and_paragraphs_keep_their_line_breaks(original):
+    assert clean(original).text.count("\n") == original.count("\n") - original.count("\n\n\n")
+
+
+def test_windows_line_ends_are_not_blank_lines():
+    assert clean("Line one ends\r\n\r\nParagraph two\r\n").text == "Line one ends\n\nParagraph two\n"
+
+
+@pytest.mark.parametrize("original, surface, kind", [
+    ("Troops found <u>1,200 liters</u> of precursors and <b>14 reactors</b>.", "14 reactors", "count"),
+    ("Se aseguraron <strong>dos camionetas</strong> y <span class=\"x\">3 kilos</span> de cristal.", "3 kilos", "mass"),
+])
+def test_inline_html_tags_are_dropped(original, surface, kind):
+    from pipeline.core.extract.measure import measure_text
+    rows = measure_text(clean(original))
+    assert "<" not in clean(original).text
+    assert any(r["surface"] == surface and r["kind"] == kind for r in rows), rows
+    assert not any("liters" in r["surface"] for r in rows)

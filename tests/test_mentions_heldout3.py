@@ -216,8 +216,11 @@ def test_a_spanish_verb_opening_the_sentence_is_not_its_actor():
      "funds spent on border mission"),
     ("In one case, a network laundered $92 million for the Sinaloa Cartel over 18 months.", "$92 million",
      "funds laundered for Sinaloa Cartel"),
-    ("La red lavó 50 millones de pesos para el Cártel de Sinaloa.", "50 millones de pesos",
-     "funds laundered para Cártel de Sinaloa"),
+    # Relabelled (issue 17): a Spanish sentence gets a Spanish subject with its article, not English glued to
+    # "para" ("funds laundered para Cártel de Sinaloa" was the code's output pinned as a label).
+    pytest.param("La red lavó 50 millones de pesos para el Cártel de Sinaloa.", "50 millones de pesos",
+                 "fondos lavados para el Cártel de Sinaloa",
+                 marks=pytest.mark.xfail(reason="money subjects are built from English words only", strict=True)),
 ])
 def test_money_moved_by_a_verb(text, surface, subject):
     assert subject_of(text, surface) == subject

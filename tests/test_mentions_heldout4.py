@@ -61,13 +61,18 @@ def test_a_lower_case_noun_after_the_duration_is_kept(text, surface, subject):
 
 # --- a compared percent after a copula: the change in the clause's subject ---------------------------
 @pytest.mark.parametrize("text, surface, subject", [
-    ("Seizures of fentanyl during the surge were 35 percent higher than last year.", "35 percent",
-     "increase in Seizures of fentanyl during the surge"),
-    ("Homicide rates were 8% higher in Sonora.", "8%", "increase in Homicide rates"),
-    ("Prices were 20 percent lower.", "20 percent", "decrease in Prices"),
     ("The agency said seizures were about 15 percent higher this year, and arrests were 10 percent lower.",
      "10 percent", "decrease in arrests"),
-    ("Apprehensions were 12 percent more than in March.", "12 percent", "increase in Apprehensions"),
+    # Relabelled (issue 17): a careful reader does not keep the capital of a sentence's first word
+    # ("increase in Prices" was the code's output pinned as a label).
+    *[pytest.param(*case, marks=pytest.mark.xfail(reason="subject keeps the sentence-initial capital", strict=True))
+      for case in [
+          ("Seizures of fentanyl during the surge were 35 percent higher than last year.", "35 percent",
+           "increase in seizures of fentanyl during the surge"),
+          ("Homicide rates were 8% higher in Sonora.", "8%", "increase in homicide rates"),
+          ("Prices were 20 percent lower.", "20 percent", "decrease in prices"),
+          ("Apprehensions were 12 percent more than in March.", "12 percent", "increase in apprehensions"),
+      ]],
 ])
 def test_a_compared_percent_is_the_change_in_the_clause_subject(text, surface, subject):
     assert subject_of(text, surface) == subject

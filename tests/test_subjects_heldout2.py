@@ -99,8 +99,11 @@ def test_duration_subjects(text, surface, wanted):
     assert _subject(text, surface) == wanted
 
 
+# Relabelled (issue 17): the weeks measure how long the agents worked, not a "period of Agents" (the code's
+# output had been pinned as the label).
+@pytest.mark.xfail(reason="a period's subject is built from the actor, not from what the actor did", strict=True)
 def test_a_named_actor_still_frames_a_period():
-    assert _subject("Agents worked for three weeks.", "three weeks") == "period of Agents"
+    assert _subject("Agents worked for three weeks.", "three weeks") == "period agents worked"
 
 
 @pytest.mark.parametrize("text, surface, wanted", [

@@ -28,3 +28,19 @@ def test_frames_without_rows_keep_their_columns_and_load(tmp_path, texts):
         for table, frame in published.items():
             assert load_table(con, table, frame) == len(frame)
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(texts)
+
+
+# --- a tab-separated table: the unit and substance come from the column header ------------------------
+@pytest.mark.parametrize("original, expected", [
+    ("Weekly results\n\nSector\tHeroin (kg)\tMarijuana (lbs)\nTucson\t14.2\t3,400\nYuma\t2\t615\n",
+     [(14.2, "kg", "Heroin"), (3400, "lb", "Marijuana"), (2, "kg", "Heroin"), (615, "lb", "Marijuana")]),
+    ("Estado\tCocaína (kg)\nSonora\t1,250\nSinaloa\t880\n", [(1250, "kg", "Cocaína"), (880, "kg", "Cocaína")]),
+])
+def test_tab_table_cells_take_the_column_headers_unit_and_substance(original, expected):
+    from pipeline.core.extract.cleaning import clean
+    from pipeline.core.extract.measure import measure_text
+    rows = measure_text(clean(original))
+    got = [(r["value"], r["unit"], r["subject"]) for r in rows if r["kind"] == "mass"]
+    assert [(v, u) for v, u, _ in got] == [(v, u) for v, u, _ in expected]
+    assert all(s and head in s for (_, _, s), (_, _, head) in zip(got, expected))
+    assert not [r for r in rows if r["kind"] == "count"]

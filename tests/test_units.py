@@ -103,3 +103,22 @@ def test_the_tonne_symbol_is_a_metric_ton(text, unit):
 def test_not_the_tonne_symbol(text):
     m = UNIT.match(text)
     assert m is None or m.group("unit") != "t" and m.group("unit") != "T"
+
+
+# --- decimals without a leading zero; "US tons" are short tons --------------------------------------
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("A second search of the trunk turned up .42 pounds of heroin.", ".42 pounds", 0.42, "lb"),
+    ("En la mochila había (.8 kilogramos) de metanfetamina.", ".8 kilogramos", 0.8, "kg"),
+    ("The cutter offloaded roughly 6.5 US tons of cocaine in Miami.", "6.5 US tons", 6.5, "short_ton"),
+    ("Crews recovered 2 U.S. tons of marijuana from the semi-submersible.", "2 U.S. tons", 2, "short_ton"),
+])
+def test_leading_dot_decimals_and_us_tons(text, surface, value, unit):
+    from pipeline.core.extract.mentions import extract_mentions
+    found = [(m.surface, m.value, m.unit) for m in extract_mentions(text)]
+    assert found == [(surface, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["The ratio was .5 in the study.", "See section 2.5 and page .3 of the annex."])
+def test_leading_dot_without_unit_is_no_figure(text):
+    from pipeline.core.extract.mentions import extract_mentions
+    assert extract_mentions(text) == []

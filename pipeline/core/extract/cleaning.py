@@ -18,20 +18,63 @@ from dataclasses import dataclass
 
 from pipeline.core.lexicon import CHROME_LINES
 
-# One-for-one substitutions: same length, so offsets do not move.
+# One-for-one substitutions: same length, so offsets do not move. A tab is kept: it separates the cells
+# of a table row, and the cells' unit and substance come from the column header ("Fentanyl (lbs)").
 _SUBSTITUTIONS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\t": " ", "\r": "\n",
+    "\r": "\n",
 }
 TRANSLATE = str.maketrans(_SUBSTITUTIONS)
+# In a text with Windows line ends ("\r\n") the carriage return is a space (dropped as trailing
+# space), not a second line break that would make every line a paragraph of its own.
+TRANSLATE_CRLF = str.maketrans({**_SUBSTITUTIONS, "\r": " "})
 # str.translate looks up every character in a dict; most texts contain none of these, so find them first
 _SUBSTITUTABLE = re.compile("[" + re.escape("".join(_SUBSTITUTIONS)) + "]")
 
 # Lines that are navigation or sharing widgets (``lexicon.CHROME_LINES``), matched whole-line only.
 _CHROME = "|".join(CHROME_LINES)
+
+# A line break inside a paragraph of hard-wrapped text ("seized more than 9.6 million\nfentanyl pills",
+# "27\nmenores de edad", "9.1 US\ntons") becomes a space: the same length, so the offset map stays exact
+# and a mention may span the break in the original. Candidates: a break before a line that starts with a
+# lower-case letter, a digit, "$" or "("; ``_wrapped`` then refuses table rows, list items, headings,
+# front-matter keys and a label line ending in ":".
+_WRAP = re.compile(r"\n(?=[^\S\n]*[a-z0-9$(\u00e0-\u00ff])")
+_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*+\u2022>#]|\d{1,3}[.)]|[a-z][.)])[^\S\n]")
+_KEY_LINE = re.compile(r"[^\S\n]*[a-z_][\w-]*:(?:[^\S\n]|$)")
+_TABLE_GAP = re.compile(r"\S[^\S\n]{2,}\S|[|\t]")
+
+
+def _wrapped(text: str, pos: int) -> bool:
+    """Whether the line break at ``pos`` only wraps a paragraph's line (see ``_WRAP``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    prev = text[line_start:pos].strip()
+    if not prev or prev[-1] in ":|" or prev[0] in "#|>" or _TABLE_GAP.search(prev):
+        return False
+    next_end = text.find("\n", pos + 1)
+    nxt = text[pos + 1:next_end if next_end >= 0 else len(text)]
+    if _TABLE_GAP.search(nxt.strip()) or _LIST_ITEM.match(nxt) or _KEY_LINE.match(nxt):
+        return False
+    first = nxt.lstrip()[:1]
+    if first.isalpha():
+        return True
+    # a line starting with a figure continues a long line that stopped mid-phrase ("... found another\n1,340 pounds")
+    return len(prev) >= 40 and (prev[-1].islower() or prev[-1] == ",")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """``text`` with the line breaks inside hard-wrapped paragraphs turned into spaces (same length)."""
+    breaks = [m.start() for m in _WRAP.finditer(text) if _wrapped(text, m.start())]
+    if not breaks:
+        return text
+    chars = list(text)
+    for b in breaks:
+        chars[b] = " "
+    return "".join(chars)
+
 
 DELETIONS = re.compile(
     "|".join([
@@ -43,6 +86,8 @@ DELETIONS = re.compile(
         r"\*(?<![\w*\\]\*)\*{0,2}(?=[^\s*])",     # opening emphasis marker (not after a word)
         r"\*(?<=[^\s*\\]\*)\*{0,2}(?![\w*])",     # closing emphasis marker (after a word)
         r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]",  # zero-width and soft-hyphen characters
+        # inline HTML of a web page's markdown export: "<u>29,000 liters</u>", "<strong>", "<span class=...>"
+        r"</?(?:u|b|i|em|strong|span|mark|small|ins|font)(?:[ ][^<>\n]{0,80})?>",
         # superscript footnote markers: "$1.5 billion\u00b2", "27,000 pounds\u00b9 of" (a unit
         # or scale word must end at a word boundary)
         r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+",
@@ -85,7 +130,11 @@ class CleanText:
 
 def clean(original: str) -> CleanText:
     """Normalize typography, drop markdown markers and site chrome; keep the offset map."""
-    translated = original.translate(TRANSLATE) if _SUBSTITUTABLE.search(original) else original
+    joined = join_wrapped_lines(original)  # before tabs become spaces: a tab marks a table row
+    if _SUBSTITUTABLE.search(joined):
+        translated = joined.translate(TRANSLATE_CRLF if "\r\n" in joined else TRANSLATE)
+    else:
+        translated = joined
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = []
     kept_from = 0

@@ -109,8 +109,11 @@ def _word_numeral(lang: str) -> str:
 _SPACE_GROUPED = r"[0-9]{0,2}(?:[ ][0-9]{3})+(?:[.,][0-9]+)?(?![0-9]|[.,][0-9]|[ ]?-)"
 _DIGITS = rf"(?P<digits>[0-9]<lookbehind>(?:{_SPACE_GROUPED}|(?:[\d.,]*\d)?))"
 _DIGITS_AFTER = r"(?!-\d|[:/]\d|(?:st|nd|rd|th)\b)"
+# A decimal without its leading zero (".31 pounds", ".75 kilogramos") after a space or "(" is read with its
+# dot (``read`` keeps it only before a unit); after a word or a digit the dot ends a sentence or a number.
 DIGIT_NUMERAL = {
-    lang: re.compile(_DIGITS.replace("<lookbehind>", r"(?<![\w.,:/#@&%+-]\d)") + rf"(?:{_SCALE_AFTER_DIGITS[lang]})?"
+    lang: re.compile(_DIGITS.replace("(?P<digits>", r"(?P<digits>(?:\.(?=[0-9]))?").replace(
+        "<lookbehind>", r"(?<![\w,:/#@&%+-]\d)(?<![^\s(]\.\d)") + rf"(?:{_SCALE_AFTER_DIGITS[lang]})?"
                      + _DIGITS_AFTER)
     for lang in ("en", "es")
 }

@@ -71,6 +71,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     counted = elided_subject = forced_subject = compared = None
     if unit_m is None and (fraction is not None or decimal_comma and not (cur or groups.get("scale"))):
         return None  # a fraction is read before a unit only; a decimal comma before a unit, a scale or after a sign
+    if unit_m is None and digits and digits[0] == ".":
+        return None  # ".5" is a figure only before a unit (".31 pounds")
     if unit_m is not None:
         code, kind = unit_info(unit_m.group("unit"))
         end = unit_m.end()

@@ -20,7 +20,7 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "metric_ton": ("mass", ("metric tons", "metric ton", "metric tonnes", "metric tonne", "tonnes", "tonne",
                             "toneladas métricas", "toneladas metricas", "toneladas", "tonelada",
                             "t")),
-    "short_ton": ("mass", ("short tons", "short ton")),
+    "short_ton": ("mass", ("short tons", "short ton", "us tons", "us ton", "u.s. tons", "u.s. ton")),
     "ton": ("mass", ("tons", "ton")),
     "lb": ("mass", ("pounds", "pound", "lbs", "lb", "libras", "libra")),
     "kg": ("mass", ("kilograms", "kilogram", "kilogrammes", "kilos", "kilo", "kgs", "kg",
