@@ -1,12 +1,11 @@
 """Sentences of a text with their offsets, and versions of one text aligned sentence by sentence."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-# a sentence ends at . ! ? (before white space) or at a line break
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")
+from pipeline.core.extract.sentences import Sentences
+
 _KEY_DROP = re.compile(r"[\W\d_]+")
 
 
@@ -18,23 +17,17 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Non-empty sentences with Python str offsets into ``text`` (white space trimmed)."""
+    """Non-empty sentences with Python str offsets into ``text`` (white space trimmed), cut where the
+    extractor cuts them (pipeline/core/extract/sentences.py: "U.S." and "Jr." do not end one)."""
+    starts = Sentences(text).starts + [len(text)]
     out: list[Sentence] = []
-    pos = 0
-    for match in _BOUNDARY.finditer(text):
-        _add(out, text, pos, match.start() if match.group(0).isspace() else match.start() + len(match.group(0).rstrip()))
-        pos = match.end()
-    _add(out, text, pos, len(text))
+    for start, end in zip(starts, starts[1:]):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            begin = start + len(piece) - len(piece.lstrip())
+            out.append(Sentence(begin, begin + len(stripped), stripped))
     return out
-
-
-def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
-        return
-    start += len(piece) - len(piece.lstrip())
-    out.append(Sentence(start, start + len(stripped), stripped))
 
 
 def sentence_key(text: str) -> str:
@@ -42,30 +35,49 @@ def sentence_key(text: str) -> str:
     return _KEY_DROP.sub(" ", text.lower()).strip()
 
 
+MIN_SIMILARITY = 0.4  # share of words (Jaccard) for two sentences to be one, reworded
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / len(a | b)
+
+
 def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | None]]:
     """Pairs (index in spine, index in other), in reading order; None where one side has no sentence.
 
-    Sentences are compared by `sentence_key`; a replaced run is paired one to one as far as it goes.
+    The order-keeping pairing with the most shared wording (a dynamic programme over the two lists
+    of sentences, each scored by the share of words they have in common, figures left out): a
+    copy's sentences pair with their twins, a re-translation's with the sentences they reword.
     """
-    a = [sentence_key(s) for s in spine]
-    b = [sentence_key(s) for s in other]
+    a = [frozenset(sentence_key(s).split()) for s in spine]
+    b = [frozenset(sentence_key(s).split()) for s in other]
+    n, m = len(a), len(b)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = score[i], score[i + 1]
+        for j in range(m - 1, -1, -1):
+            best = below[j] if below[j] >= row[j + 1] else row[j + 1]
+            sim = _similarity(a[i], b[j])
+            if sim >= MIN_SIMILARITY and below[j + 1] + sim > best:
+                best = below[j + 1] + sim
+            row[j] = best
     pairs: list[tuple[int | None, int | None]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pairs.extend(zip(range(i1, i2), range(j1, j2)))
-        elif op == "delete":
-            pairs.extend((i, None) for i in range(i1, i2))
-        elif op == "insert":
-            pairs.extend((None, j) for j in range(j1, j2))
-        else:  # replace: pair what is similar enough, keep the rest on its own row
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                if difflib.SequenceMatcher(None, a[i], b[j], autojunk=False).ratio() >= 0.5:
-                    pairs.append((i, j))
-                else:
-                    pairs.extend([(i, None), (None, j)])
-            n = min(i2 - i1, j2 - j1)
-            pairs.extend((i, None) for i in range(i1 + n, i2))
-            pairs.extend((None, j) for j in range(j1 + n, j2))
+    i = j = 0
+    while i < n and j < m:
+        sim = _similarity(a[i], b[j])
+        if sim >= MIN_SIMILARITY and score[i][j] == score[i + 1][j + 1] + sim:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            pairs.append((i, None))
+            i += 1
+        else:
+            pairs.append((None, j))
+            j += 1
+    pairs.extend((k, None) for k in range(i, n))
+    pairs.extend((None, k) for k in range(j, m))
     return pairs
 
 

@@ -36,8 +36,9 @@ def mass_chart(df: pd.DataFrame, source: str) -> str:
         for substance in list(top) + (["other"] if "other" in set(df["substance"]) else []):
             part = df[df["substance"] == substance]
             fig.add_bar(x=part["year"], y=part["kg"], name=substance)
-    fig.update_layout(barmode="stack", title=f"Mass by substance per year (kg, from {source})",
-                      xaxis=dict(type="category", title="year published"), yaxis_title="kilograms", **_LAYOUT)
+    fig.update_layout(barmode="stack", title=f"Mass by substance per year (kg, from {source}; each seizure once)",
+                      xaxis=dict(type="category", title="year published"), yaxis_title="kilograms",
+                      showlegend=True, legend=dict(title="substance"), **_LAYOUT)
     return _html(fig, "chart-mass")
 
 

@@ -30,7 +30,9 @@ def records(df: pd.DataFrame) -> list[dict]:
     out = df.astype(object).where(df.notna(), None).to_dict("records")
     for row in out:
         for key, value in row.items():
-            if hasattr(value, "tolist"):  # numpy arrays from LIST columns
+            if isinstance(value, pd.Timestamp):  # a DATE column comes back as a timestamp
+                row[key] = value.date().isoformat() if value == value.normalize() else value.isoformat()
+            elif hasattr(value, "tolist"):  # numpy arrays from LIST columns
                 row[key] = value.tolist()
     return out
 
