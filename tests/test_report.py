@@ -150,3 +150,14 @@ def test_sentences_keep_their_offsets_and_versions_align():
 def test_the_report_package_imports_no_dagster():
     for module in Path(report_pkg.__file__).parent.glob("*.py"):
         assert "dagster" not in module.read_text(encoding="utf-8"), module
+
+
+def test_cli_report_writes_beside_the_warehouse(seeds_warehouse, tmp_path, monkeypatch, capsys):
+    from pipeline.cli import main
+
+    monkeypatch.delenv("PIPELINE_WAREHOUSE_PATH", raising=False)
+    monkeypatch.delenv("PIPELINE_SOURCES_DIR", raising=False)
+    out = tmp_path / "out"
+    assert main(["report", "--warehouse", str(seeds_warehouse), "--sources", str(SEEDS), "--out", str(out)]) == 0
+    assert (out / "index.html").exists() and str(out / "index.html") in capsys.readouterr().out
+    assert main(["report", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
