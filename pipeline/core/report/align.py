@@ -38,12 +38,6 @@ def sentence_key(text: str) -> str:
 MIN_SIMILARITY = 0.4  # share of words (Jaccard) for two sentences to be one, reworded
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 1.0 if a == b else 0.0
-    return len(a & b) / len(a | b)
-
-
 def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | None]]:
     """Pairs (index in spine, index in other), in reading order; None where one side has no sentence.
 
@@ -54,20 +48,36 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     a = [frozenset(sentence_key(s).split()) for s in spine]
     b = [frozenset(sentence_key(s).split()) for s in other]
     n, m = len(a), len(b)
+    # the similarity of every pair that shares a word, found through an index of b's words
+    where: dict[str, list[int]] = {}
+    for j, words in enumerate(b):
+        for w in words:
+            where.setdefault(w, []).append(j)
+    sims: list[dict[int, float]] = []
+    for words in a:
+        shared: dict[int, int] = {}
+        for w in words:
+            for j in where.get(w, ()):
+                shared[j] = shared.get(j, 0) + 1
+        sims.append({j: k / (len(words) + len(b[j]) - k) for j, k in shared.items()
+                     if k / (len(words) + len(b[j]) - k) >= MIN_SIMILARITY})
+    for i, words in enumerate(a):  # two sentences without words (numbers only) are alike
+        if not words:
+            sims[i].update({j: 1.0 for j in range(m) if not b[j]})
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
-        row, below = score[i], score[i + 1]
+        row, below, near = score[i], score[i + 1], sims[i]
         for j in range(m - 1, -1, -1):
             best = below[j] if below[j] >= row[j + 1] else row[j + 1]
-            sim = _similarity(a[i], b[j])
-            if sim >= MIN_SIMILARITY and below[j + 1] + sim > best:
+            sim = near.get(j)
+            if sim is not None and below[j + 1] + sim > best:
                 best = below[j + 1] + sim
             row[j] = best
     pairs: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:
-        sim = _similarity(a[i], b[j])
-        if sim >= MIN_SIMILARITY and score[i][j] == score[i + 1][j + 1] + sim:
+        sim = sims[i].get(j)
+        if sim is not None and score[i][j] == score[i + 1][j + 1] + sim:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif score[i][j] == score[i + 1][j]:

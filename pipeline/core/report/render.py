@@ -95,6 +95,9 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
     for d in discrepancies:
         for side in ("a", "b"):
             discrepancies_by_doc.setdefault(d[f"document_id_{side}"], []).append(d)
+    commitments_by_doc: dict[str, list[dict]] = {}
+    for c in commitments:
+        commitments_by_doc.setdefault(c["document_id"], []).append(c)
     quarantined = [m for m in measurements if m.get("quarantine_reason")]
 
     # per source file: the text with every figure's characters marked
@@ -121,7 +124,7 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         doc_facts = facts_by_doc.get(d["document_id"], [])
         (out_dir / "documents" / f"{d['document_id']}.html").write_text(doc_tpl.render(
             prefix="../", title=titles[d["document_id"]], doc=d, versions=versions, rows=rows, facts=doc_facts,
-            commitments=[c for c in commitments if c["document_id"] == d["document_id"]],
+            commitments=commitments_by_doc.get(d["document_id"], []),
             discrepancies=discrepancies_by_doc.get(d["document_id"], []), titles=titles,
             story_id=d.get("story_id") if has_stories else None), encoding="utf-8")
 
