@@ -36,8 +36,10 @@ def mass_chart(df: pd.DataFrame, source: str) -> str:
         for substance in list(top) + (["other"] if "other" in set(df["substance"]) else []):
             part = df[df["substance"] == substance]
             fig.add_bar(x=part["year"], y=part["kg"], name=substance)
+    years = sorted({*df["year"]} - {"undated"}) + (["undated"] if "undated" in set(df["year"]) else [])
     fig.update_layout(barmode="stack", title=f"Mass by substance per year (kg, from {source}; each seizure once)",
-                      xaxis=dict(type="category", title="year published"), yaxis_title="kilograms",
+                      xaxis=dict(type="category", title="year published", categoryorder="array",
+                                 categoryarray=years), yaxis_title="kilograms",
                       showlegend=True, legend=dict(title="substance"), **_LAYOUT)
     return _html(fig, "chart-mass")
 
@@ -49,7 +51,9 @@ def kinds_chart(counts: pd.DataFrame) -> str:
 
 
 def months_chart(counts: pd.DataFrame) -> str:
+    undated = int(counts.loc[counts["month"] == "undated", "n"].sum())
+    counts = counts[counts["month"] != "undated"]
     fig = go.Figure(go.Bar(x=counts["month"], y=counts["n"], marker_color="#5a8f3c"))
-    fig.update_layout(title="Documents per month published", xaxis=dict(type="category", title="month"),
+    fig.update_layout(title="Documents per month published" + (f" ({undated} undated not shown)" if undated else ""), xaxis=dict(type="category", title="month"),
                       yaxis_title="documents", **_LAYOUT)
     return _html(fig, "chart-months")
