@@ -54,6 +54,7 @@ def months_chart(counts: pd.DataFrame) -> str:
     undated = int(counts.loc[counts["month"] == "undated", "n"].sum())
     counts = counts[counts["month"] != "undated"]
     fig = go.Figure(go.Bar(x=counts["month"], y=counts["n"], marker_color="#5a8f3c"))
-    fig.update_layout(title="Documents per month published" + (f" ({undated} undated not shown)" if undated else ""), xaxis=dict(type="category", title="month"),
+    fig.update_layout(title="Documents per month published",
+                      xaxis=dict(type="category", title="month" + (f" ({undated} undated, not shown)" if undated else "")),
                       yaxis_title="documents", **_LAYOUT)
     return _html(fig, "chart-months")
