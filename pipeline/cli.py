@@ -131,6 +131,25 @@ def cmd_ui(args: argparse.Namespace) -> int:
     os.execv(command[0], command)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the static report of the published warehouse (pipeline/core/report/) and maybe open it."""
+    _apply_paths(args)
+    settings = settings_from_env()
+    if not settings.warehouse_path.exists():
+        print(f"error: no published warehouse at {settings.warehouse_path} (run `pipeline run` first)", file=sys.stderr)
+        return 2
+    from pipeline.core.report import write_report
+
+    out = Path(args.out).resolve() if args.out else settings.warehouse_path.parent / "report"
+    index = write_report(settings.warehouse_path, out, settings.sources_dir)
+    print(f"report of {settings.warehouse_path}: {index}")
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(index.as_uri())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -156,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     ui.add_argument("--sources")
     ui.add_argument("--warehouse")
     ui.set_defaults(func=cmd_ui)
+
+    report = sub.add_parser("report", help="write the static, offline report of the published warehouse")
+    report.add_argument("--warehouse", help="DuckDB file (default as for run)")
+    report.add_argument("--sources", help="folder of the source files (default as for run)")
+    report.add_argument("--out", help="folder to write it to (default: report/ beside the warehouse)")
+    report.add_argument("--open", action="store_true", help="open index.html in the web browser")
+    report.set_defaults(func=cmd_report)
 
     args = parser.parse_args(argv)
     return args.func(args)

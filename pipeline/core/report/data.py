@@ -1,0 +1,54 @@
+"""What the report shows, read from a published warehouse (read-only) into plain Python."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+
+def connect(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(warehouse_path), read_only=True)
+
+
+def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()
+    return {name for (name,) in rows}
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()
+    return {name for (name,) in rows}
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+    return con.execute(sql, params or []).df()
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with None for missing values (pandas' NA/NaN/NaT are not None)."""
+    out = df.astype(object).where(df.notna(), None).to_dict("records")
+    for row in out:
+        for key, value in row.items():
+            if isinstance(value, pd.Timestamp):  # a DATE column comes back as a timestamp
+                row[key] = value.date().isoformat() if value == value.normalize() else value.isoformat()
+            elif hasattr(value, "tolist"):  # numpy arrays from LIST columns
+                row[key] = value.tolist()
+    return out
+
+
+def mass_by_substance_year(con: duckdb.DuckDBPyConnection, has_claims: bool) -> pd.DataFrame:
+    """Kilograms by subject and year; from claims when the warehouse has them (one seizure once)."""
+    if has_claims:
+        sql = """
+            SELECT coalesce(CAST(year(s.first_published_on) AS VARCHAR), 'undated') AS year,
+                   coalesce(lower(c.subject), 'unspecified') AS substance, sum(c.value_kg) AS kg
+            FROM claims c LEFT JOIN stories s USING (story_id)
+            WHERE c.kind = 'mass' AND c.value_kg IS NOT NULL GROUP BY ALL ORDER BY year, substance"""
+    else:
+        sql = """
+            SELECT coalesce(CAST(year(d.published_on) AS VARCHAR), 'undated') AS year,
+                   coalesce(lower(f.subject), 'unspecified') AS substance, sum(f.value_kg) AS kg
+            FROM facts f LEFT JOIN documents d USING (document_id)
+            WHERE f.kind = 'mass' AND f.value_kg IS NOT NULL GROUP BY ALL ORDER BY year, substance"""
+    return frame(con, sql)

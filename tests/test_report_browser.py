@@ -1,0 +1,114 @@
+"""The static report (issue 18) in a real browser: Debian's chromium driven by Playwright.
+
+The pages are opened from disk (file://). A test fails if any request goes anywhere but a local
+file (or 127.0.0.1), if a chart did not render, or if the seeds' 51-vs-53 migrants discrepancy is
+not on the front page. Screenshots of the pages go to tests/screenshots/ (git-ignored).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import duckdb
+import pytest
+
+from pipeline.core.report import write_report
+from report_seeds import SEEDS, build_seeds_warehouse
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHARTS = ("chart-mass", "chart-kinds", "chart-months")
+MIGRANTS_DOC = "doc_f68522693b228bde"
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+
+
+def _local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("file", "data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_warehouse(tmp_path_factory) -> Path:
+    return build_seeds_warehouse(tmp_path_factory.mktemp("wh") / "bicentennial.duckdb")
+
+
+def _open(browser, url: str, shot: str):
+    """The page at ``url`` after it loaded, and every request it made."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.route("**/*", lambda route: route.continue_() if _local(route.request.url) else route.abort())
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
+    outside = [u for u in requests if not _local(u)]
+    assert not outside, f"{shot}: requests left the machine: {outside}"
+    return page
+
+
+def _check_front(browser, index: Path, shot: str):
+    page = _open(browser, index.as_uri(), shot)
+    for chart in CHARTS:  # plotly drew each one (an SVG inside its div)
+        page.wait_for_selector(f"#{chart} .main-svg", timeout=20_000)
+        assert page.locator(f"#{chart} .main-svg").count() >= 1, f"chart {chart} is missing"
+    row = page.locator("tr.discrepancy", has_text="migrants")
+    assert row.count() == 1, "the 51-vs-53 migrants discrepancy is not shown"
+    cells = row.locator("td.conflict").all_inner_texts()
+    assert sorted(cells) == ["51", "53"], cells
+    page.close()
+
+
+def test_seeds_report_in_chromium(browser, seeds_warehouse, tmp_path):
+    index = write_report(seeds_warehouse, tmp_path / "report", SEEDS)
+    _check_front(browser, index, "report_index.png")
+
+    page = _open(browser, (index.parent / "documents" / f"{MIGRANTS_DOC}.html").as_uri(), "report_document.png")
+    assert page.locator("table.sbs th.canonical").count() == 1
+    assert page.locator("table.sbs thead th").count() == 3
+    assert page.locator("table.sbs a.fig").count() > 10
+    # a figure's link lands on its characters in the source file
+    link = page.locator("table.sbs a.fig").first
+    surface = link.inner_text()
+    link.click()
+    page.wait_for_load_state("load")
+    target = page.url.split("#", 1)[1]
+    assert page.locator(f"mark#{target}").inner_text() == surface
+    page.screenshot(path=str(SCREENSHOTS / "report_source.png"))
+    page.close()
+
+
+def test_report_with_stories_in_chromium(browser, seeds_warehouse, tmp_path):
+    """Stories and claims (synthetic here: one story over the 2022 statement) get pages of their own."""
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(seeds_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("""CREATE TABLE stories AS SELECT 'story_1' AS story_id, 'High-Level Security Dialogue 2022' AS title,
+                       DATE '2022-10-14' AS first_published_on, 1 AS n_documents, ['doc_f68522693b228bde'] AS document_ids""")
+        con.execute("""CREATE TABLE claims AS SELECT 'claim_' || fact_id AS claim_id, 'story_1' AS story_id, kind, value,
+                       unit, value_kg, subject, 1 AS n_documents, [document_id] AS document_ids, [fact_id] AS fact_ids,
+                       has_conflict FROM facts WHERE document_id = 'doc_f68522693b228bde'""")
+    index = write_report(path, tmp_path / "report", SEEDS)
+    _check_front(browser, index, "report_index_stories.png")
+    page = _open(browser, (index.parent / "stories" / "story_1.html").as_uri(), "report_story.png")
+    assert page.locator("table.data tbody tr").count() > 5
+    page.close()
