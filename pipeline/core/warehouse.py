@@ -84,6 +84,15 @@ def published_docs_dir(warehouse_path: Path) -> Path:
     return warehouse_path.parent / "data_docs"
 
 
+def staged_report_dir(staging: Path) -> Path:
+    """This run's static report (pipeline/core/report), published with the warehouse it describes."""
+    return staging.with_name(staging.name + ".report")
+
+
+def published_report_dir(warehouse_path: Path) -> Path:
+    return warehouse_path.parent / "report"
+
+
 def _owner_lock_path(staging: Path) -> Path:
     return staging.with_name(staging.name + ".owner")
 
@@ -229,9 +238,10 @@ def publish(staging: Path, warehouse_path: Path, timeout: float = PUBLISH_LOCK_T
         _fsync(staging)
         os.replace(staging, warehouse_path)
         _fsync(warehouse_path.parent)
-        docs = staged_docs_dir(staging)
-        if docs.is_dir():
-            _replace_dir(docs, published_docs_dir(warehouse_path))
+        for staged, published in ((staged_docs_dir(staging), published_docs_dir(warehouse_path)),
+                                  (staged_report_dir(staging), published_report_dir(warehouse_path))):
+            if staged.is_dir():
+                _replace_dir(staged, published)
     verdict_path(staging).unlink(missing_ok=True)
     release(staging)
     return verdict

@@ -13,6 +13,7 @@ from pipeline.core import filecache, ingest, tables, warehouse
 from pipeline.core.filecache import (
     CACHED_MODULE_SETS, CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version,
 )
+from pipeline.core.report import write_report
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.runs import recover_dead_runs, register_this_process
@@ -177,8 +178,17 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSet
     blocking check passed (the publish verifies the checks' verdict and the file's checksum itself:
     materialized alone, it has nothing of its own run to publish and changes nothing)."""
     s = settings.settings()
+    staging = staging_of(context, s)
+    report_index = None
+    if staging.exists():
+        started = time.perf_counter()
+        try:  # the report describes the file about to be published; a report bug never holds it back
+            report_index = write_report(staging, warehouse.staged_report_dir(staging), s.sources_dir)
+            context.log.info(f"wrote the report in {time.perf_counter() - started:.2f} s")
+        except Exception as exc:  # noqa: BLE001
+            context.log.warning(f"no report this time ({exc!r}); the warehouse is published without it")
     try:
-        verdict = warehouse.publish(staging_of(context, s), s.warehouse_path, on_wait=context.log.info)
+        verdict = warehouse.publish(staging, s.warehouse_path, on_wait=context.log.info)
     except warehouse.PublishRefused as exc:
         raise dg.Failure(description=f"{exc} The published warehouse {s.warehouse_path} was left as it was.") from None
     counts = warehouse.row_counts(s.warehouse_path)
@@ -188,5 +198,7 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSet
         "sha256": verdict["sha256"],
         "row_counts": dg.MetadataValue.json(counts),
         "data_docs": dg.MetadataValue.path(str(warehouse.published_docs_dir(s.warehouse_path) / "index.html")),
+        **({"report": dg.MetadataValue.path(str(warehouse.published_report_dir(s.warehouse_path) / "index.html"))}
+           if report_index else {}),
     })
 
