@@ -42,13 +42,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from pipeline.definitions import build_defs
-    from pipeline.defs.runs import process_tags, recover_dead_runs
+    from pipeline.defs.runs import process_tags
 
     print(f"running the pipeline on {settings.sources_dir} -> {settings.warehouse_path}", flush=True)
     job = build_defs().resolve_job_def("warehouse_job")
     with dg.DagsterInstance.get() as instance:
-        for line in recover_dead_runs(instance):  # a killed run must not hold a pool slot forever
-            print(f"recovered {line}", file=sys.stderr, flush=True)
+        # tagged with this process, so a later run can tell when it was killed (pipeline/defs/runs.py);
+        # the run's first step fails the runs killed before it, freeing their pool slots
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, tags=process_tags(),
             run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},

@@ -85,11 +85,13 @@ def warehouse_expectations(context: dg.AssetCheckExecutionContext, settings: Pip
                        f"{len(warnings)} of {n} plausibility expectations flag rows of {t} (published; quarantined "
                        "figures are kept out of facts): " + "; ".join(warnings[:3]))
         yield _result(_plausibility_name(t), t, not warnings, description, n, warnings, report, seconds,
-                      severity=dg.AssetCheckSeverity.WARN, severity_name="warning")
+                      severity=dg.AssetCheckSeverity.WARN)
 
 
 def _result(name: str, table: str, passed: bool, description: str, n: int, failures: list[str], report,
-            seconds: float, severity=dg.AssetCheckSeverity.ERROR, severity_name: str = "error") -> dg.AssetCheckResult:
+            seconds: float, severity=dg.AssetCheckSeverity.ERROR) -> dg.AssetCheckResult:
+    # the suites' meta.severity names ("error", "warning") for Dagster's two severities
+    severity_name = "warning" if severity == dg.AssetCheckSeverity.WARN else "error"
     return dg.AssetCheckResult(
         check_name=name, asset_key=dg.AssetKey(["warehouse", table]), passed=passed, severity=severity,
         description=description[:2000],

@@ -6,7 +6,7 @@ that slot forever. Dagster's run monitoring frees the slots of runs that *ended*
 (``free_slots_after_run_end_seconds`` in the instance's dagster.yaml), but a run executed in-process
 by the CLI has no launcher to notice its death. So every run records its process (pid, host and
 the process's start time, which a reused pid does not share) in its tags, and every run's first
-step -- and the CLI before it starts one -- fails the runs whose process is gone and frees their slots.
+step, and every tick of the sources sensor, fail the runs whose process is gone and free their slots.
 """
 from __future__ import annotations
 
