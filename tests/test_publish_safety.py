@@ -210,10 +210,14 @@ def test_sigterm_and_ctrl_c_stop_a_run_promptly_and_the_next_one_runs(tmp_path, 
     warehouse, home = tmp_path / "w.duckdb", tmp_path / "home"
     for sig in (signal.SIGTERM, signal.SIGINT):
         proc = start(SEEDS, warehouse, home)
-        time.sleep(6)
+        # signalled while it validates (a staged file exists; GX takes seconds), not at a guessed time:
+        # a warm cache made a whole run shorter than a fixed sleep
+        assert wait_for(lambda: staging_files(warehouse) or proc.poll() is not None, 120)
+        assert proc.poll() is None, "the run ended before it could be signalled"
         proc.send_signal(sig)
+        started = time.monotonic()
         proc.communicate(timeout=30)
-        assert proc.returncode != 0
+        assert proc.returncode != 0 and time.monotonic() - started < 30
     code, output = finish(start(SEEDS, warehouse, home))
     assert code == 0, output[-3000:]
     assert contents(warehouse) == reference
