@@ -148,7 +148,7 @@ def _amount_index(p: Profile) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]
     return index
 
 
-def _restated(s: Profile, o: Profile, shared: set) -> tuple[float, list[tuple]]:
+def restated(s: Profile, o: Profile, shared: set) -> tuple[float, list[tuple]]:
     """s's figures that o states in another unit or rounded ("nearly 3,000 pounds" for "2,987
     pounds", "1,355 kilograms" for "2,987 pounds"), paired one to one, nearest amounts first: their
     weight (that of the less precise of each pair: a rounded figure identifies less) and the pairs
@@ -193,7 +193,7 @@ def same_document(a: Profile, b: Profile) -> bool:
     # count as shared, and are not a different value
     if not s.figures or not o.figures or not (s.keys - shared) or not (o.keys - shared):
         return False
-    weight, pairs = _restated(s, o, shared)
+    weight, pairs = restated(s, o, shared)
     used_s, used_o = frozenset(k for k, _ in pairs), frozenset(k2 for _, k2 in pairs)
     return bool(pairs) and _same_document(s, o, shared, wording, weight, used_s, used_o, pairs)
 
@@ -302,7 +302,7 @@ def _numbers_alike(s: Profile, o: Profile) -> float:
     alike = jaccard(a, b)
     if alike >= MIN_NUMBERS_TRANSLATION or not a or not b:
         return alike
-    _, pairs = _restated(s, o, s.keys & o.keys)
+    _, pairs = restated(s, o, s.keys & o.keys)
     pairs = [(k, k2) for k, k2 in pairs if not s.figures[k][1] and not o.figures[k2][1]]
     if not pairs:
         return alike
