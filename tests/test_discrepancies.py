@@ -252,3 +252,37 @@ def test_cognate_drug_names_count_one_thing_and_other_things_do_not():
                  "Manzanillo.\n")
     assert values(discrepancies(a=cocaine, b=cocaina)) == {frozenset({1400.0, 1250.0})}
     assert discrepancies(a=cocaine, c=marijuana) == []
+
+
+# --- an event dated once, in the lead: the figure's own sentence states no date ---------------
+
+LEAD_DATED = """Agents Rescue Migrants From Trailer at Cotulla Checkpoint
+October 3, 2026
+
+COTULLA, Texas - On Sept. 29, Border Patrol agents at the Cotulla checkpoint stopped a tractor-trailer on Interstate 35.
+Inside the trailer they found 48 migrants, several of them suffering from heat exhaustion. The driver was arrested.
+"""
+
+LEAD_DATED_REWRITE = """Dozens found in hot trailer near Cotulla
+October 3, 2026
+
+A routine inspection at the Cotulla checkpoint on Sept. 29 turned into a rescue, according to the Border Patrol.
+Agents counted 84 migrants packed in the back of the rig, a spokesman said; the driver is in custody.
+"""
+
+OTHER_DAYS = """Weekly Border Patrol summary
+October 3, 2026
+
+On Sept. 29 agents in Cotulla stopped a trailer. On Sept. 30 agents in Laredo found a stash house.
+Inside the houses agents found 84 migrants.
+"""
+
+
+def test_a_fact_takes_the_one_event_date_its_text_states_in_the_lead():
+    """48 vs 84 migrants: neither figure's sentence dates the rescue; each text dates it once."""
+    rows = discrepancies(a=LEAD_DATED, b=LEAD_DATED_REWRITE)
+    assert values(rows) == {frozenset((48.0, 84.0))} and rows[0]["event_date"] == "2026-09-29"
+
+
+def test_a_text_dating_several_days_gives_an_undated_figure_no_date():
+    assert discrepancies(a=LEAD_DATED, c=OTHER_DAYS) == []

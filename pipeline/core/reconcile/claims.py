@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .amounts import agree, measure_kind
+from .amounts import agree, claim_key, measure_kind, specificity
 from .discrepancies import same_subject
 from .model import Figure, content_hash
 
@@ -57,9 +57,18 @@ def _figure(f: dict) -> Figure:
 
 
 def _joins(figure: Figure, fact: dict, claim: list[dict]) -> bool:
+    """Whether a fact states the claim's amount of the same thing. The same precise amount ("$14
+    million", "1,870 pounds") is the same claim whatever subject each sentence gives it (subjects
+    are read less reliably than amounts); a small or rounded one must name the same thing."""
     first = _figure(claim[0])
-    return all(g["document_id"] != fact["document_id"] for g in claim) and \
-        agree(figure, first) is not None and (not figure.subject or not first.subject or same_subject(figure, first))
+    if any(g["document_id"] == fact["document_id"] for g in claim) or agree(figure, first) is None:
+        return False
+    if claim_key(figure) == claim_key(first) and specificity(claim_key(first)) >= SAME_AMOUNT:
+        return True
+    return not figure.subject or not first.subject or same_subject(figure, first)
+
+
+SAME_AMOUNT = 1.5  # specificity of two significant digits ("14 million", "1,870")
 
 
 def _row(story_id: str, facts: list[dict], conflicting_facts: set[str]) -> dict:

@@ -102,9 +102,15 @@ class Event(NamedTuple):
     source_files: tuple[str, ...]
 
 
-def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None) -> list[Event]:
+def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None,
+                text: str | None = None) -> list[Event]:
     """The events of a document's facts that have a value (a vague amount has nothing to compare);
-    a date without a year takes the year of ``published_on``, the document's date."""
+    a date without a year takes the year of ``published_on``, the document's date.
+
+    A fact whose sentence states no date takes the document's one event date, when its ``text``
+    states exactly one day besides its publication date (a release about one seizure dates it
+    once, in its lead: "On Sept. 9, agents rescued..."), and the names of the sentences stating it."""
+    lead_dates, lead_names = document_event(text, published_on) if text else (frozenset(), frozenset())
     events = []
     for row, x in zip(rows, facts):
         if x.first.value is None:
@@ -112,9 +118,28 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
         sentences = {m.sentence for c in x.claims for m in c.mentions}
         dates = frozenset(resolve(d, published_on) for s in sentences for d in sentence_dates(s))
         names = frozenset().union(*(sentence_names(s) for s in sentences))
+        if not dates and lead_dates:
+            dates, names = lead_dates, names | lead_names
         events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
                             subject_words(x.first), dates, names, tuple(sorted(x.files()))))
     return events
+
+
+def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The one day a text dates an event on (besides its publication date) and the names of the
+    paragraphs stating it; nothing when it states no other day or several. (Paragraphs, not
+    sentences: "Sept." ends no sentence.)"""
+    published = published_on.isoformat() if published_on else None
+    found: dict[str, set[str]] = {}
+    for paragraph in text.splitlines():
+        for d in sentence_dates(paragraph):
+            day = resolve(d, published_on)
+            if day != published:
+                found.setdefault(day, set()).update(sentence_names(paragraph))
+    if len(found) != 1:
+        return frozenset(), frozenset()
+    (day, names), = found.items()
+    return frozenset([day]), frozenset(names)
 
 
 STEM = 6  # letters: "migrants" and "migrantes", "cocaine" and "cocaína" count one thing
