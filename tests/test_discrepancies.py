@@ -286,3 +286,25 @@ def test_a_fact_takes_the_one_event_date_its_text_states_in_the_lead():
 
 def test_a_text_dating_several_days_gives_an_undated_figure_no_date():
     assert discrepancies(a=LEAD_DATED, c=OTHER_DAYS) == []
+
+
+def test_only_a_date_in_the_lead_dates_the_figures_of_a_text():
+    from pipeline.core.reconcile.discrepancies import document_event
+    published = dt.date(2026, 10, 3)
+    assert document_event(clean(LEAD_DATED).text, published)[0] == {"2026-09-29"}
+    statement = ("Joint Statement on Border Security\nOctober 3, 2026\n\n"
+                 "The two governments reviewed a year of cooperation against arms trafficking and smuggling.\n"
+                 "Investigators traced 86 firearms this year.\n"
+                 "On Sept. 29, agents in Reynosa seized 214 firearms from a warehouse.\n")
+    assert document_event(statement, published) == (frozenset(), frozenset())
+
+
+def test_a_counted_thing_is_one_across_languages_and_synonyms():
+    """"armas" and "guns": one thing counted (37 vs 73 on March 3 in Nogales)."""
+    en = ("Agents Seize Guns at Nogales Port\nMarch 4, 2026\n\n"
+          "NOGALES, Ariz. - On March 3, officers at the Nogales port found guns hidden in a bus.\n"
+          "In all, the officers seized 37 guns and arrested the driver.\n")
+    es = ("Decomisan armas en la garita de Nogales\n4 de marzo de 2026\n\n"
+          "NOGALES, Sonora.- El 3 de marzo, agentes en la garita de Nogales hallaron armas ocultas en un autobús.\n"
+          "En total se aseguraron 73 armas y el conductor fue detenido.\n")
+    assert values(discrepancies(a=en, b=es)) == {frozenset((37.0, 73.0))}

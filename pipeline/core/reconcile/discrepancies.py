@@ -26,7 +26,7 @@ from .file_claims import SUBJECT_MATCH, subject_words
 from .model import Figure, content_hash
 from .text import overlap
 from .vocabulary import (
-    COMMON_NAMES, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
+    COMMON_NAMES, COUNTED_THING_OF, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
     WEEKDAYS,
 )
 
@@ -126,20 +126,35 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
 
 
 def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[str], frozenset[str]]:
-    """The one day a text dates an event on (besides its publication date) and the names of the
-    paragraphs stating it; nothing when it states no other day or several. (Paragraphs, not
-    sentences: "Sept." ends no sentence.)"""
+    """The day a text's lead dates its event on, and the lead's names: when the title or the first
+    paragraph of prose states a day besides the publication date, and the text states no other
+    day. (A release about one seizure dates it in its lead; a statement that mentions one dated
+    event among its other figures does not date those.) Paragraphs, not sentences: "Sept." ends
+    no sentence."""
     published = published_on.isoformat() if published_on else None
-    found: dict[str, set[str]] = {}
+    days: set[str] = set()
+    lead_days: set[str] = set()
+    lead_names: set[str] = set()
+    in_lead = True
     for paragraph in text.splitlines():
-        for d in sentence_dates(paragraph):
-            day = resolve(d, published_on)
-            if day != published:
-                found.setdefault(day, set()).update(sentence_names(paragraph))
-    if len(found) != 1:
+        found = {day for day in (resolve(d, published_on) for d in sentence_dates(paragraph)) if day != published}
+        days |= found
+        if in_lead:
+            lead_days |= found
+            lead_names |= sentence_names(paragraph)
+            in_lead = not _prose(paragraph)
+    if len(days) != 1 or days != lead_days:
         return frozenset(), frozenset()
-    (day, names), = found.items()
-    return frozenset([day]), frozenset(names)
+    return frozenset(days), frozenset(lead_names)
+
+
+LEAD_WORDS = 8  # the first line of prose closes the lead (title, dateline, first paragraph)
+
+
+def _prose(line: str) -> bool:
+    """A line of prose: LEAD_WORDS words or more, ending a sentence (a title ends none)."""
+    line = line.rstrip()
+    return len(line.split()) >= LEAD_WORDS and line[-1:] in '.!?"”'
 
 
 STEM = 6  # letters: "migrants" and "migrantes", "cocaine" and "cocaína" count one thing
@@ -162,7 +177,14 @@ def same_subject(a: Figure, b: Figure) -> bool:
 
 
 def _alike(words_a: frozenset, words_b: frozenset, subject_a: str | None, subject_b: str | None) -> bool:
-    return overlap(words_a, words_b) >= SUBJECT_MATCH or overlap(_stems(subject_a), _stems(subject_b)) >= SUBJECT_MATCH
+    return overlap(words_a, words_b) >= SUBJECT_MATCH or overlap(_stems(subject_a), _stems(subject_b)) >= SUBJECT_MATCH \
+        or bool(_concepts(subject_a) & _concepts(subject_b))
+
+
+@lru_cache(maxsize=1 << 16)
+def _concepts(subject: str | None) -> frozenset[str]:
+    """The counted things a subject names (vocabulary.COUNTED_THINGS: "armas", "guns" -> firearm)."""
+    return frozenset(COUNTED_THING_OF[w] for w in map(fold, _WORD.findall(subject or "")) if w in COUNTED_THING_OF)
 
 
 def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None):
