@@ -89,6 +89,33 @@ sesión sesion release report reference ref folio oficio boletín boletin note n
 """.split()) | ID_BEFORE | ID_BEFORE_ANY_CASE
 
 
+# A header's parentheses that name what the column counts, not a unit: "Armas (piezas)", "Trucks (number)".
+COUNT_UNITS = frozenset("""piezas pieza units unidades number número numero no count cases casos personas people
+persons individuals events eventos""".split())
+
+# A header's parentheses that give a currency and its scale: "($000)", "($ millions)", "(USD millions)",
+# "(US$ in thousands)", "(millones de pesos)", "(mdp)". The whole parenthesis is these words only.
+_MONEY_SCALE = re.compile(
+    r"(?P<cur>us\$|usd|us dollars|dollars|dólares|dolares|\$|mxn|pesos|mdp|mdd|mmdp|mmdd)?[^\S\n]*(?:in[^\S\n]+|en[^\S\n]+)?"
+    r"(?P<scale>000|'000|thousands|thousand|miles|millions|million|millones|mm|mil millones|billions|billion)?"
+    r"[^\S\n]*(?:de[^\S\n]+)?(?P<cur2>usd|us dollars|dollars|dólares|dolares|mxn|pesos)?")
+_SCALES = {"000": 1e3, "'000": 1e3, "thousand": 1e3, "thousands": 1e3, "miles": 1e3, "million": 1e6,
+           "millions": 1e6, "millones": 1e6, "mm": 1e6, "mil millones": 1e9, "billion": 1e9, "billions": 1e9}
+_SCALED_CURRENCY = {"mdp": ("mxn", 1e6), "mdd": ("usd", 1e6), "mmdp": ("mxn", 1e9), "mmdd": ("usd", 1e9)}
+
+
+def money_scale(inside: str) -> tuple[str, float] | None:
+    """(currency code, scale) named by a header's parentheses ("$000" -> ("usd", 1000)), or None."""
+    m = _MONEY_SCALE.fullmatch(inside.strip().lower())
+    if m is None or not (m.group("cur") or m.group("cur2")) or (m.group("cur") and m.group("cur2")):
+        return None
+    cur = m.group("cur") or m.group("cur2")
+    if cur in _SCALED_CURRENCY:
+        return None if m.group("scale") else _SCALED_CURRENCY[cur]
+    code = "mxn" if cur in ("mxn", "pesos") else "usd"
+    return code, _SCALES.get(m.group("scale") or "", 1.0)
+
+
 def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | None:
     """(label, unit inside the label's parentheses) of a figure standing alone in a table or stat-line
     cell, or None. The label is the line's first cell; every cell between it and the figure is
@@ -100,6 +127,8 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
     if line_start == 0 and start > 200:
         return None
     row = text[line_start:start]
+    if row.endswith(("-", "+")) and row[-2:-1] in ("", " ", "|", "\t"):
+        row = row[:-1]  # a signed cell: "| -20.5 |" under "Change %"
     if _CELL_BEFORE.search(row):
         if not _CELL_AFTER.match(text, num_end):
             return None
@@ -137,8 +166,14 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
             if inside is not None:
                 unit = inside.group("inside").strip()
                 head = (head[:inside.start()] + head[inside.end():]).strip()
-                if head and not any(c.isdigit() for c in head) and len(head.split()) <= 3:
-                    label = f"{head} {label}"
+            elif head.endswith("%"):
+                unit, head = "%", head[:-1].strip()  # "Change %": the column's cells are percents
+            head_words = head.lower().split()
+            if head and not any(c.isdigit() for c in head) and len(head_words) <= 3 and (
+                    unit is not None or head_words[0] not in _LABEL_NOT_COUNTED and head_words[0] not in MONTHS
+                    and head_words[-1] not in _LABEL_NOT_COUNTED):
+                # "| Entidad | ... | Detenidos |": the header names what the column counts, the row where
+                label = f"{head} {label}"
     if unit is None:
         unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
     label = label.lstrip("*•-· ").strip()
@@ -155,6 +190,8 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
 # "Cuadro 1. Aseguramientos 2023-2024 (kilogramos)".
 _CAPTION_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,20})\)[^\S\n]*:?[^\S\n]*\Z")
 _TABLE_LINE = re.compile(r"[^\n]*[|\t][^\n]*")
+# A rule between the rows of a grid table ("+------+======+") or a markdown table's separator ("|---|--:|").
+_BORDER_LINE = re.compile(r"[^\S\n]*[+|][-=+|:]*[-=][-=+|:]*[^\S\n]*")
 
 
 def _column_header(text: str, line_start: int, column: int) -> str | None:
@@ -165,6 +202,9 @@ def _column_header(text: str, line_start: int, column: int) -> str | None:
         if end < 0:
             break
         start = text.rfind("\n", 0, end) + 1
+        if start < end and _BORDER_LINE.fullmatch(text, start, end):
+            end = start - 1  # a grid table's rule ("+-----+=====+") or a markdown separator: not the header
+            continue
         if start == end or not _TABLE_LINE.fullmatch(text, start, end):
             break
         top, end = (start, end), start - 1

@@ -16,7 +16,7 @@ from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
                                                   ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
-                                           RANGE_UPPER, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
                                            parse_numeral)
 from pipeline.core.extract.ranges import OR_MORE, OR_MORE_QUALIFIER, PLUS, RANGE_CURRENCY
 from pipeline.core.extract.scan import thousands_before
@@ -106,7 +106,10 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
                            sentences)
         if bare is None:
             return None
-        kind, code, end, unit_text, counted, elided_subject, forced_subject, compared = bare
+        kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, scale = bare
+        if m.re is SIGNED_CELL and kind != "percent":
+            return None  # "| -5 |" under a header that names no percent: a change of something unsaid
+        value *= scale
 
     # accepted: now the qualifier, sentence, unit reading and subject
     qualifier, q_start = _qualifier(plus, or_more, prev_word, before, start)
@@ -121,7 +124,7 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         if compared is not None and compared.kind == "mass":
             assumption = compared.unit_assumption  # "7 tons ..., compared with 5 in 2023": the same reading of "tons"
         value_kg = to_kg(value, code)
-    elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
+    elif kind == "currency" and code == "mxn" and lang == "es" and cur and "MX" not in cur.upper() and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
     if elided_subject is not None:
         subject = elided_subject  # a noun the sentence left out (elided_count, compared_figure, cell_label)

@@ -12,7 +12,7 @@ from operator import methodcaller
 
 from pipeline.core.extract.cells import split_table_cells
 from pipeline.core.extract.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, FRACTION_NUMERAL, HYPHEN_RANGE,
-                                           NUMBER_WORDS, RANGE_UPPER, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_NUMERAL,
+                                           NUMBER_WORDS, RANGE_UPPER, SIGNED_CELL, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_NUMERAL,
                                            parse_words, word_alternation)
 from pipeline.core.lexicon import VAGUE_KEYS
 
@@ -107,6 +107,8 @@ def numeral_candidates(text: str, low: str, lang: str, starts: list[int]) -> lis
         candidates += FRACTION_NUMERAL.finditer(low)  # "3/4 of a ton", "½ pound"
     if "%" in low:
         candidates += SIGNED_PERCENT.finditer(low)  # "| -15% |", "heroin +8%": refused by DIGIT_NUMERAL's look-behind
+    if "|" in low or "\t" in low:
+        candidates += SIGNED_CELL.finditer(low)  # "| -20.5 |": refused by DIGIT_NUMERAL's look-behind
     candidates.sort(key=_START)
     if " " in low:
         candidates = split_table_cells(text, low, candidates, DIGIT_NUMERAL[lang])
