@@ -80,3 +80,37 @@ def test_a_cell_with_a_fraction_counts_nothing():
             "Canine teams                      6.8                  64\n")
     got = rows(text)
     assert not [r for r in got if r[1] == "count" and r[2] != int(r[2])]
+
+
+# --- label lines ("Label: figure"): quoted e-mail lines, a restating parenthesis, several on one line ---
+def test_a_quoted_email_line_is_still_a_label_line():
+    got = rows("> - Personas extraditadas: 61\n> - Laboratorios inhabilitados: 1,310\n")
+    assert ("61", "count", 61.0, "count", "Personas extraditadas") in got
+    assert ("1,310", "count", 1310.0, "count", "Laboratorios inhabilitados") in got
+
+
+def test_a_labelled_figure_restated_in_parentheses():
+    got = rows("* Synthetic drug labs dismantled: 912\n* Arrests tied to fentanyl: 4,130 (+22%)\n")
+    assert ("4,130", "count", 4130.0, "count", "Arrests tied to fentanyl") in got
+    assert ("22%", "percent", 22.0, "percent", "Arrests tied to fentanyl") in got
+
+
+def test_two_stat_sentences_on_one_line_and_a_closing_year_in_the_label():
+    got = rows("Total obligated: $63.6 million. Vetted officers trained since 2022: 3,870.\n")
+    assert ("$63.6 million", "currency", 63600000.0, "usd", "Total obligated") in got
+    assert ("3,870", "count", 3870.0, "count", "Vetted officers trained since 2022") in got
+
+
+def test_a_thousands_abbreviation_in_a_label_line():
+    assert rows("* Guns seized heading south: 7,450\n* eTrace requests processed: 38K\n")[1] == \
+        ("38K", "count", 38000.0, "count", "eTrace requests processed")
+
+
+def test_a_share_label_names_its_percent():
+    assert rows("Share traced to U.S. retail sale: 74%\n") == \
+        [("74%", "percent", 74.0, "percent", "Share traced to U.S. retail sale")]
+
+
+def test_a_leading_zero_writes_a_code_not_a_count():
+    got = rows("Decomisos de fentanilo: 1,200 kg\nDenuncias anónimas: 089\n")
+    assert [r[0] for r in got] == ["1,200 kg"]

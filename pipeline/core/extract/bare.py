@@ -40,6 +40,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         return None  # "one example", "zero impunity": not the size of a set
     if is_year and not before.rstrip().lower().endswith(YEAR_CONTEXT_OK):
         return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
+    if digits and len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return None  # "089", "007": a leading zero writes a code or a phone number, not an amount
     if text[num_end:num_end + 1].isalpha():
         return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
     counted = what_is_counted(text, or_more.end() if or_more else num_end, before, words, lang)

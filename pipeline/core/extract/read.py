@@ -48,7 +48,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     if groups.get("article") and value == 1 and (PRICE_BEFORE.search(text, max(0, start - 24), start) or
                                                  PRICE_AFTER.match(text, num_end, num_end + 48)):
         return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
-    if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and thousands_of(text, num_end, lang)):
+    if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and (
+            thousands_of(text, num_end, lang) or cell_label(text, start, num_end) is not None)):
         return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
     before = text[max(0, start - 60):start]
     prev = before.rsplit(None, 1)[-1].lstrip("(") if before.strip() else ""
@@ -248,6 +249,6 @@ def _measured_subject(text: str, kind: str, start: int, end: int, q_start: int, 
     if subject is None and text[s_start:s_start + 1] == "|":
         subject = table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
     if subject is None:
-        cell = cell_label(text, q_start, end)  # "Funding obligated: $96.4 million": the line's label
+        cell = cell_label(text, q_start, end, measured=True)  # "Funding obligated: $96.4 million": the line's label
         subject = cell[0] if cell is not None and cell[1] is None else None
     return subject
