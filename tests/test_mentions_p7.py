@@ -114,3 +114,40 @@ def test_a_share_label_names_its_percent():
 def test_a_leading_zero_writes_a_code_not_a_count():
     got = rows("Decomisos de fentanilo: 1,200 kg\nDenuncias anónimas: 089\n")
     assert [r[0] for r in got] == ["1,200 kg"]
+
+
+# --- number words restated in digits inside parentheses, as court filings write them ----------------
+def test_number_words_restated_in_parentheses_are_one_figure():
+    got = rows("The defendant admitted to distributing four hundred (400) grams or more of fentanyl and "
+               "forfeits Seventeen (17) firearms. The Court imposes one hundred twenty (120) months, "
+               "followed by four (4) years of supervised release.")
+    assert [(s, k, v) for s, k, v, _, _ in got] == [
+        ("four hundred (400) grams", "mass", 400.0), ("Seventeen (17) firearms", "count", 17.0),
+        ("one hundred twenty (120) months", "duration", 120.0), ("four (4) years", "duration", 4.0)]
+
+
+def test_an_amount_in_words_restated_after_its_unit():
+    got = rows("se impuso una multa de tres mil dólares (3,000) y una pena de cinco (5) años de prisión.")
+    assert [(s, k, v) for s, k, v, _, _ in got] == [("tres mil dólares (3,000)", "currency", 3000.0),
+                                                    ("cinco (5) años", "duration", 5.0)]
+
+
+# --- Spanish numerals and compound amounts ----------------------------------------------------------
+def test_a_spoken_million_then_digits_is_one_numeral():
+    got = rows("Se aseguraron más de un millón 900 mil cartuchos y dos millones 300 mil dosis.")
+    assert [(s, v) for s, _, v, _, _ in got] == [("un millón 900 mil cartuchos", 1900000.0),
+                                                 ("dos millones 300 mil dosis", 2300000.0)]
+
+
+def test_a_compound_amount_is_one_mention_in_its_larger_unit():
+    got = rows("dictó sentencia de 15 años y 6 meses de prisión; otro recibió 5 years and 6 months. "
+               "Se aseguró 1 tonelada 200 kilos de cocaína y 3 kilos 400 gramos de heroína.")
+    assert [(s, k, round(v, 6), u) for s, k, v, u, _ in got] == [
+        ("15 años y 6 meses", "duration", 15.5, "year"), ("5 years and 6 months", "duration", 5.5, "year"),
+        ("1 tonelada 200 kilos", "mass", 1.2, "metric_ton"), ("3 kilos 400 gramos", "mass", 3.4, "kg")]
+
+
+def test_a_second_period_that_is_no_part_stays_apart():
+    # negative: 14 months is no part of a year; days are not months
+    got = rows("served 10 years and 14 months, then 3 years and 2 days")
+    assert [s for s, *_ in got] == ["10 years", "14 months", "3 years", "2 days"]
