@@ -151,3 +151,9 @@ def test_a_second_period_that_is_no_part_stays_apart():
     # negative: 14 months is no part of a year; days are not months
     got = rows("served 10 years and 14 months, then 3 years and 2 days")
     assert [s for s, *_ in got] == ["10 years", "14 months", "3 years", "2 days"]
+
+
+# --- a web page's front matter ----------------------------------------------------------------------
+def test_a_front_matter_field_is_no_label_line():
+    got = rows('---\ntitle: "Officers seize fentanyl"\nshare_count: 112\nword_count: 640\n---\n\nOfficers seized 48 pounds.\n')
+    assert [s for s, *_ in got] == ["48 pounds"]

@@ -183,6 +183,8 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
         unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
     label = label.lstrip(">*•-· ").strip()  # ">" quotes a forwarded e-mail's line: "> - Personas extraditadas: 61"
     words = label.lower().replace("’", "'").split()
+    if "_" in label and _FIELD_KEY.fullmatch(label):
+        return None  # "share_count: 112" in a page's front matter: a field of the export, not a label
     if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or \
             any(c.isdigit() for c in _YEAR_TAIL.sub("", label)):
         return None  # digits in a label name a thing ("Page 3"), except a closing year ("trained since 2022")
@@ -193,6 +195,7 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
     return label, unit
 
 
+_FIELD_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9%)])\.[^\S\n]+(?=[A-ZÁÉÍÓÚÑ])")
 # "Vetted officers trained since 2022", "Detenidos en 2025": a year closing a label names its period
 _YEAR_TAIL = re.compile(r"[^\S\n]+(?:since|in|during|for|en|desde|durante)[^\S\n]+(?:fy[^\S\n]?)?(?:19|20)\d\d\Z",
