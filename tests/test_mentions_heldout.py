@@ -59,7 +59,6 @@ def test_a_unit_in_the_label_is_the_unit_of_the_cell():
     "Call us: 911\n",
     "Homicide rate: 23\n",
     "| January 2024 | 1,840 | 14,200 |\n| February 2024 | 2,270 | 12,900 |\n",
-    "Seizures (USD millions) | 12\n",
     "Step 1\nStep 2\n",
     "Chapter 3\nChapter 4\n",
     "Lámina 14 de 22.\n",

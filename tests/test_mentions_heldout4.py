@@ -30,9 +30,9 @@ def test_a_column_header_unit_makes_its_cells_masses():
 
 
 def test_a_column_without_a_unit_stays_a_count():
-    got = mentions(_TABLE)  # negative: the Arrests column names no unit
-    assert ("14", "count", 14.0, "count", "Laredo") in got
-    assert ("3", "count", 3.0, "count", "Tucson") in got
+    got = mentions(_TABLE)  # negative: the Arrests column names no unit; its header names what it counts
+    assert ("14", "count", 14.0, "count", "Arrests Laredo") in got
+    assert ("3", "count", 3.0, "count", "Arrests Tucson") in got
 
 
 def test_a_header_of_figures_is_no_header():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.extract.cells import cell_label
+from pipeline.core.extract.cells import COUNT_UNITS, cell_label, money_scale
 from pipeline.core.extract.compared import (LIST_SEP, PART_PREP, compared_figure, fewer_than, list_part, listed_figure,
                                             part_tail, single_item)
 from pipeline.core.extract.counts import ONE_CHARGE, TIME_NOUNS, what_is_counted
@@ -29,7 +29,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
                 sentences: Sentences) -> tuple | None:
     """What a numeral with no unit after it measures, or None when it is no measurement: (kind, unit
     code, end of its span, unit text, the counted (phrase, end, head) of a count, the subject it takes
-    from elsewhere, a subject forced by a row label or a compared mass, the figure it is compared with)."""
+    from elsewhere, a subject forced by a row label or a compared mass, the figure it is compared with,
+    the scale its value is multiplied by: a column header's "($000)")."""
     words = NUMBER_WORDS[lang]
     counted = elided_subject = forced_subject = compared = None
     if low.startswith(" de ", num_end) and ES_DATE_AFTER.match(low, num_end):
@@ -39,6 +40,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         return None  # "one example", "zero impunity": not the size of a set
     if is_year and not before.rstrip().lower().endswith(YEAR_CONTEXT_OK):
         return None  # "In 2021 seizures...", "the 2022 elections": a calendar year
+    if digits and len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return None  # "089", "007": a leading zero writes a code or a phone number, not an amount
     if text[num_end:num_end + 1].isalpha():
         return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
     counted = what_is_counted(text, or_more.end() if or_more else num_end, before, words, lang)
@@ -67,8 +70,13 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         if cell is not None:
             label, label_unit = cell
             unit_l = UNIT.fullmatch(label_unit) if label_unit else None
-            if label_unit and unit_l is None:
-                return None  # "Seizures (USD millions) | 12": a scale the figure does not carry
+            money = money_scale(label_unit) if label_unit and unit_l is None else None
+            if money is not None:
+                # "| Program | FY2026 enacted ($000) |", "Decomisos (millones de pesos)": an amount in the header's scale
+                code, scale = money
+                return "currency", code, num_end, label_unit, None, None, label, None, scale
+            if label_unit and unit_l is None and label_unit.lower().rstrip(".") not in COUNT_UNITS:
+                return None  # "Seizures (kilometres) | 12": a unit the figure does not carry
             if unit_l is not None:
                 code, kind = unit_info(unit_l.group("unit"))
                 if kind not in ("mass", "percent", "area"):
@@ -78,6 +86,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
                 end, unit_text = num_end, unit_l.group("unit")
                 forced_subject = label
             else:
+                if value != int(value):
+                    return None  # "Canine teams  6.8": a cell with a fraction counts nothing; its unit is elsewhere
                 counted, elided_subject = (label, num_end, label.split()[-1]), label
     if counted is None and compared is None and cell is None and found and \
             low.startswith((" more ", " fewer ", " less ", " más ", " mas ", " menos "), num_end):
@@ -118,4 +128,4 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         # "12 straight months", "three consecutive years": a duration with a word before its unit
         code, kind = unit_info(counted[2])
         counted = None
-    return kind, code, end, unit_text, counted, elided_subject, forced_subject, compared
+    return kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, 1.0

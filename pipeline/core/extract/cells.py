@@ -74,13 +74,15 @@ def table_row_name(row_before: str) -> str | None:
 # "Detenidos | 1,234", "Arrests<tab>1,234<tab>987", "Arrests        1,234        987". Before it the
 # row's label and other cells; after it another cell separator or the end of the line.
 _CELL_BEFORE = re.compile(r"(?::[^\S\n]*|[^\S\n]*[|\t][^\S\n]*|[^\S\n]{2,})\Z")
-_CELL_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|\||\t)|[^\S\n]{2,}(?=\S)")
+# After the figure: the end of the line or of the cell, the end of a stat sentence ("Total obligated: $63.6
+# million. Vetted officers trained: 3,870."), or a parenthesis restating it ("Arrests: 4,130 (+22%)").
+_CELL_AFTER = re.compile(r"[^\S\n]*(?:\n|\Z|\||\t)|[^\S\n]{2,}(?=\S)|[.;](?:[^\S\n]|\n|\Z)|[^\S\n]\([^()\n]{1,30}\)[^\S\n]*(?:\n|\Z)")
 _CELL_SPLIT = re.compile(r"[^\S\n]*(?::|\||\t|[^\S\n]{2,})[^\S\n]*")
 _NUMERIC_CELL = re.compile(r"[+-]?(?:us|mx)?\$?[\d.,]+(?:%|[^\S\n]*(?:percent|kg|lbs?))?\Z", re.IGNORECASE)
 _LABEL_UNIT = re.compile(r"[^\S\n]*\((?P<inside>[^()\n]{1,30})\)")
 # A label naming an identifier, a date, a place in a document or a rate names no counted thing.
 _LABEL_NOT_COUNTED = frozenset("""
-age edad ages phone telephone tel teléfono telefono fax hotline line page pages página pagina páginas date dates fecha
+age edad ages phone telephone tel teléfono telefono fax hotline line línea linea page pages página pagina páginas date dates fecha
 year years año años fy id no no. number núm. número numero zip code código codigo case docket file expediente ext
 extension room suite rank ranking caliber calibre score version serial lámina lamina slide table tabla figure
 rate rates tasa tasas ratio price prices precio precios cost costs value index índice share time hora hour day month
@@ -89,10 +91,38 @@ sesión sesion release report reference ref folio oficio boletín boletin note n
 """.split()) | ID_BEFORE | ID_BEFORE_ANY_CASE
 
 
-def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | None:
+# A header's parentheses that name what the column counts, not a unit: "Armas (piezas)", "Trucks (number)".
+COUNT_UNITS = frozenset("""piezas pieza units unidades number número numero no count cases casos personas people
+persons individuals events eventos""".split())
+
+# A header's parentheses that give a currency and its scale: "($000)", "($ millions)", "(USD millions)",
+# "(US$ in thousands)", "(millones de pesos)", "(mdp)". The whole parenthesis is these words only.
+_MONEY_SCALE = re.compile(
+    r"(?P<cur>us\$|usd|us dollars|dollars|dólares|dolares|\$|mxn|pesos|mdp|mdd|mmdp|mmdd)?[^\S\n]*(?:in[^\S\n]+|en[^\S\n]+)?"
+    r"(?P<scale>000|'000|thousands|thousand|miles|millions|million|millones|mm|mil millones|billions|billion)?"
+    r"[^\S\n]*(?:de[^\S\n]+)?(?P<cur2>usd|us dollars|dollars|dólares|dolares|mxn|pesos)?")
+_SCALES = {"000": 1e3, "'000": 1e3, "thousand": 1e3, "thousands": 1e3, "miles": 1e3, "million": 1e6,
+           "millions": 1e6, "millones": 1e6, "mm": 1e6, "mil millones": 1e9, "billion": 1e9, "billions": 1e9}
+_SCALED_CURRENCY = {"mdp": ("mxn", 1e6), "mdd": ("usd", 1e6), "mmdp": ("mxn", 1e9), "mmdd": ("usd", 1e9)}
+
+
+def money_scale(inside: str) -> tuple[str, float] | None:
+    """(currency code, scale) named by a header's parentheses ("$000" -> ("usd", 1000)), or None."""
+    m = _MONEY_SCALE.fullmatch(inside.strip().lower())
+    if m is None or not (m.group("cur") or m.group("cur2")) or (m.group("cur") and m.group("cur2")):
+        return None
+    cur = m.group("cur") or m.group("cur2")
+    if cur in _SCALED_CURRENCY:
+        return None if m.group("scale") else _SCALED_CURRENCY[cur]
+    code = "mxn" if cur in ("mxn", "pesos") else "usd"
+    return code, _SCALES.get(m.group("scale") or "", 1.0)
+
+
+def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> tuple[str, str | None] | None:
     """(label, unit inside the label's parentheses) of a figure standing alone in a table or stat-line
     cell, or None. The label is the line's first cell; every cell between it and the figure is
     numeric, so a date, a phone number or a page number inside prose is never read as a cell.
+    ``measured``: the figure has a unit or a currency sign, so a label such as "Share ..." may name it.
 
     Cleaning turns tabs and runs of spaces into one space: a row separated only by spaces
     ("Arrests 1,234 987") is a row when the line above or below it has the same shape."""
@@ -100,6 +130,8 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
     if line_start == 0 and start > 200:
         return None
     row = text[line_start:start]
+    if row.endswith(("-", "+")) and row[-2:-1] in ("", " ", "|", "\t"):
+        row = row[:-1]  # a signed cell: "| -20.5 |" under "Change %"
     if _CELL_BEFORE.search(row):
         if not _CELL_AFTER.match(text, num_end):
             return None
@@ -126,6 +158,8 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
     if i < 0:
         return None
     label = cells[i]
+    if ". " in label:  # "Total: $63.6 million. Vetted officers trained: 3,870": the last sentence's label
+        label = _SENTENCE_BREAK.split(label)[-1]
     unit = None
     inside = _LABEL_UNIT.search(label)
     if inside is not None:
@@ -137,24 +171,46 @@ def cell_label(text: str, start: int, num_end: int) -> tuple[str, str | None] | 
             if inside is not None:
                 unit = inside.group("inside").strip()
                 head = (head[:inside.start()] + head[inside.end():]).strip()
-                if head and not any(c.isdigit() for c in head) and len(head.split()) <= 3:
-                    label = f"{head} {label}"
+            elif head.endswith("%"):
+                unit, head = "%", head[:-1].strip()  # "Change %": the column's cells are percents
+            head_words = head.lower().split()
+            if head and not any(c.isdigit() for c in head) and len(head_words) <= 3 and (
+                    unit is not None or head_words[0] not in _LABEL_NOT_COUNTED and head_words[0] not in MONTHS
+                    and head_words[-1] not in _LABEL_NOT_COUNTED):
+                # "| Entidad | ... | Detenidos |": the header names what the column counts, the row where
+                label = f"{head} {label}"
     if unit is None:
         unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
-    label = label.lstrip("*•-· ").strip()
+    label = label.lstrip(">*•-· ").strip()  # ">" quotes a forwarded e-mail's line: "> - Personas extraditadas: 61"
     words = label.lower().replace("’", "'").split()
-    if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or any(c.isdigit() for c in label):
-        return None
-    if words[-1].rstrip(".:") in _LABEL_NOT_COUNTED or words[0].rstrip(".:") in _LABEL_NOT_COUNTED or \
+    if "_" in label and _FIELD_KEY.fullmatch(label):
+        return None  # "share_count: 112" in a page's front matter: a field of the export, not a label
+    if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or \
+            any(c.isdigit() for c in _YEAR_TAIL.sub("", label)):
+        return None  # digits in a label name a thing ("Page 3"), except a closing year ("trained since 2022")
+    if words[-1].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[-1] in _MEASURED_LABELS) or \
+            words[0].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[0] in _MEASURED_LABELS) or \
             words[0].rstrip(".,") in MONTHS:
         return None  # "Program start date: 2008", "Page: 3", "January 2024 | 1,840" (the thing is in a header)
     return label, unit
+
+
+_FIELD_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9%)])\.[^\S\n]+(?=[A-ZÁÉÍÓÚÑ])")
+# "Vetted officers trained since 2022", "Detenidos en 2025": a year closing a label names its period
+_YEAR_TAIL = re.compile(r"[^\S\n]+(?:since|in|during|for|en|desde|durante)[^\S\n]+(?:fy[^\S\n]?)?(?:19|20)\d\d\Z",
+                        re.IGNORECASE)
+# Label words that name no counted thing but do name what a percent or an amount measures:
+# "Share traced to U.S. retail sale: 74%", "Homicide rate: 23%", "Value of seizures: $12 million"
+_MEASURED_LABELS = frozenset("share rate rates tasa tasas ratio price prices precio precios cost costs value index".split())
 
 
 # The unit a table's title gives its cells, in parentheses at the end: "Table 2. Eradication (hectares)",
 # "Cuadro 1. Aseguramientos 2023-2024 (kilogramos)".
 _CAPTION_UNIT = re.compile(r"\((?P<unit>[^()\n]{1,20})\)[^\S\n]*:?[^\S\n]*\Z")
 _TABLE_LINE = re.compile(r"[^\n]*[|\t][^\n]*")
+# A rule between the rows of a grid table ("+------+======+") or a markdown table's separator ("|---|--:|").
+_BORDER_LINE = re.compile(r"[^\S\n]*[+|][-=+|:]*[-=][-=+|:]*[^\S\n]*")
 
 
 def _column_header(text: str, line_start: int, column: int) -> str | None:
@@ -165,6 +221,9 @@ def _column_header(text: str, line_start: int, column: int) -> str | None:
         if end < 0:
             break
         start = text.rfind("\n", 0, end) + 1
+        if start < end and _BORDER_LINE.fullmatch(text, start, end):
+            end = start - 1  # a grid table's rule ("+-----+=====+") or a markdown separator: not the header
+            continue
         if start == end or not _TABLE_LINE.fullmatch(text, start, end):
             break
         top, end = (start, end), start - 1

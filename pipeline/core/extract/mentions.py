@@ -86,6 +86,8 @@ def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
             continue
         if mention.kind != "count":  # a count's span runs on over its noun phrase ("15 of Mexico's 2,741 ...")
             numeral_end = max(numeral_end, mention.char_end)  # "1 1/2 pounds": the "1/2" is read
+        elif text.startswith(" (", m.end()) and 0 < text.find(")", m.end()) < mention.char_end:
+            numeral_end = text.find(")", m.end()) + 1  # "Seventeen (17) firearms": the "(17)" is read
         s = mention.char_start
         # only a figure after a dash or a connector word can be the upper bound of a range
         bound = range_lower(text, mention, lang, found, sentences) if s and (

@@ -129,6 +129,8 @@ HYPHEN_RANGE = re.compile(r"[0-9](?<![\w.,:/#@&%+-]\d)(?:[\d.,]*\d)?%?[-–](?P<
 # A signed change in a table or a stat line: "| -15% |", "cocaine +12%": the number after the sign (the
 # sign itself says "down" or "up", the value stays positive). Tried only on texts holding a "%".
 SIGNED_PERCENT = re.compile(r"(?P<digits>[0-9](?<=[+-][0-9])(?<![^\s|(:][+-][0-9])(?:[\d.,]*[0-9])?)(?=[^\S\n]?%)")
+# A signed figure alone in a cell of a pipe or tab table: "| -20.5 |" under "Change %" (``cells`` reads the header)
+SIGNED_CELL = re.compile(r"(?P<digits>(?:(?<=[|\t] [+-])|(?<=[|\t][+-]))[0-9](?:[\d.,]*[0-9])?)(?=[^\S\n]*(?:[|\t\n]|\Z))")
 WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang in ("en", "es")}
 
 # An article standing for a number before a scale word or a mass unit: "a ton", "half a ton",

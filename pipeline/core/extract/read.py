@@ -16,10 +16,11 @@ from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
                                                   ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
-                                           RANGE_UPPER, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           parse_words,
                                            parse_numeral)
 from pipeline.core.extract.ranges import OR_MORE, OR_MORE_QUALIFIER, PLUS, RANGE_CURRENCY
-from pipeline.core.extract.scan import thousands_before
+from pipeline.core.extract.scan import millions_before, thousands_before
 from pipeline.core.extract.sentences import Sentences
 from pipeline.core.extract.subjects.by_kind import figure_subject
 from pipeline.core.extract.subjects.counts import count_subject
@@ -40,6 +41,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     if read is None:
         return None
     value, num_end, start, decimal_comma = read
+    if groups.get("words") and text.startswith(" (", num_end):
+        num_end = _restated(text, num_end, value, lang)  # "Seventeen (17) firearms", "four hundred (400) grams"
     cur, start = _currency_sign(text, low, m, lang, digits, start)
     plus = PLUS.match(text, num_end) if digits else None
     if plus:
@@ -48,7 +51,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     if groups.get("article") and value == 1 and (PRICE_BEFORE.search(text, max(0, start - 24), start) or
                                                  PRICE_AFTER.match(text, num_end, num_end + 48)):
         return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
-    if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and thousands_of(text, num_end, lang)):
+    if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and (
+            thousands_of(text, num_end, lang) or cell_label(text, start, num_end) is not None)):
         return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
     before = text[max(0, start - 60):start]
     prev = before.rsplit(None, 1)[-1].lstrip("(") if before.strip() else ""
@@ -84,6 +88,12 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         if half is not None:
             value += 0.5  # "tres toneladas y media", "a ton and a half"
             end = half.end()
+        compound = _COMPOUND.match(low, end) if kind in ("mass", "duration") and fraction is None else None
+        if compound is not None:
+            extra = _compound_part(compound, code, lang)
+            if extra is not None:
+                value += extra  # "15 años y 6 meses" (15.5 years), "3 kilos 400 gramos" (3.4 kg): one amount
+                end = compound.end()
         if kind == "duration" and (AGE.match(text, end) or lang == "es" and AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
         if kind == "duration" and (DAY_FINE.match(text, end) or whole_period(text, end, value)):
@@ -106,8 +116,13 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
                            sentences)
         if bare is None:
             return None
-        kind, code, end, unit_text, counted, elided_subject, forced_subject, compared = bare
+        kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, scale = bare
+        if m.re is SIGNED_CELL and kind != "percent":
+            return None  # "| -5 |" under a header that names no percent: a change of something unsaid
+        value *= scale
 
+    if groups.get("words") and unit_m is not None and text.startswith(" (", end):
+        end = _restated(text, end, value, lang)  # "Two Hundred Thousand Dollars ($200,000.00)": one amount
     # accepted: now the qualifier, sentence, unit reading and subject
     qualifier, q_start = _qualifier(plus, or_more, prev_word, before, start)
     s_start, s_end = sentences.span(start)
@@ -121,7 +136,7 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         if compared is not None and compared.kind == "mass":
             assumption = compared.unit_assumption  # "7 tons ..., compared with 5 in 2023": the same reading of "tons"
         value_kg = to_kg(value, code)
-    elif kind == "currency" and code == "mxn" and lang == "es" and not (cur and "MX" in cur.upper()) and unit_m is None:
+    elif kind == "currency" and code == "mxn" and lang == "es" and cur and "MX" not in cur.upper() and unit_m is None:
         assumption = "mxn: '$' in a Spanish text is read as pesos"
     if elided_subject is not None:
         subject = elided_subject  # a noun the sentence left out (elided_count, compared_figure, cell_label)
@@ -133,6 +148,40 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         subject = _measured_subject(text, kind, start, end, q_start, s_start, unit_m, found, lang)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
+
+
+# Digits in parentheses restating the number words before them, as legal texts write amounts.
+_RESTATED = re.compile(r" \((?:us)?\$?(?P<d>[0-9][\d,]*(?:\.\d+)?)\)", re.IGNORECASE)
+
+
+def _restated(text: str, pos: int, value: float, lang: str) -> int:
+    """The end of a parenthesis at ``pos`` restating ``value`` in digits ("four (4) years"), else ``pos``."""
+    r = _RESTATED.match(text, pos)
+    return r.end() if r is not None and parse_digits(r.group("d"), lang) == value else pos
+
+
+# The smaller unit completing an amount: "15 años y 6 meses", "3 kilos 400 gramos", "1 tonelada 200 kilos",
+# "5 years and 6 months", "2 pounds 4 ounces".
+_COMPOUND = re.compile(r"[^\S\n]+(?:(?:y|and)[^\S\n]+)?(?P<n>[0-9]{1,3}|[a-zé]{2,9})[^\S\n]+(?P<u>meses|mes|months|month|"
+                       r"gramos|gramo|grams|gram|g|kilogramos|kilogramo|kilograms|kilogram|kilos|kilo|kg|onzas|ounces|oz)\b")
+_COMPOUND_FACTORS = {("year", "month"): 1 / 12, ("kg", "g"): 1e-3, ("metric_ton", "kg"): 1e-3, ("ton", "kg"): 1e-3,
+                     ("lb", "oz"): 1 / 16}
+
+
+def _compound_part(m: re.Match, code: str, lang: str) -> float | None:
+    """The smaller part of a compound amount, in the larger unit (``code``), or None."""
+    factor = _COMPOUND_FACTORS.get((code, unit_info(m.group("u"))[0]))
+    if factor is None:
+        return None
+    n = m.group("n")
+    if n.isdigit():
+        value = float(n)
+    else:
+        words = parse_words(n, lang)
+        if words is None or words[1] != len(n):
+            return None
+        value = words[0]
+    return value * factor if 0 < value * factor < 1 else None
 
 
 def _value(low: str, m: re.Match, lang: str, groups: dict, digits: str | None,
@@ -162,6 +211,10 @@ def _value(low: str, m: re.Match, lang: str, groups: dict, digits: str | None,
         if thousands is not None:
             value = (thousands[0] + float(digits)) * (value / float(digits))
             start = thousands[1]
+    elif lang == "es" and digits and value < 1e6 and low.endswith(("millón ", "millon ", "millones "), 0, start):
+        millions = millions_before(low, start)  # "un millón 900 mil cartuchos" (1,900,000)
+        if millions is not None:
+            value, start = millions[0] + value, millions[1]
     return value, num_end, start, decimal_comma
 
 
@@ -245,6 +298,6 @@ def _measured_subject(text: str, kind: str, start: int, end: int, q_start: int, 
     if subject is None and text[s_start:s_start + 1] == "|":
         subject = table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
     if subject is None:
-        cell = cell_label(text, q_start, end)  # "Funding obligated: $96.4 million": the line's label
+        cell = cell_label(text, q_start, end, measured=True)  # "Funding obligated: $96.4 million": the line's label
         subject = cell[0] if cell is not None and cell[1] is None else None
     return subject

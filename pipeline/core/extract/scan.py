@@ -12,7 +12,7 @@ from operator import methodcaller
 
 from pipeline.core.extract.cells import split_table_cells
 from pipeline.core.extract.numbers import (ARTICLE_NUMERAL, DIGIT_NUMERAL, FIRST_WORDS, FRACTION_NUMERAL, HYPHEN_RANGE,
-                                           NUMBER_WORDS, RANGE_UPPER, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_NUMERAL,
+                                           NUMBER_WORDS, RANGE_UPPER, SIGNED_CELL, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_NUMERAL,
                                            parse_words, word_alternation)
 from pipeline.core.lexicon import VAGUE_KEYS
 
@@ -64,6 +64,25 @@ def thousands_before(low: str, start: int) -> tuple[float, int] | None:
     return (parsed[0], pos + 1) if parsed and parsed[1] == len(" ".join(words)) and parsed[0] >= 1000 else None
 
 
+def millions_before(low: str, start: int) -> tuple[float, int] | None:
+    """(value, start) of the Spanish number words ending in "millón"/"millones" right before `start`
+    ("un millón ", "dos millones "): the first part of "un millón 900 mil cartuchos"."""
+    pos, words = start - 1, []
+    while pos > 0 and len(words) < 4:
+        space = low.rfind(" ", 0, pos)
+        word = low[space + 1:pos]
+        if word not in NUMBER_WORDS["es"] or not words and word not in ("millón", "millon", "millones"):
+            break
+        words.insert(0, word)
+        pos = space
+        if space < 0 or low[space - 1:space].isdigit():
+            break
+    if len(words) < 2:
+        return None
+    parsed = parse_words(" ".join(words), "es")
+    return (parsed[0], pos + 1) if parsed and parsed[1] == len(" ".join(words)) and parsed[0] >= 1e6 else None
+
+
 def word_starts(low: str, lang: str) -> list[int]:
     """Offsets where a word numeral or a vague amount may begin, from one regex pass.
 
@@ -107,6 +126,8 @@ def numeral_candidates(text: str, low: str, lang: str, starts: list[int]) -> lis
         candidates += FRACTION_NUMERAL.finditer(low)  # "3/4 of a ton", "½ pound"
     if "%" in low:
         candidates += SIGNED_PERCENT.finditer(low)  # "| -15% |", "heroin +8%": refused by DIGIT_NUMERAL's look-behind
+    if "|" in low or "\t" in low:
+        candidates += SIGNED_CELL.finditer(low)  # "| -20.5 |": refused by DIGIT_NUMERAL's look-behind
     candidates.sort(key=_START)
     if " " in low:
         candidates = split_table_cells(text, low, candidates, DIGIT_NUMERAL[lang])

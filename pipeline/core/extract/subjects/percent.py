@@ -85,7 +85,7 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
             return f"{'increase' if up.group(1).lower() == 'up' else 'decrease'} in {_CHANGED.sub('', prior)}"
         if _OF_WHICH.search(before[-30:]):  # "$900 million for X, of which 15 percent ...": a share of it
             return f"share of {prior}"
-        if before.rstrip().endswith("(") or _OR_RESTATED.search(before[-12:]):
+        if before.rstrip().rstrip("+-").endswith("(") or _OR_RESTATED.search(before[-12:]):
             return prior  # "42 of its 57 projects (74 percent)", "an increase of $1.2 billion, or 2.7 percent"
     target = _VERB_OBJECT_BY.search(before[-120:]) if before[-12:].rstrip().lower().endswith(_BY_ENDINGS) else None
     if target:  # "reduce drug overdose deaths by 13 percent", "reducir el flujo de armas en 20 por ciento"
