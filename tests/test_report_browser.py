@@ -2,7 +2,8 @@
 
 The pages are opened from disk (file://). A test fails if any request goes anywhere but a local
 file (or 127.0.0.1), if a chart did not render, or if the seeds' 51-vs-53 migrants discrepancy is
-not on the front page. Screenshots of the pages go to tests/screenshots/ (git-ignored).
+not on the front page. Screenshots of the pages go to tests/screenshots/ (git-ignored). The GX Data
+Docs, made offline by pipeline/core/report/data_docs_offline.py, are opened the same way.
 """
 from __future__ import annotations
 
@@ -111,4 +112,51 @@ def test_report_with_stories_in_chromium(browser, seeds_warehouse, tmp_path):
     _check_front(browser, index, "report_index_stories.png")
     page = _open(browser, (index.parent / "stories" / "story_1.html").as_uri(), "report_story.png")
     assert page.locator("table.data tbody tr").count() > 5
+    page.close()
+
+
+def test_data_docs_offline_in_chromium(browser, tmp_path):
+    """GX's Data Docs after data_docs_offline: no request off the machine (none blocked), the project's
+    styles applied, the index's tables filled without jQuery, a validation page's sections styled."""
+    from pipeline.core.validation import validate_tables
+    from pipeline.settings import EXPECTATIONS_DIR
+    from test_validation import staged, valid_rows
+
+    index = validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, site_dir=tmp_path / "docs").data_docs_index
+    blocked: list[str] = []
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.on("requestfailed", lambda r: blocked.append(r.url))
+    page.route("**/*", lambda route: route.continue_() if _local(route.request.url)
+               else (blocked.append(route.request.url), route.abort()))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(index.as_uri(), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "data_docs_index.png"), full_page=True)
+    assert blocked == [], f"Data Docs requested {blocked}"
+    assert errors == [], errors
+    # the project's data_docs.css: the top bar's colour and the system font
+    assert page.evaluate("getComputedStyle(document.querySelector('body > nav.navbar')).backgroundColor") \
+        == "rgb(31, 59, 87)"
+    assert "system-ui" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    rows = page.locator("table.ge-index-page-validation-results-table tbody tr")
+    assert rows.count() >= 10  # one per suite validated, written out as HTML
+    # tabs work without Bootstrap: the suites' tab shows its table
+    assert not page.locator("#Expectation-Suites").is_visible()
+    page.click("#Expectation-Suites-tab")
+    assert page.locator("#Expectation-Suites table tbody tr").count() >= 10 and page.locator("#Expectation-Suites").is_visible()
+    page.click("#Validation-Results-tab")
+    # a validation page: reached by its row's link, styled, its "show more" section opens
+    page.locator("table.ge-index-page-validation-results-table a.dd-row-link").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/validations/" in page.url
+    assert page.evaluate("getComputedStyle(document.querySelector('.card')).borderTopStyle") == "solid"
+    collapsed = page.locator(".collapse").first
+    if collapsed.count():
+        assert not collapsed.is_visible()
+        page.locator("[data-toggle=collapse]").first.click()
+        assert collapsed.is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "data_docs_validation.png"))
+    assert blocked == [] and errors == [], (blocked, errors)
     page.close()
