@@ -427,3 +427,51 @@ def test_a_text_whose_wording_is_all_boilerplate_is_found_by_its_figures_only():
                 for p in build_profiles([doc(f"{n}.txt", t) for n, t in enumerate(texts)])]
     assert candidate_pairs(profiles) == set()
     assert candidate_pairs(build_profiles([doc(f"{n}.txt", t) for n, t in enumerate(texts)]))  # by wording
+
+
+# --- a rewrite in an outlet's own words is not a version (it is another document of the story) ---
+
+RELEASE = """Authorities Dismantle Synthetic Drug Network in Sonora
+March 3, 2026
+
+HERMOSILLO, Sonora - Federal agents dismantled a synthetic drug network on Tuesday, seizing 1,870 pounds of methamphetamine and 412,000 counterfeit pills at three ranches near Caborca. Investigators arrested 14 people and recovered 36 rifles and $2.6 million in cash.
+The operation followed an eight-month investigation with U.S. partners. Prosecutors said the 14 defendants face charges of drug trafficking and organized crime.
+"""
+
+RELEASE_TRUNCATED = RELEASE.split("The operation")[0]
+
+REWRITE = """Sonora raids net meth, pills and cash
+March 3, 2026
+
+A months-long probe came to a head on Tuesday when federal forces swept three ranches outside Caborca. Their haul: 1,870 pounds of meth, more than 400,000 fake pills, 36 rifles and $2.6 million. Fourteen people are in custody.
+Security analysts said the network supplied markets in Arizona.
+"""
+
+REWRITE_ES = """Desmantelan red de drogas sintéticas en Sonora
+3 de marzo de 2026
+
+Fuerzas federales aseguraron este martes casi 850 kilos de metanfetamina, 412,000 pastillas falsas, 36 rifles y 2.6 millones de dólares en tres ranchos de Caborca, Sonora. Hay 14 detenidos.
+"""
+
+TRANSLATION_ES = """Autoridades desmantelan red de drogas sintéticas en Sonora
+3 de marzo de 2026
+
+HERMOSILLO, Sonora - Agentes federales desmantelaron el martes una red de drogas sintéticas y aseguraron 1,870 libras de metanfetamina y 412,000 pastillas falsificadas en tres ranchos cerca de Caborca. Los investigadores detuvieron a 14 personas y recuperaron 36 rifles y $2.6 millones en efectivo.
+La operación siguió a una investigación de ocho meses con socios de Estados Unidos. La fiscalía informó que los 14 imputados enfrentan cargos por narcotráfico y delincuencia organizada.
+"""
+
+
+def test_a_rewrite_in_an_outlets_own_words_is_not_a_version_of_the_release():
+    """Its figures are the release's, its wording is not (shared shingles < 0.3) and it rounds one."""
+    assert grouped(doc("r.txt", RELEASE), doc("w.txt", REWRITE)) == {frozenset({"r.txt"}), frozenset({"w.txt"})}
+
+
+def test_a_rewrite_in_another_language_that_rounds_a_conversion_is_not_a_translation():
+    """"casi 850 kilos" for 1,870 pounds, two numbers fewer, half the length: a text of its own."""
+    assert grouped(doc("r.txt", RELEASE), doc("e.txt", REWRITE_ES)) == {frozenset({"r.txt"}), frozenset({"e.txt"})}
+
+
+def test_copies_and_translations_stay_versions_beside_the_rewrites():
+    groups = grouped(doc("r.txt", RELEASE), doc("t.txt", RELEASE_TRUNCATED), doc("es.txt", TRANSLATION_ES),
+                     doc("w.txt", REWRITE), doc("e.txt", REWRITE_ES))
+    assert groups == {frozenset({"r.txt", "t.txt", "es.txt"}), frozenset({"w.txt"}), frozenset({"e.txt"})}

@@ -32,9 +32,9 @@ def valid_rows() -> dict[str, list[dict]]:
         ],
         "documents": [
             dict(document_id="d1", title="Joint statement", published_on=pd.Timestamp("2023-10-05"), n_sources=2,
-                 canonical_source_file="a.txt", source_files=["a.txt", "b.txt"]),
+                 canonical_source_file="a.txt", source_files=["a.txt", "b.txt"], story_id="story_00000000000000a1"),
             dict(document_id="d2", title="Port seizure", published_on=None, n_sources=1,
-                 canonical_source_file="c.txt", source_files=["c.txt"]),
+                 canonical_source_file="c.txt", source_files=["c.txt"], story_id="story_00000000000000a1"),
         ],
         "measurements": [
             dict(m, measurement_id="m1", source_file="a.txt", document_id="d1", char_start=10, char_end=23, surface="15,000 pounds",
@@ -70,7 +70,19 @@ def valid_rows() -> dict[str, list[dict]]:
             dict(discrepancy_id="x1", kind="mass", unit="lb", subject="fentanyl", shared_context=["2023"],
                  document_id_a="d1", fact_id_a="f1", value_a=15000.0, source_files_a=["a.txt", "b.txt"],
                  document_id_b="d2", fact_id_b="f4", value_b=2.0, source_files_b=["c.txt"], event_date="2023-06-27",
-                 shared_names=["laredo"]),
+                 shared_names=["laredo"], story_id_a="s1", story_id_b="s1"),
+        ],
+        "stories": [
+            dict(story_id="story_00000000000000a1", title="Joint statement", first_published_on=pd.Timestamp("2023-10-05"),
+                 n_documents=2, document_ids=["d1", "d2"]),
+        ],
+        "claims": [
+            dict(claim_id="c1", story_id="story_00000000000000a1", kind="mass", value=15000.0, unit="lb",
+                 value_kg=15000 * 0.45359237, subject="fentanyl", n_documents=2, document_ids=["d1", "d2"],
+                 fact_ids=["f1", "f4"], has_conflict=True),
+            dict(claim_id="c2", story_id="story_00000000000000a1", kind="percent", value=23.0, unit="percent",
+                 value_kg=None, subject="seizures", n_documents=1, document_ids=["d2"], fact_ids=["f3"],
+                 has_conflict=False),
         ],
     }
 
@@ -113,7 +125,7 @@ class RowStore(dict):
 def passed_rows() -> RowStore:
     store = RowStore()
     assert validate_tables(staged(valid_rows()), EXPECTATIONS_DIR, validated=store).success
-    assert len(store) == 10  # the rows of every validated frame (7 integrity, 3 plausibility)
+    assert len(store) == 12  # the rows of every validated frame (9 integrity, 3 plausibility)
     return store
 
 
@@ -174,12 +186,19 @@ def test_data_docs_are_static_html(valid_report):
         ("facts", 0, dict(value_kg=None), "facts", "expect_column_values_to_not_be_null", "value_kg"),
         ("commitments", 1, dict(ordinal=1), "commitments", "expect_compound_columns_to_be_unique", "document_id,ordinal"),
         ("discrepancies", 0, dict(fact_id_b="f9"), "discrepancies", "expect_column_values_to_be_null", "unknown_fact_id"),
+        ("stories", 0, dict(n_documents=3), "stories", "expect_column_pair_values_to_be_equal", "n_documents,n_document_ids"),
+        ("documents", 1, dict(story_id="story_00000000000000b2"), "stories", "expect_column_pair_values_to_be_equal",
+         "n_documents,n_documents_pointing"),
+        ("claims", 0, dict(fact_ids=["f1", "f9"]), "claims", "expect_column_values_to_be_null", "unknown_fact_id"),
+        ("claims", 1, dict(story_id="story_00000000000000b2"), "claims", "expect_column_values_to_be_null",
+         "unknown_story_id"),
     ],
     ids=["negative-mass", "unknown-unit", "unknown-kind", "duplicate-id", "no-such-document", "kg-inconsistent",
          "kg-on-non-mass", "mass-without-kg", "quarantined-in-a-fact", "percent-out-of-range", "empty-span",
          "two-canonical-sources", "rejected-without-reason", "unknown-status", "duplicate-document",
          "n-sources-mismatch", "fact-n-sources-too-high", "kind-unit-mismatch", "fact-mass-without-kg", "duplicate-commitment",
-         "discrepancy-unknown-fact"],
+         "discrepancy-unknown-fact", "story-n-documents", "document-in-another-story", "claim-unknown-fact",
+         "claim-unknown-story"],
 )
 @pytest.mark.parametrize("incremental", [False, True], ids=["all-rows", "after-a-passing-run"])
 def test_a_corrupted_row_fails_and_is_named(table, index, changes, table_failing, expectation, column,
@@ -299,6 +318,7 @@ def with_a_quarantined_figure() -> dict[str, list[dict]]:
                                    quarantine_reason="implausible drug mass")
     rows["facts"] = [f for f in rows["facts"] if f["fact_id"] != "f4"]
     rows["discrepancies"][0].update(fact_id_b="f3")
+    rows["claims"][0].update(n_documents=1, document_ids=["d1"], fact_ids=["f1"])
     return rows
 
 

@@ -4,6 +4,7 @@ Each function takes and returns plain DataFrames; the Dagster assets only call t
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ from .ingest import list_source_paths, read_source
 from .parallel import map_batches
 from .plausibility import quarantine_reasons
 from .reconcile import incremental
+from .reconcile.claims import claim_rows
+from .reconcile.stories import story_order
 from .reconcile.model import Figure, SourceDoc
 from .reconcile.profiles import profile_key_of
 from .reconcile.reconciliation import Reconciliation
@@ -225,7 +228,48 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       key=profile_key_of(sha, digests.get(name, "")))
             for name, sha, text, lang in zip(ok["source_file"].tolist(), ok["sha256"].tolist(),
                                              ok["clean_text"].tolist(), ok["language"].tolist())]
-    return incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
+    frames = incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
+    frames["claims"] = claims_frame(frames, measurements)
+    return frames
+
+
+CLAIM_COLUMNS = {"claim_id": TEXT, "story_id": TEXT, "kind": TEXT, "value": "float64", "unit": TEXT,
+                 "value_kg": "float64", "subject": TEXT, "n_documents": "int64", "document_ids": LIST,
+                 "fact_ids": LIST, "has_conflict": "bool"}
+
+
+def claims_frame(frames: dict[str, pd.DataFrame], measurements: pd.DataFrame) -> pd.DataFrame:
+    """The claims of every story (pipeline/core/reconcile/claims.py): the facts of its documents
+    merged by amount and subject, with each fact's first mention (its surface and qualifier say
+    how precisely the amount is written)."""
+    documents = frames["documents"]
+    story_of = dict(zip(documents["document_id"], documents["story_id"]))
+    rank = {doc_id: story_order({"document_id": doc_id, "published_on": _date_or_none(date), "n_sources": n})
+            for doc_id, date, n in zip(documents["document_id"], documents["published_on"], documents["n_sources"])}
+    d = frames["discrepancies"]
+    inside = d[d["story_id_a"] == d["story_id_b"]]
+    conflicting = set(inside["fact_id_a"]) | set(inside["fact_id_b"])
+    surface_of = dict(zip(measurements["measurement_id"], measurements["surface"]))
+    qualifier_of = dict(zip(measurements["measurement_id"], measurements["qualifier"]))
+    facts = frames["facts"]
+    rows = []
+    for fact in facts.drop(columns=["source_files", "variants", "conflicting_values"]).to_dict("records"):
+        first = fact["measurement_ids"][0] if len(fact["measurement_ids"]) else None
+        rows.append({**{k: None if _missing(v) else v for k, v in fact.items() if k != "measurement_ids"},
+                     "surface": surface_of.get(first), "qualifier": _str_or_none(qualifier_of.get(first))})
+    return _frame(claim_rows(rows, story_of, rank, conflicting), list(CLAIM_COLUMNS)).astype(CLAIM_COLUMNS)
+
+
+def _missing(v) -> bool:
+    return v is None or isinstance(v, float) and np.isnan(v)
+
+
+def _str_or_none(v) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _date_or_none(v):
+    return v if isinstance(v, dt.date) else None
 
 
 def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
@@ -253,4 +297,6 @@ def published_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
         "facts": reconciled["facts"],
         "commitments": reconciled["commitments"],
         "discrepancies": reconciled["discrepancies"],
+        "stories": reconciled["stories"],
+        "claims": reconciled["claims"],
     }

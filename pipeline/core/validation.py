@@ -119,6 +119,33 @@ def _derive_discrepancies(f):
     )
 
 
+def _list_lengths(lists: pd.Series) -> pd.Series:
+    return pd.Series([len(x) if x is not None else 0 for x in lists.tolist()], index=lists.index, dtype="int64")
+
+
+def _first_unknown(lists: pd.Series, known: pd.Series) -> pd.Series:
+    """The first id of each list that is not among ``known`` (null when all are)."""
+    ids = set(known.dropna().tolist())
+    return pd.Series([next((v for v in (x if x is not None else ()) if v not in ids), None) for x in lists.tolist()],
+                     index=lists.index, dtype=object)
+
+
+def _derive_stories(f):
+    s = f["stories"]
+    pointing = f["documents"].groupby("story_id").size() if "story_id" in f["documents"] else pd.Series(dtype="int64")
+    return s.assign(n_document_ids=_list_lengths(s["document_ids"]),
+                    n_documents_pointing=s["story_id"].map(pointing).fillna(0).astype("int64"),
+                    unknown_document_id=_first_unknown(s["document_ids"], f["documents"]["document_id"]))
+
+
+def _derive_claims(f):
+    c = f["claims"]
+    return c.assign(n_document_ids=_list_lengths(c["document_ids"]), n_fact_ids=_list_lengths(c["fact_ids"]),
+                    unknown_story_id=_unknown(c["story_id"], f["stories"]["story_id"]),
+                    unknown_fact_id=_first_unknown(c["fact_ids"], f["facts"]["fact_id"]),
+                    kg_per_unit=_kg_per_unit(c))
+
+
 def _documents_integrity(f):
     """One row per document: its ok sources, canonical ones, and whether canonical_source_file is one."""
     ok = _ok_sources(f)
@@ -138,6 +165,8 @@ DERIVED = {
     "facts": _derive_facts,
     "commitments": _derive_commitments,
     "discrepancies": _derive_discrepancies,
+    "stories": _derive_stories,
+    "claims": _derive_claims,
     "documents_integrity": _documents_integrity,
 }
 

@@ -48,6 +48,8 @@ TABLE_ORDER = {
     "facts": ["document_id", "fact_id"],
     "commitments": ["document_id", "ordinal"],
     "discrepancies": ["discrepancy_id"],
+    "stories": ["story_id"],
+    "claims": ["story_id", "claim_id"],
     "validation_results": ["suite", "expectation", "column_name"],
 }
 

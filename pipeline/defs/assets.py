@@ -20,7 +20,7 @@ from pipeline.defs.runs import recover_dead_runs, register_this_process
 from pipeline.settings import Settings
 
 OWNERS = ["team:bicentennial-data"]
-PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies"]
+PUBLISHED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies", "stories", "claims"]
 TEXT_COLUMNS = ("text", "clean_text", "clean_anchors", "sentence")
 
 
@@ -120,12 +120,13 @@ def measurements(context: dg.AssetExecutionContext, settings: PipelineSettings,
                                       "quarantined": len(quarantined)})
 
 
-RECONCILED = ["source_versions", "documents", "facts", "commitments", "discrepancies"]
+RECONCILED = ["source_versions", "documents", "facts", "commitments", "discrepancies", "stories", "claims"]
 
 
 @dg.multi_asset(
     outs={name: dg.AssetOut(group_name="reconcile", kinds={"python", "pandas"}, owners=OWNERS) for name in RECONCILED},
-    description="Versions of one statement grouped into documents; their facts merged with support and conflicts.",
+    description="Versions of one statement grouped into documents, their facts merged with support and conflicts; "
+                "documents that report one announcement linked into stories, their figures merged into claims.",
 )
 def reconciliation(context: dg.AssetExecutionContext, settings: PipelineSettings,
                    source_texts: pd.DataFrame, measurements: pd.DataFrame):
@@ -148,6 +149,8 @@ TABLE_INPUTS = {
     "facts": ["facts"],
     "commitments": ["commitments"],
     "discrepancies": ["discrepancies"],
+    "stories": ["stories"],
+    "claims": ["claims"],
 }
 
 
@@ -158,10 +161,11 @@ TABLE_INPUTS = {
     ins={name: dg.AssetIn(name) for name in STAGED_FROM},
 )
 def warehouse_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
-                     source_texts, measurements, source_versions, documents, facts, commitments, discrepancies):
+                     source_texts, measurements, source_versions, documents, facts, commitments, discrepancies,
+                     stories, claims):
     """Bulk-load every table into this run's own staging DuckDB file beside the published one."""
     reconciled = dict(source_versions=source_versions, documents=documents, facts=facts,
-                      commitments=commitments, discrepancies=discrepancies)
+                      commitments=commitments, discrepancies=discrepancies, stories=stories, claims=claims)
     frames = tables.published_frames(source_texts, measurements, reconciled)
     staging = staging_of(context, settings.settings())
     warehouse.create_staging(staging)

@@ -17,7 +17,7 @@ from pipeline.defs.assets import file_cache, staging_of
 from pipeline.defs.resources import PipelineSettings
 from pipeline.settings import EXPECTATIONS_DIR
 
-CHECKED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies"]
+CHECKED_TABLES = ["sources", "documents", "measurements", "facts", "commitments", "discrepancies", "stories", "claims"]
 # The tables some plausibility suite (severity "warning") guards: each gets a WARN check.
 PLAUSIBILITY_TABLES = sorted({s["meta"]["table"] for s in load_suite_dicts(EXPECTATIONS_DIR)
                               if s["meta"].get("severity") == "warning"})

@@ -17,7 +17,9 @@ CREATE TABLE documents (
     published_on DATE,
     n_sources INTEGER NOT NULL,
     canonical_source_file VARCHAR NOT NULL,
-    source_files VARCHAR[]
+    source_files VARCHAR[],
+    -- the story it belongs to: documents that report one announcement or event
+    story_id VARCHAR
 );
 CREATE TABLE measurements (
     measurement_id VARCHAR NOT NULL,
@@ -79,7 +81,34 @@ CREATE TABLE discrepancies (
     -- the day of the event: 2022-06-27, or --06-27 when no year is stated or known
     event_date VARCHAR NOT NULL,
     -- what both texts name beyond the date: places, operations, people (lower case, no accents)
-    shared_names VARCHAR[]
+    shared_names VARCHAR[],
+    -- the stories of the two documents (equal when one story's documents disagree)
+    story_id_a VARCHAR,
+    story_id_b VARCHAR
+);
+-- Documents that report one announcement or event (a release, its rewrites, the fact sheet of
+-- the same meeting, news stories quoting it).
+CREATE TABLE stories (
+    story_id VARCHAR NOT NULL,
+    title VARCHAR,
+    first_published_on DATE,
+    n_documents INTEGER NOT NULL,
+    document_ids VARCHAR[] NOT NULL
+);
+-- One row per figure a story reports, merged across its documents: sum over claims to count one
+-- seizure once.
+CREATE TABLE claims (
+    claim_id VARCHAR NOT NULL,
+    story_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    value DOUBLE,
+    unit VARCHAR NOT NULL,
+    value_kg DOUBLE,
+    subject VARCHAR,
+    n_documents INTEGER NOT NULL,
+    document_ids VARCHAR[] NOT NULL,
+    fact_ids VARCHAR[] NOT NULL,
+    has_conflict BOOLEAN NOT NULL
 );
 CREATE TABLE validation_results (
     suite VARCHAR NOT NULL,

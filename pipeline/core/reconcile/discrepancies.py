@@ -23,7 +23,7 @@ from typing import NamedTuple
 from .dates import month_day, resolve, same_day, sentence_dates
 from .facts import Fact
 from .file_claims import SUBJECT_MATCH, subject_words
-from .model import content_hash
+from .model import Figure, content_hash
 from .text import overlap
 from .vocabulary import (
     COMMON_NAMES, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
@@ -126,14 +126,24 @@ def _stems(subject: str | None) -> frozenset[str]:
 
 
 def _same_thing(a: Event, b: Event) -> bool:
-    """Whether two facts count one thing: similar subjects, in one language or in two (the first
+    """Whether two facts count one thing (see :func:`same_subject`)."""
+    return _alike(a.subject_words, b.subject_words, a.subject, b.subject)
+
+
+def same_subject(a: Figure, b: Figure) -> bool:
+    """Whether two figures count one thing: similar subjects, in one language or in two (the first
     letters of a word survive a translation of most things counted here)."""
-    return overlap(a.subject_words, b.subject_words) >= SUBJECT_MATCH or \
-        overlap(_stems(a.subject), _stems(b.subject)) >= SUBJECT_MATCH
+    return _alike(subject_words(a), subject_words(b), a.subject, b.subject)
 
 
-def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
-    """Facts of different documents about one dated event with different values.
+def _alike(words_a: frozenset, words_b: frozenset, subject_a: str | None, subject_b: str | None) -> bool:
+    return overlap(words_a, words_b) >= SUBJECT_MATCH or overlap(_stems(subject_a), _stems(subject_b)) >= SUBJECT_MATCH
+
+
+def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None):
+    """Pairs of facts of different documents about one dated event: the same day, the same counted
+    thing, a name both texts give it, values within MAX_VALUE_RATIO (equal or not). Yields
+    ``(doc_a, a, doc_b, b, date, names)``.
 
     Facts are bucketed by (kind, unit, month and day) so only facts sharing a day are
     compared -- never all pairs of facts. ``involving``: only pairs with a fact of one of
@@ -144,16 +154,16 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
         for e in events:
             for md in sorted({month_day(d) for d in e.dates}):
                 buckets[(e.kind, e.unit, md)].append((doc_id, e))
-    rows, seen = [], set()
+    seen = set()
     for (kind, unit, md), members in sorted(buckets.items()):
         for n, (doc_a, a) in enumerate(members):
             for doc_b, b in members[n + 1:]:
                 va, vb = a.value, b.value
-                if doc_a == doc_b or va == vb or (a.fact_id, b.fact_id) in seen:
+                if doc_a == doc_b or (a.fact_id, b.fact_id) in seen:
                     continue
                 if involving is not None and doc_a not in involving and doc_b not in involving:
                     continue
-                if not (0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
+                if not (va == vb or 0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
                     continue
                 if not _same_thing(a, b):
                     continue
@@ -162,14 +172,23 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                 if date is None or not names:
                     continue
                 seen.add((a.fact_id, b.fact_id))
-                rows.append({
-                    "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": kind, "unit": unit,
-                    "subject": a.subject or b.subject,
-                    "shared_context": sorted({date} | names),
-                    "document_id_a": doc_a, "fact_id_a": a.fact_id, "value_a": va,
-                    "source_files_a": list(a.source_files),
-                    "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": vb,
-                    "source_files_b": list(b.source_files),
-                    "event_date": date, "shared_names": sorted(names),
-                })
+                yield doc_a, a, doc_b, b, date, names
+
+
+def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
+    """Facts of different documents about one dated event with different values (see event_pairs)."""
+    rows = []
+    for doc_a, a, doc_b, b, date, names in event_pairs(events_by_doc, involving):
+        if a.value == b.value:
+            continue
+        rows.append({
+            "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": a.kind, "unit": a.unit,
+            "subject": a.subject or b.subject,
+            "shared_context": sorted({date} | names),
+            "document_id_a": doc_a, "fact_id_a": a.fact_id, "value_a": a.value,
+            "source_files_a": list(a.source_files),
+            "document_id_b": doc_b, "fact_id_b": b.fact_id, "value_b": b.value,
+            "source_files_b": list(b.source_files),
+            "event_date": date, "shared_names": sorted(names),
+        })
     return rows

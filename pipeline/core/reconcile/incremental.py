@@ -12,7 +12,8 @@ and a run without cache take the same path (tests/test_filecache.py checks they 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
@@ -22,6 +23,7 @@ from .dates import month_day
 from .discrepancies import Event, discrepancy_rows
 from .model import SourceDoc
 from .reconciliation import Reconciliation, sort_rows
+from .stories import StoryDocument, story_groups, story_profile, story_rows
 
 LAST_RUN = "reconciliation-last-run"
 EVENT_COLUMNS = ["document_id", *Event._fields]
@@ -41,6 +43,7 @@ class LastRun:
     frames: dict[str, pd.DataFrame]
     events: pd.DataFrame  # EVENT_COLUMNS: the facts with a value and a date, for the discrepancy search
     grouping: regroup.Grouping | None = None
+    story_profiles: dict = field(default_factory=dict)  # document id -> stories.story_profile of its canonical version
 
 
 def _load(cache) -> LastRun | None:
@@ -60,11 +63,7 @@ def _events_near(events: pd.DataFrame, buckets: set[tuple]) -> dict[str, list[Ev
         return {}
     dated = events[["kind", "unit", "dates"]].explode("dates").dropna()
     hit = [b in buckets for b in zip(dated["kind"], dated["unit"], map(month_day, dated["dates"]))]
-    rows = events.loc[dated.index[hit].unique()]
-    out: dict[str, list[Event]] = {}
-    for doc_id, *fields in rows.itertuples(index=False, name=None):
-        out.setdefault(doc_id, []).append(Event(*fields))
-    return out
+    return _events_by_doc(events.loc[dated.index[hit].unique()])
 
 
 def _ordered(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -78,14 +77,16 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     run's result for the next one."""
     last = _load(cache) or LastRun({}, {}, _events_frame({}))
     plan, grouping = regroup.plan(sources, cache, last.grouping)
-    rec, new_events, document_ids, kept = Reconciliation(), {}, {}, set()
+    rec, new_events, document_ids, kept, story_profiles = Reconciliation(), {}, {}, set(), {}
     for n, key in enumerate(plan.keys):
         if key in last.document_ids:
             document_ids[key] = last.document_ids[key]
             kept.add(document_ids[key])
+            story_profiles[document_ids[key]] = last.story_profiles[document_ids[key]]
             continue
         doc = plan.merge(n)
         document_ids[key] = doc.document_row["document_id"]
+        story_profiles[document_ids[key]] = story_profile(plan.profiles[plan.groups[n][0]])
         rec.source_rows.extend(doc.source_rows)
         rec.document_rows.append(doc.document_row)
         rec.fact_rows.extend(doc.fact_rows)
@@ -108,9 +109,41 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
             frame = _ordered(pd.concat([old, frame], ignore_index=True), name) if len(frame) else \
                 old.reset_index(drop=True)
         frames[name] = frame
+    # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
+    dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
+    events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
     if cache is not None:
-        # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
-        dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
-        events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
-        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping))
-    return frames
+        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles))
+    return with_stories(frames, story_profiles, events)
+
+
+def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The frames with table ``stories``, ``documents.story_id`` and the discrepancies' story ids.
+    Stories are linked from nothing each run over every document (stories.py: from indexes, a
+    second or two at 10,000 files); a changed document changes only the stories it links."""
+    documents = frames["documents"]
+    events_of = _events_by_doc(events)
+    rows = documents.to_dict("records")
+    for r in rows:  # a missing date comes back from pandas as NaN or NaT: None
+        r["published_on"] = r["published_on"] if isinstance(r["published_on"], dt.date) else None
+    docs = [StoryDocument(r["document_id"], r["published_on"], story_profiles[r["document_id"]],
+                          events_of.get(r["document_id"], [])) for r in rows]
+    groups = [[docs[i].document_id for i in g] for g in story_groups(docs)]
+    stories, story_of = story_rows(rows, groups)
+    out = dict(frames)
+    out["documents"] = documents.assign(story_id=documents["document_id"].map(story_of))
+    discrepancies = frames["discrepancies"]
+    out["discrepancies"] = discrepancies.assign(story_id_a=discrepancies["document_id_a"].map(story_of),
+                                                story_id_b=discrepancies["document_id_b"].map(story_of))
+    out["stories"] = pd.DataFrame(stories, columns=STORY_COLUMNS)
+    return out
+
+
+STORY_COLUMNS = ["story_id", "title", "first_published_on", "n_documents", "document_ids"]
+
+
+def _events_by_doc(events: pd.DataFrame) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = {}
+    for doc_id, *fields in events.itertuples(index=False, name=None):
+        out.setdefault(doc_id, []).append(Event(*fields))
+    return out

@@ -48,6 +48,9 @@ class Profile:
     # text of one figure is compared by them, with texts of a few: its copies may add a sidebar's)
     numbers: frozenset = frozenset()
     masses: frozenset = frozenset()  # buckets of its masses in kilograms (see mass_buckets)
+    # every number written, dates and years left out, whatever its figures: a translation writes
+    # them all again, a rewrite in an outlet's own words drops some and adds its own conversions
+    all_numbers: frozenset = frozenset()
 
 
 def profile(doc: SourceDoc) -> Profile:
@@ -64,11 +67,12 @@ def profile(doc: SourceDoc) -> Profile:
         if k not in figures or f.qualifier and not figures[k][1]:  # "nearly" once: approximate
             figures[k] = (f.surface, f.qualifier)
     meta = extract_metadata(doc.text)
+    every_number = numerals(doc.text)
     return Profile(keys, dict(sentences), dict(by_kind), shingles(doc.text),
                    int(meta.title is not None) + int(meta.published_on is not None), meta,
                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text),
-                   figures, order, numerals(doc.text) if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
-                   mass_buckets(keys, figures))
+                   figures, order, every_number if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
+                   mass_buckets(keys, figures), every_number)
 
 
 _DAY_BEFORE = re.compile(rf"\b{MONTHS}\s+$", re.I)   # "March 12", "Dec. 4"

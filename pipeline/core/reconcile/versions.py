@@ -27,6 +27,14 @@ figure at most, on the same day in the same wording: a corrected copy) and
   year's opening paragraph reads the same);
 - whatever S has: the same wording (>= 0.9, about as long) on the same day with one figure
   changed is a corrected copy.
+Whatever the figures say, a version is the same text: in one language it keeps the other's
+wording (>= 0.3 of the shorter text's shingles: a truncated or chromed copy, a wire write-through
+that keeps most sentences; an outlet's rewrite in its own words keeps < 0.25; >= 0.5 for a text
+less than half as long as the other: a summary borrows phrases, a truncation keeps whole sentences), or, a translation or
+a re-translation, it writes the same numbers (Jaccard >= 0.8 of every number, dates left out) at about the same
+length (>= 0.7 of the longer's prose): a translation renders every number again, a rewrite
+drops some and adds its own conversions ("casi 2,200 kilos"). Rewrites, news stories and fact
+sheets about one announcement are one *story* (stories.py), not versions.
 A pair is turned down when the other text states more of other figures before the first it
 shares than it shares (S is the second statement of a digest: a copy is cut at its end, not at
 its start), or, in other words than S's, a month or more apart (a later statement restating a
@@ -45,7 +53,7 @@ from pipeline.core.extract.units import STORED_MASS_UNITS
 from .amounts import agree, intervals, measure_kind, specificity
 from .candidates import MIN_SHARED
 from .model import Figure
-from .profiles import Profile
+from .profiles import Profile, numerals
 from .text import jaccard, text_overlap
 
 MIN_CONTAINMENT = 0.6
@@ -67,6 +75,12 @@ MIN_TEXT_PART = 0.8  # a text of fewer figures than the other's non-shared ones:
 MIN_TEXT_CORRECTED = 0.9  # a corrected copy: the same wording, one figure changed
 SERIES_DAYS = 7
 MAX_DAYS_VERSION = 30  # a copy in other words published a month or more later is another statement
+MIN_TEXT_VERSION = 0.3  # wording a version in the same language keeps (rewrites measured <= 0.24)
+# ... and half of it when the text is less than half as long: a truncated copy keeps its sentences
+# whole, a short summary in its own words borrows phrases
+MIN_LENGTH_SUMMARY, MIN_TEXT_SHORT_VERSION = 0.5, 0.5
+MIN_NUMBERS_TRANSLATION = 0.8  # Jaccard of every number two translations write
+MIN_LENGTH_TRANSLATION = 0.7  # prose length ratio of a translation (Spanish runs ~15-25% longer)
 
 
 def _disagreement(s: Profile, o: Profile, skip_s=frozenset(), skip_o=frozenset()) -> tuple[float, int]:
@@ -134,7 +148,7 @@ def _amount_index(p: Profile) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]
     return index
 
 
-def _restated(s: Profile, o: Profile, shared: set) -> tuple[float, list[tuple]]:
+def restated(s: Profile, o: Profile, shared: set) -> tuple[float, list[tuple]]:
     """s's figures that o states in another unit or rounded ("nearly 3,000 pounds" for "2,987
     pounds", "1,355 kilograms" for "2,987 pounds"), paired one to one, nearest amounts first: their
     weight (that of the less precise of each pair: a rounded figure identifies less) and the pairs
@@ -171,15 +185,29 @@ def same_document(a: Profile, b: Profile) -> bool:
             text.append(text_overlap(a.shingles, b.shingles))
         return text[0]
 
+    if not _one_text(s, o, wording):
+        return False
     if _same_document(s, o, shared, wording, 0.0, frozenset(), frozenset(), ()):
         return True
     # the same amounts restated in another unit or rounded ("nearly 3,000 pounds", "1,355 kilograms")
     # count as shared, and are not a different value
     if not s.figures or not o.figures or not (s.keys - shared) or not (o.keys - shared):
         return False
-    weight, pairs = _restated(s, o, shared)
+    weight, pairs = restated(s, o, shared)
     used_s, used_o = frozenset(k for k, _ in pairs), frozenset(k2 for _, k2 in pairs)
     return bool(pairs) and _same_document(s, o, shared, wording, weight, used_s, used_o, pairs)
+
+
+def _one_text(s: Profile, o: Profile, wording) -> bool:
+    """Whether s and o can be one text at all: the same wording, or (a translation, a
+    re-translation) the same numbers at about the same length; an outlet's rewrite is neither."""
+    shorter, longer = sorted((s.prose, o.prose))
+    if s.language == o.language and wording() >= (
+            MIN_TEXT_VERSION if shorter >= MIN_LENGTH_SUMMARY * longer else MIN_TEXT_SHORT_VERSION):
+        return True
+    if _numbers_alike(s, o) < MIN_NUMBERS_TRANSLATION:
+        return False
+    return not longer or shorter >= MIN_LENGTH_TRANSLATION * longer
 
 
 def _same_document(s: Profile, o: Profile, shared: set, wording, restated: float, used_s, used_o,
@@ -264,6 +292,23 @@ def _same_document(s: Profile, o: Profile, shared: set, wording, restated: float
         return not corrected or max(n1, n2) <= 1
     # one figure changed in the same wording on the same day: a correction
     return max(n1, n2) <= 1 and _days_apart(s, o) == 0 and _similar_size(s, o) and wording() >= MIN_TEXT_CORRECTED
+
+
+def _numbers_alike(s: Profile, o: Profile) -> float:
+    """Jaccard of every number s and o write, a figure one of them converts ("64 kilos" for "142
+    pounds") counting as one number both write -- converted, not rounded: a translator converts a
+    unit, a writer who rounds ("casi 2,200 kilos" for 4,820 pounds) writes a text of their own."""
+    a, b = s.all_numbers, o.all_numbers
+    alike = jaccard(a, b)
+    if alike >= MIN_NUMBERS_TRANSLATION or not a or not b:
+        return alike
+    _, pairs = restated(s, o, s.keys & o.keys)
+    pairs = [(k, k2) for k, k2 in pairs if not s.figures[k][1] and not o.figures[k2][1]]
+    if not pairs:
+        return alike
+    a = a - {n for k, _ in pairs for n in numerals(s.figures[k][0])}
+    b = b - {n for _, k2 in pairs for n in numerals(o.figures[k2][0])}
+    return (len(a & b) + len(pairs)) / (len(a | b) + len(pairs))
 
 
 def _similar_size(a: Profile, b: Profile) -> bool:

@@ -1,0 +1,135 @@
+"""Stories: the documents that report one announcement or event.
+
+A document is one text and its versions (versions.py); a story joins the documents about one
+announcement: a release, outlets' rewrites of it, news stories quoting it, the fact sheet or the
+readout issued for the same meeting. Two documents are linked when they are published within
+STORY_DAYS of each other (a document of unknown date is not held back by its date) and
+
+- they state the same figures: at least MIN_SHARED of them, exactly or restated in another unit
+  or rounded ("casi 2,200 kilos" for "4,820 pounds"), standing in at least two sentences of each
+  (one quoted sentence, a template's penalty clause, is one piece of evidence); or
+- they state one dated event (discrepancies.event_pairs: the same day, the same counted thing, a
+  name both give it beyond the date -- a place, an operation), whatever the value each gives,
+  and both are dated (one shared event is too little to link a text of unknown date).
+
+Linked documents are joined with union-find. The date window is what keeps a later story's
+background paragraph, a monthly digest and the next issue of a weekly series out of the story
+whose figures they repeat. Candidate pairs come from indexes (figure keys, masses in
+kilograms, dated events), never all pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .candidates import MAX_KEY_DF, MIN_SHARED, mass_pairs, mass_postings
+from .discrepancies import Event, event_pairs
+from .grouping import components, union_find
+from .model import content_hash
+from .profiles import Profile
+from .versions import restated
+
+STORY_DAYS = 3  # publication dates a story's documents may be apart (a commentary two days on)
+
+
+@dataclass
+class StoryDocument:
+    """What story linking compares a document by: its canonical version's profile, its date and
+    its dated events."""
+    document_id: str
+    published_on: dt.date | None
+    profile: Profile
+    events: list[Event]
+
+
+def story_profile(p: Profile) -> Profile:
+    """What story linking keeps of a version's profile: its figures, their sentences, its masses
+    (not its wording: kept for every document between runs, it must be small)."""
+    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset())
+
+
+_NO_SHINGLES = np.empty(0, dtype=np.uint32)
+
+
+def _near_in_time(a: StoryDocument, b: StoryDocument) -> bool:
+    if a.published_on is None or b.published_on is None:
+        return True
+    return abs((a.published_on - b.published_on).days) <= STORY_DAYS
+
+
+def _dated_near(a: StoryDocument, b: StoryDocument) -> bool:
+    """Both dated, within STORY_DAYS: one shared event is too little to link an undated text."""
+    return a.published_on is not None and b.published_on is not None and _near_in_time(a, b)
+
+
+def _sentences(p: Profile, keys) -> int:
+    return len({cw for k in keys for cw in p.sentences.get(k, ())})
+
+
+def same_figures(a: Profile, b: Profile) -> bool:
+    """Whether two documents state MIN_SHARED figures in common (exactly, or restated in another
+    unit or rounded), from two sentences of each at least."""
+    shared = a.keys & b.keys
+    if _enough(a, b, shared, shared):
+        return True
+    _, pairs = restated(a, b, shared)
+    return bool(pairs) and _enough(a, b, shared | {k for k, _ in pairs}, shared | {k2 for _, k2 in pairs})
+
+
+def _enough(a: Profile, b: Profile, keys_a: set, keys_b: set) -> bool:
+    return len(keys_a) >= MIN_SHARED and _sentences(a, keys_a) >= MIN_SHARED and _sentences(b, keys_b) >= MIN_SHARED
+
+
+def _figure_pairs(docs: list[StoryDocument]) -> set[tuple[int, int]]:
+    """Pairs of documents sharing a figure key (a key in more than MAX_KEY_DF documents is
+    boilerplate) or a mass in another unit."""
+    postings: dict = defaultdict(list)
+    for i, d in enumerate(docs):
+        for k in d.profile.keys:
+            postings[k].append(i)
+    pairs = {(a, b) for ids in postings.values() if len(ids) <= MAX_KEY_DF
+             for n, a in enumerate(ids) for b in ids[n + 1:]}
+    pairs.update(mass_pairs(mass_postings([d.profile.masses for d in docs])))
+    return pairs
+
+
+def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
+    """Indices of ``docs`` grouped into stories (each sorted; groups by first index)."""
+    find, union = union_find(len(docs))
+    for i, j in sorted(_figure_pairs(docs)):
+        if find(i) != find(j) and _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile):
+            union(i, j)
+    index = {d.document_id: i for i, d in enumerate(docs)}
+    for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
+        i, j = index[doc_a], index[doc_b]
+        if find(i) != find(j) and _dated_near(docs[i], docs[j]):
+            union(i, j)
+    return components(len(docs), find)
+
+
+def story_rows(documents: list[dict], groups: list[list[str]]) -> tuple[list[dict], dict[str, str]]:
+    """One row per story (``groups``: document ids) and each document's story id. ``documents``:
+    the document rows (document_id, title, published_on, n_sources). A story's title is that of
+    its first document: the earliest published, then the one of most versions."""
+    by_id = {d["document_id"]: d for d in documents}
+    rows, story_of = [], {}
+    for ids in groups:
+        members = sorted((by_id[i] for i in ids), key=story_order)
+        story_id = "story_" + content_hash(*sorted(ids))
+        dates = [d["published_on"] for d in members if d["published_on"] is not None]
+        rows.append({"story_id": story_id, "title": next((d["title"] for d in members if d["title"]), None),
+                     "first_published_on": min(dates) if dates else None, "n_documents": len(members),
+                     "document_ids": [d["document_id"] for d in members]})
+        story_of.update((i, story_id) for i in ids)
+    rows.sort(key=lambda r: r["story_id"])
+    return rows, story_of
+
+
+def story_order(document: dict) -> tuple:
+    """A story's documents in reading order: earliest first (undated last), then most versions."""
+    date = document["published_on"]
+    return (date is None, date or dt.date.min, -int(document["n_sources"]), document["document_id"])
