@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from pipeline.core.report import write_report
-from report_seeds import SEEDS, build_seeds_warehouse
+from report_seeds import JOINT_STORY, SEEDS, build_seeds_warehouse, one_story_warehouse
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -99,19 +99,44 @@ def test_seeds_report_in_chromium(browser, seeds_warehouse, tmp_path):
 
 
 def test_report_with_stories_in_chromium(browser, seeds_warehouse, tmp_path):
-    """Stories and claims (synthetic here: one story over the 2022 statement) get pages of their own."""
-    path = tmp_path / "w.duckdb"
-    shutil.copyfile(seeds_warehouse, path)
-    with duckdb.connect(str(path)) as con:
-        con.execute("""CREATE TABLE stories AS SELECT 'story_1' AS story_id, 'High-Level Security Dialogue 2022' AS title,
-                       DATE '2022-10-14' AS first_published_on, 1 AS n_documents, ['doc_f68522693b228bde'] AS document_ids""")
-        con.execute("""CREATE TABLE claims AS SELECT 'claim_' || fact_id AS claim_id, 'story_1' AS story_id, kind, value,
-                       unit, value_kg, subject, 1 AS n_documents, [document_id] AS document_ids, [fact_id] AS fact_ids,
-                       has_conflict FROM facts WHERE document_id = 'doc_f68522693b228bde'""")
+    """A story of two documents that disagree (the seeds' 51-vs-53 migrants, made one story): its page lists
+    both documents, the claim both state with each one's value, and links to the document pages."""
+    path, a, b = one_story_warehouse(seeds_warehouse, tmp_path / "w.duckdb")
     index = write_report(path, tmp_path / "report", SEEDS)
     _check_front(browser, index, "report_index_stories.png")
-    page = _open(browser, (index.parent / "stories" / "story_1.html").as_uri(), "report_story.png")
-    assert page.locator("table.data tbody tr").count() > 5
+    page = _open(browser, (index.parent / "stories" / f"{JOINT_STORY}.html").as_uri(), "report_story.png")
+    assert page.locator("table.claims tbody tr").count() > 5
+    row = page.locator("table.claims tr#claim_migrants")
+    assert row.locator("span.conflict", has_text="disagree").count() == 1
+    assert sorted(t.split()[0] for t in row.locator("ul.stated-as li span").all_inner_texts()) == ["51", "53"]
+    row.locator(f'a[href="../documents/{a}.html"]').click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/documents/{a}.html")
+    page.close()
+
+
+def test_search_in_chromium(browser, seeds_warehouse, tmp_path):
+    """The search box: typed on the front page, it opens search.html?q=..., which filters the index
+    (a <script>, so file:// works) as one types; a result leads to its page."""
+    index = write_report(seeds_warehouse, tmp_path / "report", SEEDS)
+    page = _open(browser, index.as_uri(), "report_index_search.png")
+    page.fill("#search-q", "security dialogue 2022")
+    page.press("#search-q", "Enter")
+    page.wait_for_load_state("load")
+    assert "/search.html?q=" in page.url
+    hits = page.locator("#search-results tr.hit")
+    hits.first.wait_for(timeout=10_000)
+    assert hits.count() >= 1 and all("2022" in t for t in hits.all_inner_texts())
+    page.fill("#search-q", "lopez obrador")  # accents folded: the title says "López"
+    assert page.locator("#search-results tr.hit", has_text="López Obrador").count() >= 1
+    page.fill("#search-q", "no such words anywhere")
+    assert hits.count() == 0 and page.locator("#search-count").inner_text() == "0 found"
+    page.fill("#search-q", ".txt")
+    assert hits.count() == 5  # the five seed files
+    page.screenshot(path=str(SCREENSHOTS / "report_search.png"))
+    hits.first.locator("a").click()
+    page.wait_for_load_state("load")
+    assert "/sources/" in page.url and page.locator("pre.source").count() == 1
     page.close()
 
 

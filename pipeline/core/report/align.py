@@ -45,6 +45,8 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     of sentences, each scored by the share of words they have in common, figures left out): a
     copy's sentences pair with their twins, a re-translation's with the sentences they reword.
     """
+    if spine == other:  # an identical copy (often): sentence by sentence, no search
+        return [(i, i) for i in range(len(spine))]
     a = [frozenset(sentence_key(s).split()) for s in spine]
     b = [frozenset(sentence_key(s).split()) for s in other]
     n, m = len(a), len(b)
