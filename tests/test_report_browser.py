@@ -25,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+README_SHOTS = SCREENSHOTS / "readme"  # committed: the README shows them (the rest of screenshots/ is git-ignored)
+README_SHOT_MAX = 200_000  # bytes
 CHARTS = ("chart-mass", "chart-kinds", "chart-months")
 MIGRANTS_DOC = "doc_f68522693b228bde"
 
@@ -67,6 +69,22 @@ def _open(browser, url: str, shot: str):
     return page
 
 
+def _readme_shot(browser, url: str, name: str, scroll_to: str | None = None) -> Path:
+    """A small PNG for the README: one 1100x700 screen, no device scaling, under README_SHOT_MAX bytes."""
+    page = browser.new_page(viewport={"width": 1100, "height": 700}, device_scale_factor=1)
+    page.route("**/*", lambda route: route.continue_() if _local(route.request.url) else route.abort())
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    if scroll_to:  # that element at the top of the screen
+        page.evaluate("sel => document.querySelector(sel).scrollIntoView({block: 'start'})", scroll_to)
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    path = README_SHOTS / name
+    page.screenshot(path=str(path), animations="disabled")
+    page.close()
+    assert path.stat().st_size < README_SHOT_MAX, f"{path} is {path.stat().st_size:,} bytes"
+    return path
+
+
 def _check_front(browser, index: Path, shot: str):
     page = _open(browser, index.as_uri(), shot)
     for chart in CHARTS:  # plotly drew each one (an SVG inside its div)
@@ -96,6 +114,11 @@ def test_seeds_report_in_chromium(browser, seeds_warehouse, tmp_path):
     assert page.locator(f"mark#{target}").inner_text() == surface
     page.screenshot(path=str(SCREENSHOTS / "report_source.png"))
     page.close()
+
+    # the README's pictures: the front page (cards and the mass chart) and the 2022 statement's versions
+    _readme_shot(browser, index.as_uri(), "report_front.png")
+    _readme_shot(browser, (index.parent / "documents" / f"{MIGRANTS_DOC}.html").as_uri(), "report_document.png",
+                 scroll_to="div.sbs-wrap")
 
 
 def test_report_with_stories_in_chromium(browser, seeds_warehouse, tmp_path):
@@ -183,5 +206,6 @@ def test_data_docs_offline_in_chromium(browser, tmp_path):
         page.locator("[data-toggle=collapse]").first.click()
         assert collapsed.is_visible()
     page.screenshot(path=str(SCREENSHOTS / "data_docs_validation.png"))
+    _readme_shot(browser, index.as_uri(), "data_docs_index.png")
     assert blocked == [] and errors == [], (blocked, errors)
     page.close()
