@@ -66,15 +66,28 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     for i, words in enumerate(a):  # two sentences without words (numbers only) are alike
         if not words:
             sims[i].update({j: 1.0 for j in range(m) if not b[j]})
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    # score[i][j]: the best total from sentence i of spine and j of other on. A row differs from the
+    # one below only from its rightmost similar pair leftwards, until it meets the row below again
+    # (both never decrease leftwards), so only that stretch is computed: near-linear for versions
+    # whose sentences pair near the diagonal, and the same numbers as the whole table.
+    score: list[list[float]] = [[0.0] * (m + 1) for _ in range(n + 1)] if n == 0 else [None] * n + [[0.0] * (m + 1)]
     for i in range(n - 1, -1, -1):
-        row, below, near = score[i], score[i + 1], sims[i]
-        for j in range(m - 1, -1, -1):
-            best = below[j] if below[j] >= row[j + 1] else row[j + 1]
+        below, near = score[i + 1], sims[i]
+        if not near:
+            score[i] = below  # never written to again: rows are shared, not copied
+            continue
+        row = below[:]
+        jmin = min(near)
+        run = row[max(near) + 1]
+        for j in range(max(near), -1, -1):
+            best = below[j] if below[j] >= run else run
             sim = near.get(j)
             if sim is not None and below[j + 1] + sim > best:
                 best = below[j + 1] + sim
-            row[j] = best
+            row[j] = run = best
+            if j < jmin and best == below[j]:
+                break
+        score[i] = row
     pairs: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:
