@@ -206,6 +206,5 @@ def test_data_docs_offline_in_chromium(browser, tmp_path):
         page.locator("[data-toggle=collapse]").first.click()
         assert collapsed.is_visible()
     page.screenshot(path=str(SCREENSHOTS / "data_docs_validation.png"))
-    _readme_shot(browser, index.as_uri(), "data_docs_index.png")
     assert blocked == [] and errors == [], (blocked, errors)
     page.close()
