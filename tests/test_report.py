@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.core import report as report_pkg
 from pipeline.core.ingest import decode
-from pipeline.core.report import render, write_report
+from pipeline.core.report import render, search, write_report
 from pipeline.core.report.align import align_versions, split_sentences
 import json
 
@@ -210,7 +210,7 @@ def test_search_index_is_a_script_listing_every_document_story_and_file(seeds_re
     script = (out / "search-index.js").read_text(encoding="utf-8")
     assert script.startswith("window.REPORT_INDEX=") and script.rstrip().endswith(";")
     index = json.loads(script.strip()[len("window.REPORT_INDEX="):-1])
-    hrefs = {row[1] for row in index["rows"]}
+    hrefs = {search.href(row) for row in index["rows"]}
     with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
         docs = [d for (d,) in con.execute("SELECT document_id FROM documents").fetchall()]
         stories = [s for (s,) in con.execute("SELECT story_id FROM stories").fetchall()]
@@ -220,8 +220,8 @@ def test_search_index_is_a_script_listing_every_document_story_and_file(seeds_re
     for href in hrefs:
         assert (out / href).exists(), href
     # loaded by <script> tags (file:// has no fetch), from the search page; every page has the box
-    search = (out / "search.html").read_text(encoding="utf-8")
-    assert '<script src="search-index.js"' in search and '<script src="search.js"' in search
+    page = (out / "search.html").read_text(encoding="utf-8")
+    assert '<script src="search-index.js"' in page and '<script src="search.js"' in page
     assert "fetch(" not in (out / "search.js").read_text(encoding="utf-8")
     for page in [seeds_report, *(out / "documents").glob("*.html"), *(out / "lists").glob("*.html")]:
         text = page.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 /* The report's search (pipeline/core/report/search.py): search-index.js, loaded by a <script> tag so
-   it works from file://, sets window.REPORT_INDEX = {kinds: {...}, rows: [[kind, href, title, extra], ...]}.
+   it works from file://, sets window.REPORT_INDEX = {kinds, href, rows: [[kind, name, title, extra], ...]}; a row's page is
+   href[kind][0] + name + href[kind][1].
    Every word typed must appear in a row's title, file name, date or id (case and accents ignored). */
 (function () {
   "use strict";
@@ -10,7 +11,8 @@
     var index = window.REPORT_INDEX, input = document.getElementById("search-q"),
         out = document.getElementById("search-results"), count = document.getElementById("search-count");
     if (!index || !input || !out) return;
-    var hay = index.rows.map(function (r) { return fold(r.slice(2).join(" ") + " " + r[1]); });
+    var hay = index.rows.map(function (r) { return fold(r[2] + " " + r[3] + " " + r[1]); });
+    function link(r) { var h = index.href[r[0]]; return h[0] + r[1] + h[1]; }
     function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); }
     function run() {
       var words = fold(input.value).split(/\s+/).filter(Boolean), found = [], total = 0;
@@ -23,8 +25,8 @@
       }
       count.textContent = words.length ? total + " found" + (total > LIMIT ? ", the first " + LIMIT + " shown" : "") : "";
       out.innerHTML = found.map(function (r) {
-        return '<tr class="hit"><td>' + esc(index.kinds[r[0]] || r[0]) + '</td><td><a href="' + esc(r[1]) + '">' +
-               esc(r[2]) + '</a></td><td>' + esc(r[3] || "") + "</td></tr>";
+        return '<tr class="hit"><td>' + esc(index.kinds[r[0]] || r[0]) + '</td><td><a href="' + esc(link(r)) + '">' +
+               esc(r[2]) + '</a></td><td>' + esc([r[3], r[0] === "s" ? "" : r[1]].filter(Boolean).join(" · ")) + "</td></tr>";
       }).join("");
       if (window.history && history.replaceState) {
         history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
