@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pipeline.core.report import charts, data, search
-from pipeline.core.report.versions import read_text, side_by_side, source_html, source_page_name
+from pipeline.core.report.versions import read_text, rows_html, side_by_side, source_html, source_page_name
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 200  # rows of a list page: 10,000 documents are 50 pages, not one huge page
@@ -145,7 +145,7 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         rows = side_by_side(versions, by_file, conflict_facts, "../") if versions else []
         doc_facts = facts_by_doc.get(d["document_id"], [])
         (out_dir / "documents" / f"{d['document_id']}.html").write_text(doc_tpl.render(
-            prefix="../", title=titles[d["document_id"]], doc=d, versions=versions, rows=rows, facts=doc_facts,
+            prefix="../", title=titles[d["document_id"]], doc=d, versions=versions, rows_html=rows_html(rows), facts=doc_facts,
             commitments=commitments_by_doc.get(d["document_id"], []),
             discrepancies=discrepancies_by_doc.get(d["document_id"], []), titles=titles,
             story_id=d.get("story_id") if has_stories else None), encoding="utf-8")

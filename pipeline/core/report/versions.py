@@ -127,6 +127,19 @@ def side_by_side(versions: list[dict], mentions_by_file: dict[str, list[dict]], 
     return out
 
 
+def rows_html(rows: list[list[dict]]) -> Markup:
+    """The side-by-side table's rows as HTML (built here, not in the template: ~10,000 cells at 1,000 files)."""
+    out: list[str] = []
+    for row in rows:
+        out.append("<tr>")
+        for c in row:
+            cls = ("missing" if c.get("missing") else "") + (" has-conflict" if c.get("conflict") else "")
+            body = '<span class="left-out">(not in this version)</span>' if c.get("missing") else str(c["html"])
+            out.append(f'<td class="{cls}">{body}</td>')
+        out.append("</tr>\n")
+    return Markup("".join(out))
+
+
 def _mark_by_surface(sentence: str, mentions: list[dict], render) -> Markup:
     located = []
     cursor = 0
