@@ -202,7 +202,7 @@ def test_a_warehouse_without_stories_still_gets_its_report(seeds_warehouse, tmp_
     front = index.read_text(encoding="utf-8")
     assert "from facts" in front and "stories/" not in front and "claims</div>" not in front
     assert not list((index.parent / "stories").iterdir()) and not list((index.parent / "lists").glob("stories-*"))
-    assert f'documents/{MIGRANTS_DOC}.html' in (index.parent / "search-index.js").read_text(encoding="utf-8")
+    assert f'["d","{MIGRANTS_DOC}",' in (index.parent / "search-index.js").read_text(encoding="utf-8")
 
 
 def test_search_index_is_a_script_listing_every_document_story_and_file(seeds_report, seeds_warehouse):
