@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import html
+import json
 import os
 import re
 import shutil
@@ -94,10 +95,13 @@ _BT_CALL = re.compile(
 
 def _render_bootstrap_tables(text: str) -> str:
     for m in _BT_CALL.finditer(text):
-        try:
+        try:  # GX writes them as Python reprs; a JSON spelling (true, null) is read too
             columns, rows = ast.literal_eval(m.group("columns")), ast.literal_eval(m.group("data"))
         except (ValueError, SyntaxError):
-            continue
+            try:
+                columns, rows = json.loads(m.group("columns")), json.loads(m.group("data"))
+            except ValueError:
+                continue  # left empty, as without jQuery; every other rule still applies
         table = re.compile(r'<table\s+id="%s"(?P<attrs>[^>]*)>\s*</table>' % re.escape(m.group("id")), re.S)
         text = table.sub(lambda t: _static_table(m.group("id"), t.group("attrs").replace('data-toggle="table"', ""),
                                                  columns, rows), text, count=1)
