@@ -252,3 +252,59 @@ def test_cognate_drug_names_count_one_thing_and_other_things_do_not():
                  "Manzanillo.\n")
     assert values(discrepancies(a=cocaine, b=cocaina)) == {frozenset({1400.0, 1250.0})}
     assert discrepancies(a=cocaine, c=marijuana) == []
+
+
+# --- an event dated once, in the lead: the figure's own sentence states no date ---------------
+
+LEAD_DATED = """Agents Rescue Migrants From Trailer at Cotulla Checkpoint
+October 3, 2026
+
+COTULLA, Texas - On Sept. 29, Border Patrol agents at the Cotulla checkpoint stopped a tractor-trailer on Interstate 35.
+Inside the trailer they found 48 migrants, several of them suffering from heat exhaustion. The driver was arrested.
+"""
+
+LEAD_DATED_REWRITE = """Dozens found in hot trailer near Cotulla
+October 3, 2026
+
+A routine inspection at the Cotulla checkpoint on Sept. 29 turned into a rescue, according to the Border Patrol.
+Agents counted 84 migrants packed in the back of the rig, a spokesman said; the driver is in custody.
+"""
+
+OTHER_DAYS = """Weekly Border Patrol summary
+October 3, 2026
+
+On Sept. 29 agents in Cotulla stopped a trailer. On Sept. 30 agents in Laredo found a stash house.
+Inside the houses agents found 84 migrants.
+"""
+
+
+def test_a_fact_takes_the_one_event_date_its_text_states_in_the_lead():
+    """48 vs 84 migrants: neither figure's sentence dates the rescue; each text dates it once."""
+    rows = discrepancies(a=LEAD_DATED, b=LEAD_DATED_REWRITE)
+    assert values(rows) == {frozenset((48.0, 84.0))} and rows[0]["event_date"] == "2026-09-29"
+
+
+def test_a_text_dating_several_days_gives_an_undated_figure_no_date():
+    assert discrepancies(a=LEAD_DATED, c=OTHER_DAYS) == []
+
+
+def test_only_a_date_in_the_lead_dates_the_figures_of_a_text():
+    from pipeline.core.reconcile.discrepancies import document_event
+    published = dt.date(2026, 10, 3)
+    assert document_event(clean(LEAD_DATED).text, published)[0] == {"2026-09-29"}
+    statement = ("Joint Statement on Border Security\nOctober 3, 2026\n\n"
+                 "The two governments reviewed a year of cooperation against arms trafficking and smuggling.\n"
+                 "Investigators traced 86 firearms this year.\n"
+                 "On Sept. 29, agents in Reynosa seized 214 firearms from a warehouse.\n")
+    assert document_event(statement, published) == (frozenset(), frozenset())
+
+
+def test_a_counted_thing_is_one_across_languages_and_synonyms():
+    """"armas" and "guns": one thing counted (37 vs 73 on March 3 in Nogales)."""
+    en = ("Agents Seize Guns at Nogales Port\nMarch 4, 2026\n\n"
+          "NOGALES, Ariz. - On March 3, officers at the Nogales port found guns hidden in a bus.\n"
+          "In all, the officers seized 37 guns and arrested the driver.\n")
+    es = ("Decomisan armas en la garita de Nogales\n4 de marzo de 2026\n\n"
+          "NOGALES, Sonora.- El 3 de marzo, agentes en la garita de Nogales hallaron armas ocultas en un autobús.\n"
+          "En total se aseguraron 73 armas y el conductor fue detenido.\n")
+    assert values(discrepancies(a=en, b=es)) == {frozenset((37.0, 73.0))}

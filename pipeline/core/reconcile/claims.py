@@ -13,9 +13,10 @@ is the table to sum over when one seizure must count once.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
-from .amounts import agree, measure_kind
+from .amounts import agree, claim_key, measure_kind, specificity
 from .discrepancies import same_subject
 from .model import Figure, content_hash
 
@@ -23,9 +24,9 @@ from .model import Figure, content_hash
 def claim_rows(facts: list[dict], story_of: dict[str, str], document_rank: dict[str, tuple],
                conflicting_facts: set[str]) -> list[dict]:
     """One row per claim. ``facts``: fact rows with their first mention's ``surface`` and
-    ``qualifier``; ``story_of``: document id -> story id; ``document_rank``: document id -> its
-    place in its story (stories.story_order); ``conflicting_facts``: facts a discrepancy inside
-    a story pairs."""
+    ``qualifier``, and ``value_kg``; ``story_of``: document id -> story id; ``document_rank``:
+    document id -> its place in its story (stories.story_order); ``conflicting_facts``: facts a
+    discrepancy inside a story pairs."""
     by_story: dict[str, list[dict]] = defaultdict(list)
     for f in facts:
         by_story[story_of[f["document_id"]]].append(f)
@@ -33,33 +34,66 @@ def claim_rows(facts: list[dict], story_of: dict[str, str], document_rank: dict[
     for story_id, members in sorted(by_story.items()):
         # the story's first document first; a document's facts in text order (the sort is stable)
         members.sort(key=lambda f: document_rank[f["document_id"]])
-        claims: dict = defaultdict(list)  # measure kind -> claims, each a list of facts
+        claims: list[_Claim] = []
+        # claims by (what the amount compares with, its magnitude bucket): a fact is compared with the
+        # claims of its bucket and the two beside it, not with every claim of a large story
+        buckets: dict = defaultdict(list)
         for f in members:
             figure = _figure(f)
             if f["value"] is None:
-                claims[("vague", f["fact_id"])].append([f])
+                claims.append(_Claim(len(claims), figure, [f]))
                 continue
-            options = claims[measure_kind(figure)]
-            home = next((c for c in options if _joins(figure, f, c)), None)
+            kind, b = measure_kind(figure), _bucket(f)
+            near = sorted((c for d in (-1, 0, 1) for c in buckets.get((kind, b + d), ())), key=lambda c: c.n)
+            home = next((c for c in near if c.takes(figure, f)), None)
             if home is None:
-                options.append([f])
-            else:
-                home.append(f)
-        for options in claims.values():
-            rows.extend(_row(story_id, c, conflicting_facts) for c in options)
+                home = _Claim(len(claims), figure, [])
+                claims.append(home)
+                buckets[(kind, b)].append(home)
+            home.add(f)
+        rows.extend(_row(story_id, c.facts, conflicting_facts) for c in claims)
     rows.sort(key=lambda r: r["claim_id"])
     return rows
+
+
+BUCKET = math.log(1.25)  # amounts that agree are within ~10% of each other: at most one bucket apart
+
+
+def _bucket(f: dict) -> int:
+    amount = abs(f["value_kg"] if f["value_kg"] is not None else f["value"])
+    return math.floor(math.log(amount) / BUCKET) if amount > 0 else -(1 << 30)
+
+
+class _Claim:
+    """One claim being built: its first fact's figure, its facts and their documents."""
+
+    def __init__(self, n: int, figure: Figure, facts: list[dict]):
+        self.n, self.figure, self.facts = n, figure, facts
+        self.documents = {f["document_id"] for f in facts}
+
+    def add(self, fact: dict) -> None:
+        self.facts.append(fact)
+        self.documents.add(fact["document_id"])
+
+    def takes(self, figure: Figure, fact: dict) -> bool:
+        """Whether a fact states this claim's amount of the same thing. The same precise amount
+        ("$14 million", "1,870 pounds") is the same claim whatever subject each sentence gives it
+        (subjects are read less reliably than amounts); a small or rounded one must name the same
+        thing. A document adds one fact to a claim at most."""
+        first = self.figure
+        if fact["document_id"] in self.documents or agree(figure, first) is None:
+            return False
+        if claim_key(figure) == claim_key(first) and specificity(claim_key(first)) >= SAME_AMOUNT:
+            return True
+        return not figure.subject or not first.subject or same_subject(figure, first)
+
+
+SAME_AMOUNT = 1.5  # specificity of two significant digits ("14 million", "1,870")
 
 
 def _figure(f: dict) -> Figure:
     return Figure(f["kind"], f["value"], f["unit"], f["subject"], f["qualifier"], f["surface"] or "", "",
                   f["fact_id"])
-
-
-def _joins(figure: Figure, fact: dict, claim: list[dict]) -> bool:
-    first = _figure(claim[0])
-    return all(g["document_id"] != fact["document_id"] for g in claim) and \
-        agree(figure, first) is not None and (not figure.subject or not first.subject or same_subject(figure, first))
 
 
 def _row(story_id: str, facts: list[dict], conflicting_facts: set[str]) -> dict:

@@ -26,7 +26,7 @@ from .file_claims import SUBJECT_MATCH, subject_words
 from .model import Figure, content_hash
 from .text import overlap
 from .vocabulary import (
-    COMMON_NAMES, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
+    COMMON_NAMES, COUNTED_THING_OF, EN_MONTHS, ES_MONTHS, INSTITUTIONS, NAME_ARTICLES, NAME_CONNECTORS, STOP_WORDS, TITLES,
     WEEKDAYS,
 )
 
@@ -102,9 +102,15 @@ class Event(NamedTuple):
     source_files: tuple[str, ...]
 
 
-def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None) -> list[Event]:
+def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None,
+                text: str | None = None) -> list[Event]:
     """The events of a document's facts that have a value (a vague amount has nothing to compare);
-    a date without a year takes the year of ``published_on``, the document's date."""
+    a date without a year takes the year of ``published_on``, the document's date.
+
+    A fact whose sentence states no date takes the document's one event date, when its ``text``
+    states exactly one day besides its publication date (a release about one seizure dates it
+    once, in its lead: "On Sept. 9, agents rescued..."), and the names of the sentences stating it."""
+    lead_dates, lead_names = document_event(text, published_on) if text else (frozenset(), frozenset())
     events = []
     for row, x in zip(rows, facts):
         if x.first.value is None:
@@ -112,9 +118,43 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
         sentences = {m.sentence for c in x.claims for m in c.mentions}
         dates = frozenset(resolve(d, published_on) for s in sentences for d in sentence_dates(s))
         names = frozenset().union(*(sentence_names(s) for s in sentences))
+        if not dates and lead_dates:
+            dates, names = lead_dates, names | lead_names
         events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
                             subject_words(x.first), dates, names, tuple(sorted(x.files()))))
     return events
+
+
+def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The day a text's lead dates its event on, and the lead's names: when the title or the first
+    paragraph of prose states a day besides the publication date, and the text states no other
+    day. (A release about one seizure dates it in its lead; a statement that mentions one dated
+    event among its other figures does not date those.) Paragraphs, not sentences: "Sept." ends
+    no sentence."""
+    published = published_on.isoformat() if published_on else None
+    days: set[str] = set()
+    lead_days: set[str] = set()
+    lead_names: set[str] = set()
+    in_lead = True
+    for paragraph in text.splitlines():
+        found = {day for day in (resolve(d, published_on) for d in sentence_dates(paragraph)) if day != published}
+        days |= found
+        if in_lead:
+            lead_days |= found
+            lead_names |= sentence_names(paragraph)
+            in_lead = not _prose(paragraph)
+    if len(days) != 1 or days != lead_days:
+        return frozenset(), frozenset()
+    return frozenset(days), frozenset(lead_names)
+
+
+LEAD_WORDS = 8  # the first line of prose closes the lead (title, dateline, first paragraph)
+
+
+def _prose(line: str) -> bool:
+    """A line of prose: LEAD_WORDS words or more, ending a sentence (a title ends none)."""
+    line = line.rstrip()
+    return len(line.split()) >= LEAD_WORDS and line[-1:] in '.!?"”'
 
 
 STEM = 6  # letters: "migrants" and "migrantes", "cocaine" and "cocaína" count one thing
@@ -137,7 +177,14 @@ def same_subject(a: Figure, b: Figure) -> bool:
 
 
 def _alike(words_a: frozenset, words_b: frozenset, subject_a: str | None, subject_b: str | None) -> bool:
-    return overlap(words_a, words_b) >= SUBJECT_MATCH or overlap(_stems(subject_a), _stems(subject_b)) >= SUBJECT_MATCH
+    return overlap(words_a, words_b) >= SUBJECT_MATCH or overlap(_stems(subject_a), _stems(subject_b)) >= SUBJECT_MATCH \
+        or bool(_concepts(subject_a) & _concepts(subject_b))
+
+
+@lru_cache(maxsize=1 << 16)
+def _concepts(subject: str | None) -> frozenset[str]:
+    """The counted things a subject names (vocabulary.COUNTED_THINGS: "armas", "guns" -> firearm)."""
+    return frozenset(COUNTED_THING_OF[w] for w in map(fold, _WORD.findall(subject or "")) if w in COUNTED_THING_OF)
 
 
 def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None):

@@ -42,7 +42,7 @@ def merge_document(versions: list[SourceDoc], metas: list[Metadata]) -> _Documen
         document_row={"document_id": document_id, "title": meta.title, "published_on": meta.published_on,
                       "n_sources": len(versions), "canonical_source_file": canonical.source_file},
         fact_rows=rows,
-        events=fact_events(rows, facts, meta.published_on),
+        events=fact_events(rows, facts, meta.published_on, canonical.text),
         commitment_rows=[{"document_id": document_id, "ordinal": c.ordinal, "text": c.text,
                           "n_sources": c.n_sources, "source_files": list(c.source_files)}
                          for c in merge_commitments([lst for lst in lists if lst[1]])],

@@ -33,7 +33,8 @@ from .model import content_hash
 from .profiles import Profile
 from .versions import restated
 
-STORY_DAYS = 3  # publication dates a story's documents may be apart (a commentary two days on)
+STORY_DAYS = 3  # publication dates two linked documents may be apart (a commentary two days on)
+STORY_SPAN_DAYS = 7  # ... and the first and last documents of a story
 
 
 @dataclass
@@ -98,17 +99,40 @@ def _figure_pairs(docs: list[StoryDocument]) -> set[tuple[int, int]]:
 
 
 def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
-    """Indices of ``docs`` grouped into stories (each sorted; groups by first index)."""
-    find, union = union_find(len(docs))
-    for i, j in sorted(_figure_pairs(docs)):
-        if find(i) != find(j) and _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile):
-            union(i, j)
+    """Indices of ``docs`` grouped into stories (each sorted; groups by first index).
+
+    Links are taken nearest in time first, and one is dropped when the two stories it would join
+    would span more than STORY_SPAN_DAYS: without that bound, documents a few days apart chain
+    into one story running for months (a series of statements restating last year's figures)."""
+    links = {(i, j) for i, j in _figure_pairs(docs)
+             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile)}
     index = {d.document_id: i for i, d in enumerate(docs)}
     for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
-        i, j = index[doc_a], index[doc_b]
-        if find(i) != find(j) and _dated_near(docs[i], docs[j]):
-            union(i, j)
+        i, j = sorted((index[doc_a], index[doc_b]))
+        if _dated_near(docs[i], docs[j]):
+            links.add((i, j))
+    find, union = union_find(len(docs))
+    span = {i: (d.published_on, d.published_on) for i, d in enumerate(docs)}  # a root's first and last date
+    for i, j in sorted(links, key=lambda p: (_days_apart(docs[p[0]], docs[p[1]]), p)):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        joined = _joined_span(span[ri], span[rj])
+        if joined[0] is not None and (joined[1] - joined[0]).days > STORY_SPAN_DAYS:
+            continue
+        union(i, j)
+        span[find(i)] = joined
     return components(len(docs), find)
+
+
+def _days_apart(a: StoryDocument, b: StoryDocument) -> int:
+    return abs((a.published_on - b.published_on).days) if a.published_on and b.published_on else 0
+
+
+def _joined_span(a: tuple, b: tuple) -> tuple:
+    firsts = [d for d in (a[0], b[0]) if d is not None]
+    lasts = [d for d in (a[1], b[1]) if d is not None]
+    return (min(firsts), max(lasts)) if firsts else (None, None)
 
 
 def story_rows(documents: list[dict], groups: list[list[str]]) -> tuple[list[dict], dict[str, str]]:

@@ -97,3 +97,22 @@ autoridades defensa seguridad ciudadana publica operativo operacion ciudad puert
 # Nacional de Migración"
 NAME_CONNECTORS = frozenset("of and for de del para y e".split())
 NAME_ARTICLES = frozenset("the la las los el".split())
+
+
+# What is counted, across the two languages and the usual synonyms: two subjects naming one of
+# these count one thing ("armas" and "weapons recovered", "personas" and "people arrested").
+# Words are folded (lower case, no accents); a subject names a concept by any of its words.
+COUNTED_THINGS = {
+    "firearm": "firearms firearm weapons weapon guns gun rifles rifle pistols pistol handguns armas arma fusiles "
+               "fusil pistolas rifles",
+    "person": "people persons person individuals individual suspects suspect detainees defendants defendant "
+              "personas persona individuos sujetos presuntos detenidos detenidas imputados acusados reos",
+    "migrant": "migrants migrant migrantes migrante",
+    "ammunition": "rounds cartridges ammunition cartuchos municiones",
+    "magazine": "magazines cargadores",
+    "laboratory": "labs laboratories lab laboratorios narcolaboratorios",
+    "vehicle": "vehicles vehicle cars trucks vehiculos vehiculo camionetas",
+    "pill": "pills tablets pastillas pildoras tabletas",
+    "account": "accounts cuentas",
+}
+COUNTED_THING_OF = {w: concept for concept, words in COUNTED_THINGS.items() for w in words.split()}
