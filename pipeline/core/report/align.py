@@ -50,19 +50,27 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     a = [frozenset(sentence_key(s).split()) for s in spine]
     b = [frozenset(sentence_key(s).split()) for s in other]
     n, m = len(a), len(b)
+    if a == b:  # the same words sentence by sentence (a copy with other typography or figures)
+        return [(i, i) for i in range(n)]
     # the similarity of every pair that shares a word, found through an index of b's words
     where: dict[str, list[int]] = {}
     for j, words in enumerate(b):
         for w in words:
             where.setdefault(w, []).append(j)
     sims: list[dict[int, float]] = []
+    sizes = [len(words) for words in b]
     for words in a:
         shared: dict[int, int] = {}
         for w in words:
             for j in where.get(w, ()):
                 shared[j] = shared.get(j, 0) + 1
-        sims.append({j: k / (len(words) + len(b[j]) - k) for j, k in shared.items()
-                     if k / (len(words) + len(b[j]) - k) >= MIN_SIMILARITY})
+        size = len(words)
+        near = {}
+        for j, k in shared.items():
+            sim = k / (size + sizes[j] - k)
+            if sim >= MIN_SIMILARITY:
+                near[j] = sim
+        sims.append(near)
     for i, words in enumerate(a):  # two sentences without words (numbers only) are alike
         if not words:
             sims[i].update({j: 1.0 for j in range(m) if not b[j]})
