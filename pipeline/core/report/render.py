@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2.filters import do_truncate
+from markupsafe import Markup
 
 from pipeline.core.report import charts, data, search
 from pipeline.core.report.versions import read_text, rows_html, side_by_side, source_html, source_page_name
@@ -162,12 +164,22 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         for d in discrepancies:
             for sid in {d.get("story_id_a"), d.get("story_id_b")} - {None}:
                 discrepancies_by_story.setdefault(sid, []).append(d)
+        links: dict[str, str] = {}
+
+        def doc_link(d: str) -> str:
+            if d not in links:
+                links[d] = str(Markup('<a href="../documents/{}.html">{}</a>').format(
+                    d, do_truncate(env, titles.get(d, d), 50)))
+            return links[d]
+
         for st in stories:
             sid = st["story_id"]
             story_claims = sorted(claims_by_story.get(sid, []),  # disagreements first, then the most stated
                                   key=lambda c: (not c["has_conflict"], -(c["n_documents"] or 0), c["claim_id"]))
             for c in story_claims:
                 c["stated"] = _stated_as(c, facts_by_id)
+                for g in c["stated"]:  # each document's link built once, not once per claim
+                    g["links"] = Markup(", ".join(doc_link(d) for d in g["documents"]))
             story_docs = [{**docs_by_id[d], "title": titles[d], "n_facts": len(facts_by_doc.get(d, []))}
                           for d in (st.get("document_ids") or []) if d in docs_by_id]
             # a story of hundreds of documents and thousands of claims: pages of PAGE_SIZE of each
