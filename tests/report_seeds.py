@@ -1,6 +1,7 @@
 """A warehouse of the seed statements built from the pure core (no Dagster, no GX), for the report's tests."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -29,3 +30,29 @@ def build_seeds_warehouse(path: Path, sources: Path = SEEDS) -> Path:
     finally:
         release(path)
     return path
+
+
+JOINT_STORY = "story_joint"
+
+
+def one_story_warehouse(seeds_warehouse: Path, path: Path) -> tuple[Path, str, str]:
+    """A copy of the seeds' warehouse where the two documents of the 51-vs-53 migrants discrepancy are one
+    story, whose claim of that figure merges both facts and disagrees; returns (path, document a, document b)."""
+    shutil.copyfile(seeds_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        a, b, fa, fb = con.execute("""SELECT document_id_a, document_id_b, fact_id_a, fact_id_b FROM discrepancies
+                                      WHERE subject ILIKE '%migrant%'""").fetchone()
+        gone = [s for (s,) in con.execute("SELECT story_id FROM stories WHERE list_has_any(document_ids, [?, ?])",
+                                          [a, b]).fetchall()]
+        con.execute("DELETE FROM claims WHERE list_contains(?, story_id)", [gone])
+        con.execute("DELETE FROM stories WHERE list_contains(?, story_id)", [gone])
+        con.execute("INSERT INTO stories VALUES (?, 'Migrants found in a trailer: two statements', DATE '2022-10-14', 2, [?, ?])",
+                    [JOINT_STORY, a, b])
+        con.execute("UPDATE documents SET story_id = ? WHERE document_id IN (?, ?)", [JOINT_STORY, a, b])
+        con.execute("UPDATE discrepancies SET story_id_a = ?, story_id_b = ? WHERE fact_id_a = ?", [JOINT_STORY, JOINT_STORY, fa])
+        con.execute("""INSERT INTO claims SELECT 'claim_' || fact_id, ?, kind, value, unit, value_kg, subject, 1,
+                              [document_id], [fact_id], has_conflict
+                       FROM facts WHERE document_id IN (?, ?) AND fact_id NOT IN (?, ?)""", [JOINT_STORY, a, b, fa, fb])
+        con.execute("""INSERT INTO claims SELECT 'claim_migrants', ?, kind, value, unit, value_kg, subject, 2, [?, ?],
+                              [?, ?], true FROM facts WHERE fact_id = ?""", [JOINT_STORY, a, b, fa, fb, fa])
+    return path, a, b

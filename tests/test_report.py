@@ -11,9 +11,11 @@ import pytest
 
 from pipeline.core import report as report_pkg
 from pipeline.core.ingest import decode
-from pipeline.core.report import render, write_report
+from pipeline.core.report import render, search, write_report
 from pipeline.core.report.align import align_versions, split_sentences
-from report_seeds import SEEDS, build_seeds_warehouse
+import json
+
+from report_seeds import JOINT_STORY, SEEDS, build_seeds_warehouse, one_story_warehouse
 
 MIGRANTS_DOC = "doc_f68522693b228bde"  # the 2022 joint statement: three versions of it among the seeds
 
@@ -126,6 +128,104 @@ def test_stories_and_claims_are_shown(seeds_warehouse, tmp_path):
     assert f'href="stories/{story_id}.html"' in front and "from claims" in front
     story = (index.parent / "stories" / f"{story_id}.html").read_text(encoding="utf-8")
     assert html.escape(title) in story and f"../documents/{MIGRANTS_DOC}.html" in story
+
+
+def test_a_story_page_shows_its_claims_and_where_its_documents_disagree(seeds_warehouse, tmp_path):
+    path, a, b = one_story_warehouse(seeds_warehouse, tmp_path / "w.duckdb")
+    index = write_report(path, tmp_path / "r", SEEDS)
+    page = (index.parent / "stories" / f"{JOINT_STORY}.html").read_text(encoding="utf-8")
+    docs = page.split("<h2>Documents</h2>")[1].split("</table>")[0]
+    assert f'href="../documents/{a}.html"' in docs and f'href="../documents/{b}.html"' in docs
+    row = re.search(r'<tr class="conflict-row" id="claim_migrants">(.*?)</tr>', page, re.S).group(1)
+    assert '<td class="num">2</td>' in row and "disagree" in row  # n_documents, has_conflict
+    # each document's own value beside a link to its page: 51 in one, 53 in the other
+    stated = {d: v for v, d in re.findall(r'<span class="[^"]*">(\d+) [^<]*</span> in <a href="\.\./documents/([^"]+)\.html">', row)}
+    assert set(stated) == {a, b} and sorted(stated.values()) == ["51", "53"]
+    assert "Discrepancies with other stories" in page and 'class="num conflict">51<' in page
+    # the document page links its story; lists and the front page count claims and disagreements
+    assert f"../stories/{JOINT_STORY}.html" in (index.parent / "documents" / f"{a}.html").read_text(encoding="utf-8")
+    listing = (index.parent / "lists" / "stories-1.html").read_text(encoding="utf-8")
+    assert re.search(rf'{JOINT_STORY}\.html">Migrants found.*?class="num conflict">1</td>', listing, re.S)
+    with duckdb.connect(str(path), read_only=True) as con:
+        n_stories, n_claims = con.execute("SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM claims)").fetchone()
+    assert f"<b>{n_stories}</b> stories, <b>{n_claims}</b> claims" in index.read_text(encoding="utf-8")
+
+
+def test_the_mass_chart_sums_claims_so_one_seizure_counts_once(seeds_warehouse, tmp_path):
+    """Two documents of one story stating one seizure: facts count it twice, claims once."""
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(seeds_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("DELETE FROM facts WHERE kind = 'mass'")
+        con.execute("DELETE FROM claims WHERE kind = 'mass'")
+        docs = [d for (d,) in con.execute("SELECT document_id FROM documents ORDER BY document_id LIMIT 2").fetchall()]
+        for n, d in enumerate(docs):
+            con.execute("""INSERT INTO facts (fact_id, document_id, kind, value, unit, value_kg, subject, n_sources,
+                                              source_files, has_conflict) VALUES (?, ?, 'mass', 1000, 'kg', 1000,
+                                              'fentanyl', 1, [], false)""", [f"fact_seizure_{n}", d])
+        story = con.execute("SELECT story_id FROM stories ORDER BY story_id LIMIT 1").fetchone()[0]
+        con.execute("""INSERT INTO claims VALUES ('claim_seizure', ?, 'mass', 1000, 'kg', 1000, 'fentanyl', 2, ?,
+                       ['fact_seizure_0', 'fact_seizure_1'], false)""", [story, docs])
+    from pipeline.core.report import data
+
+    with data.connect(path) as con:
+        assert data.mass_by_substance_year(con, has_claims=False)["kg"].sum() == 2000
+        assert data.mass_by_substance_year(con, has_claims=True)["kg"].sum() == 1000
+    front = write_report(path, tmp_path / "r", SEEDS).read_text(encoding="utf-8")
+    assert "from claims; each seizure once" in front
+
+
+def test_a_story_of_many_documents_and_claims_is_split_into_pages(seeds_warehouse, tmp_path, monkeypatch):
+    path, a, b = one_story_warehouse(seeds_warehouse, tmp_path / "w.duckdb")
+    monkeypatch.setattr(render, "PAGE_SIZE", 3)
+    index = write_report(path, tmp_path / "r", SEEDS)
+    with duckdb.connect(str(path), read_only=True) as con:
+        n_claims = con.execute("SELECT count(*) FROM claims WHERE story_id = ?", [JOINT_STORY]).fetchone()[0]
+    pages = sorted((index.parent / "stories").glob(f"{JOINT_STORY}*.html"))
+    assert len(pages) == -(-n_claims // 3) > 1
+    first = (index.parent / "stories" / f"{JOINT_STORY}.html").read_text(encoding="utf-8")
+    assert f'href="{JOINT_STORY}-2.html">next</a>' in first and 'id="claim_migrants"' in first  # disagreements first
+    last = (index.parent / "stories" / f"{JOINT_STORY}-{len(pages)}.html").read_text(encoding="utf-8")
+    assert f'href="{JOINT_STORY}.html">first</a>' in last and "next</a>" not in last
+
+
+def test_a_warehouse_without_stories_still_gets_its_report(seeds_warehouse, tmp_path):
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(seeds_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("DROP TABLE claims")
+        con.execute("DROP TABLE stories")
+        con.execute("ALTER TABLE documents DROP COLUMN story_id")
+        con.execute("ALTER TABLE discrepancies DROP COLUMN story_id_a")
+        con.execute("ALTER TABLE discrepancies DROP COLUMN story_id_b")
+    index = write_report(path, tmp_path / "r", SEEDS)
+    front = index.read_text(encoding="utf-8")
+    assert "from facts" in front and "stories/" not in front and "claims</div>" not in front
+    assert not list((index.parent / "stories").iterdir()) and not list((index.parent / "lists").glob("stories-*"))
+    assert f'["d","{MIGRANTS_DOC}",' in (index.parent / "search-index.js").read_text(encoding="utf-8")
+
+
+def test_search_index_is_a_script_listing_every_document_story_and_file(seeds_report, seeds_warehouse):
+    out = seeds_report.parent
+    script = (out / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.REPORT_INDEX=") and script.rstrip().endswith(";")
+    index = json.loads(script.strip()[len("window.REPORT_INDEX="):-1])
+    hrefs = {search.href(row) for row in index["rows"]}
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
+        docs = [d for (d,) in con.execute("SELECT document_id FROM documents").fetchall()]
+        stories = [s for (s,) in con.execute("SELECT story_id FROM stories").fetchall()]
+        n_sources = con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert {f"documents/{d}.html" for d in docs} | {f"stories/{s}.html" for s in stories} <= hrefs
+    assert sum(row[0] == "s" for row in index["rows"]) == n_sources
+    for href in hrefs:
+        assert (out / href).exists(), href
+    # loaded by <script> tags (file:// has no fetch), from the search page; every page has the box
+    page = (out / "search.html").read_text(encoding="utf-8")
+    assert '<script src="search-index.js"' in page and '<script src="search.js"' in page
+    assert "fetch(" not in (out / "search.js").read_text(encoding="utf-8")
+    for page in [seeds_report, *(out / "documents").glob("*.html"), *(out / "lists").glob("*.html")]:
+        text = page.read_text(encoding="utf-8")
+        assert re.search(r'<form class="search" action="(\.\./)?search\.html"', text), page
 
 
 def test_the_warehouse_is_opened_read_only(seeds_warehouse, tmp_path):

@@ -506,6 +506,10 @@ def _build_data_docs(context, site_dir: Path) -> Path:
         shutil.rmtree(site_dir)
     site_dir.mkdir(parents=True)
     context.build_data_docs(site_names=["warehouse"])
+    # GX's pages load Bootstrap, jQuery, Vega and its logo from public hosts: make them open offline
+    from pipeline.core.report.data_docs_offline import make_offline
+
+    make_offline(site_dir)
     return site_dir / "index.html"
 
 

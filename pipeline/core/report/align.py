@@ -45,34 +45,57 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     of sentences, each scored by the share of words they have in common, figures left out): a
     copy's sentences pair with their twins, a re-translation's with the sentences they reword.
     """
+    if spine == other:  # an identical copy (often): sentence by sentence, no search
+        return [(i, i) for i in range(len(spine))]
     a = [frozenset(sentence_key(s).split()) for s in spine]
     b = [frozenset(sentence_key(s).split()) for s in other]
     n, m = len(a), len(b)
+    if a == b:  # the same words sentence by sentence (a copy with other typography or figures)
+        return [(i, i) for i in range(n)]
     # the similarity of every pair that shares a word, found through an index of b's words
     where: dict[str, list[int]] = {}
     for j, words in enumerate(b):
         for w in words:
             where.setdefault(w, []).append(j)
     sims: list[dict[int, float]] = []
+    sizes = [len(words) for words in b]
     for words in a:
         shared: dict[int, int] = {}
         for w in words:
             for j in where.get(w, ()):
                 shared[j] = shared.get(j, 0) + 1
-        sims.append({j: k / (len(words) + len(b[j]) - k) for j, k in shared.items()
-                     if k / (len(words) + len(b[j]) - k) >= MIN_SIMILARITY})
+        size = len(words)
+        near = {}
+        for j, k in shared.items():
+            sim = k / (size + sizes[j] - k)
+            if sim >= MIN_SIMILARITY:
+                near[j] = sim
+        sims.append(near)
     for i, words in enumerate(a):  # two sentences without words (numbers only) are alike
         if not words:
             sims[i].update({j: 1.0 for j in range(m) if not b[j]})
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    # score[i][j]: the best total from sentence i of spine and j of other on. A row differs from the
+    # one below only from its rightmost similar pair leftwards, until it meets the row below again
+    # (both never decrease leftwards), so only that stretch is computed: near-linear for versions
+    # whose sentences pair near the diagonal, and the same numbers as the whole table.
+    score: list[list[float]] = [[0.0] * (m + 1) for _ in range(n + 1)] if n == 0 else [None] * n + [[0.0] * (m + 1)]
     for i in range(n - 1, -1, -1):
-        row, below, near = score[i], score[i + 1], sims[i]
-        for j in range(m - 1, -1, -1):
-            best = below[j] if below[j] >= row[j + 1] else row[j + 1]
+        below, near = score[i + 1], sims[i]
+        if not near:
+            score[i] = below  # never written to again: rows are shared, not copied
+            continue
+        row = below[:]
+        jmin = min(near)
+        run = row[max(near) + 1]
+        for j in range(max(near), -1, -1):
+            best = below[j] if below[j] >= run else run
             sim = near.get(j)
             if sim is not None and below[j + 1] + sim > best:
                 best = below[j + 1] + sim
-            row[j] = best
+            row[j] = run = best
+            if j < jmin and best == below[j]:
+                break
+        score[i] = row
     pairs: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:

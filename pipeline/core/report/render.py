@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
 
-from pipeline.core.report import charts, data
-from pipeline.core.report.versions import read_text, side_by_side, source_html, source_page_name
+from pipeline.core.report import charts, data, search
+from pipeline.core.report.versions import read_text, rows_html, side_by_side, source_html, source_page_name
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 200  # rows of a list page: 10,000 documents are 50 pages, not one huge page
@@ -33,7 +35,46 @@ def _prepare(out_dir: Path) -> None:
     (out_dir / MARKER).write_text("written by pipeline.core.report.write_report\n", encoding="utf-8")
     for sub in _SUBDIRS:
         (out_dir / sub).mkdir(exist_ok=True)
-    shutil.copyfile(HERE / "static" / "report.css", out_dir / "report.css")
+    for name in ("report.css", "search.js"):
+        shutil.copyfile(HERE / "static" / name, out_dir / name)
+
+
+def story_page_name(story_id: str, page: int = 1) -> str:
+    return f"{story_id}.html" if page == 1 else f"{story_id}-{page}.html"
+
+
+STATED_DOCS = 8  # documents named beside each value a claim is stated as; the others counted
+
+
+def _stated_as(claim: dict, facts_by_id: dict[str, dict]) -> list[dict]:
+    """The values a claim's facts state, each with the documents stating it (the claim's own value first)."""
+    groups: dict[tuple, list[str]] = {}
+    for fid in claim.get("fact_ids") or []:
+        f = facts_by_id.get(fid)
+        if f is not None:
+            groups.setdefault((f["value"], f["unit"]), []).append(f["document_id"])
+    out = [{"value": v, "unit": u, "documents": sorted(set(docs))[:STATED_DOCS],
+            "n_more": max(0, len(set(docs)) - STATED_DOCS), "differs": (v, u) != (claim["value"], claim["unit"])}
+           for (v, u), docs in groups.items()]
+    return sorted(out, key=lambda g: (g["differs"], -len(g["documents"]) - g["n_more"]))
+
+
+DISAGREE = '<span class="conflict">disagree</span>'
+
+
+def _claim_rows(claims: list[dict], num) -> Markup:
+    """A story page's claims as table rows (built here: thousands of rows at 10,000 files)."""
+    out = []
+    for c in claims:
+        stated = "".join(
+            f'<li><span class="{"conflict" if g["differs"] else "value"}">{escape(num(g["value"]))} {escape(g["unit"])}</span>'
+            f' in {g["links"]}' + (f' and {g["n_more"]} more' if g["n_more"] else "") + "</li>" for g in c["stated"])
+        out.append(
+            f'<tr class="{"conflict-row" if c["has_conflict"] else ""}" id="{escape(c["claim_id"])}"><td>{escape(c["kind"])}</td>'
+            f'<td class="num">{escape(num(c["value"]))}</td><td>{escape(c["unit"])}</td><td class="num">{escape(num(c["value_kg"]))}</td>\n'
+            f'<td>{escape(c["subject"] or "")}</td><td class="num">{escape(c["n_documents"])}</td>\n'
+            f'<td>{DISAGREE if c["has_conflict"] else ""}<ul class="stated-as">{stated}</ul></td></tr>')
+    return Markup("".join(out))
 
 
 def _paginate(env, out_dir: Path, name: str, title: str, template: str, rows: list[dict], **extra) -> int:
@@ -61,7 +102,8 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
     with data.connect(warehouse_path) as con:
         have = data.tables(con)
         has_stories = {"stories", "claims"} <= have
-        q = lambda sql, params=None: data.records(data.frame(con, sql, params))  # noqa: E731
+        env.globals["has_stories"] = has_stories
+        q = lambda sql, params=None: data.rows(con, sql, params)  # noqa: E731
 
         sources = q("SELECT * FROM sources ORDER BY source_file")
         documents = q("SELECT * FROM documents ORDER BY published_on NULLS LAST, document_id")
@@ -123,21 +165,54 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         rows = side_by_side(versions, by_file, conflict_facts, "../") if versions else []
         doc_facts = facts_by_doc.get(d["document_id"], [])
         (out_dir / "documents" / f"{d['document_id']}.html").write_text(doc_tpl.render(
-            prefix="../", title=titles[d["document_id"]], doc=d, versions=versions, rows=rows, facts=doc_facts,
+            prefix="../", title=titles[d["document_id"]], doc=d, versions=versions, rows_html=rows_html(rows), facts=doc_facts,
             commitments=commitments_by_doc.get(d["document_id"], []),
             discrepancies=discrepancies_by_doc.get(d["document_id"], []), titles=titles,
             story_id=d.get("story_id") if has_stories else None), encoding="utf-8")
 
     # per story: its documents and the claims merged across them
+    claims_by_story: dict[str, list[dict]] = {}
+    for c in claims:
+        claims_by_story.setdefault(c["story_id"], []).append(c)
     if has_stories:
         story_tpl = env.get_template("story.html")
-        claims_by_story: dict[str, list[dict]] = {}
-        for c in claims:
-            claims_by_story.setdefault(c["story_id"], []).append(c)
+        facts_by_id = {f["fact_id"]: f for f in facts}
+        docs_by_id = {d["document_id"]: d for d in documents}
+        discrepancies_by_story: dict[str, list[dict]] = {}
+        for d in discrepancies:
+            for sid in {d.get("story_id_a"), d.get("story_id_b")} - {None}:
+                discrepancies_by_story.setdefault(sid, []).append(d)
+        links: dict[str, str] = {}
+
+        def doc_link(d: str) -> str:
+            if d not in links:
+                links[d] = str(Markup('<a href="../documents/{}.html">{}</a>').format(
+                    d, do_truncate(env, titles.get(d, d), 50)))
+            return links[d]
+
         for st in stories:
-            (out_dir / "stories" / f"{st['story_id']}.html").write_text(story_tpl.render(
-                prefix="../", title=st.get("title") or st["story_id"], story=st, titles=titles,
-                claims=claims_by_story.get(st["story_id"], [])), encoding="utf-8")
+            sid = st["story_id"]
+            story_claims = sorted(claims_by_story.get(sid, []),  # disagreements first, then the most stated
+                                  key=lambda c: (not c["has_conflict"], -(c["n_documents"] or 0), c["claim_id"]))
+            for c in story_claims:
+                c["stated"] = _stated_as(c, facts_by_id)
+                for g in c["stated"]:  # each document's link built once, not once per claim
+                    g["links"] = Markup(", ".join(doc_link(d) for d in g["documents"]))
+            story_docs = [{**docs_by_id[d], "title": titles[d], "n_facts": len(facts_by_doc.get(d, []))}
+                          for d in (st.get("document_ids") or []) if d in docs_by_id]
+            # a story of hundreds of documents and thousands of claims: pages of PAGE_SIZE of each
+            pages_n = max(1, math.ceil(len(story_claims) / PAGE_SIZE), math.ceil(len(story_docs) / PAGE_SIZE))
+            for n in range(1, pages_n + 1):
+                part = slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE)
+                (out_dir / "stories" / story_page_name(sid, n)).write_text(story_tpl.render(
+                    prefix="../", title=st.get("title") or sid, story=st, titles=titles,
+                    documents=story_docs[part], n_documents=len(story_docs), claims=story_claims[part],
+                    claim_rows=_claim_rows(story_claims[part], env.filters["num"]),
+                    n_claims=len(story_claims), n_conflicts=sum(c["has_conflict"] for c in story_claims),
+                    discrepancies=discrepancies_by_story.get(sid, [])[:PAGE_SIZE] if n == 1 else [],
+                    n_discrepancies=len(discrepancies_by_story.get(sid, [])), page=n, pages=pages_n,
+                    page_names={k: story_page_name(sid, k) for k in (1, n - 1, n + 1, pages_n)},
+                    first=(n - 1) * PAGE_SIZE + 1, page_size=PAGE_SIZE), encoding="utf-8")
 
     doc_rows = [{**d, "title": titles[d["document_id"]], "n_facts": len(facts_by_doc.get(d["document_id"], [])),
                  "n_conflicts": sum(f["has_conflict"] for f in facts_by_doc.get(d["document_id"], []))}
@@ -151,7 +226,14 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
                                    discrepancies, titles=titles),
     }
     if has_stories:
+        for st in stories:
+            st_claims = claims_by_story.get(st["story_id"], [])
+            st["n_claims"], st["n_conflicts"] = len(st_claims), sum(c["has_conflict"] for c in st_claims)
         pages["stories"] = _paginate(env, out_dir, "stories", "Stories", "list_stories.html", stories)
+
+    search.write_index(out_dir, documents, sources, stories, source_page_name)
+    (out_dir / "search.html").write_text(env.get_template("search.html").render(
+        prefix="", title="Search", n_rows=len(documents) + len(sources) + len(stories)), encoding="utf-8")
 
     suites: dict[tuple[str, str], dict] = {}
     for r in validation:

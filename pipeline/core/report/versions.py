@@ -1,6 +1,7 @@
 """A document's versions side by side: sentences aligned, figures marked and linked to their source."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from pipeline.core.report.align import Sentence, align_versions, split_sentences
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+@functools.lru_cache(maxsize=None)
 def source_page_name(source_file: str) -> str:
     """A file name for a source's page that is safe on disk and in a URL, and unique per name."""
     digest = hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:8]
@@ -35,16 +37,13 @@ def read_text(sources_dir: Path | None, source_file: str, sha256: str | None) ->
 
 
 def figure_link(m: dict, prefix: str, conflict: bool) -> Markup:
-    classes = ["fig"]
-    if conflict:
-        classes.append("conflict")
-    if m.get("quarantine_reason"):
-        classes.append("quarantined")
+    classes = "fig" + (" conflict" if conflict else "") + (" quarantined" if m.get("quarantine_reason") else "")
     title = f"{m['kind']}: {_num(m['value'])} {m['unit']}" + (f" · {m['subject']}" if m.get("subject") else "")
     if m.get("quarantine_reason"):
         title += f" · quarantined: {m['quarantine_reason']}"
     href = f"{prefix}sources/{source_page_name(m['source_file'])}#m-{m['measurement_id']}"
-    return Markup('<a class="{}" href="{}" title="{}">').format(" ".join(classes), href, title)
+    # plain string formatting with each piece escaped: Markup.format costs 3x as much, per figure
+    return Markup(f'<a class="{classes}" href="{escape(href)}" title="{escape(title)}">')
 
 
 def _num(value) -> str:
@@ -128,6 +127,19 @@ def side_by_side(versions: list[dict], mentions_by_file: dict[str, list[dict]], 
     return out
 
 
+def rows_html(rows: list[list[dict]]) -> Markup:
+    """The side-by-side table's rows as HTML (built here, not in the template: ~10,000 cells at 1,000 files)."""
+    out: list[str] = []
+    for row in rows:
+        out.append("<tr>")
+        for c in row:
+            cls = ("missing" if c.get("missing") else "") + (" has-conflict" if c.get("conflict") else "")
+            body = '<span class="left-out">(not in this version)</span>' if c.get("missing") else str(c["html"])
+            out.append(f'<td class="{cls}">{body}</td>')
+        out.append("</tr>\n")
+    return Markup("".join(out))
+
+
 def _mark_by_surface(sentence: str, mentions: list[dict], render) -> Markup:
     located = []
     cursor = 0
@@ -147,7 +159,7 @@ def source_html(text: str, mentions: list[dict], conflict_facts: set[str]) -> Ma
         if m.get("quarantine_reason"):
             classes += " quarantined"
         title = f"{m['kind']} {_num(m['value'])} {m['unit']} [{m['char_start']}:{m['char_end']}]"
-        return Markup('<mark id="m-{}" class="{}" title="{}">').format(m["measurement_id"], classes.strip(), title), "</mark>"
+        return f'<mark id="m-{escape(m["measurement_id"])}" class="{classes.strip()}" title="{escape(title)}">', "</mark>"
 
     body = marked(text, 0, mentions, render)
     # a mention skipped as overlapping still gets its anchor, so every figure's link lands
