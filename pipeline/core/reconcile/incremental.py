@@ -119,8 +119,9 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
 
 def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The frames with table ``stories``, ``documents.story_id`` and the discrepancies' story ids.
-    Stories are linked from nothing each run over every document (stories.py: from indexes, a
-    second or two at 10,000 files); a changed document changes only the stories it links."""
+    Stories are linked from nothing each run over every document (stories.py, candidate pairs
+    from indexes), from the story profiles and dated events kept by the last run: not yet
+    incremental, and not yet measured apart from the reconcile step."""
     documents = frames["documents"]
     events_of = _events_by_doc(events)
     rows = documents.to_dict("records")

@@ -57,9 +57,8 @@ _NO_SHINGLES = np.empty(0, dtype=np.uint32)
 
 
 def _near_in_time(a: StoryDocument, b: StoryDocument) -> bool:
-    if a.published_on is None or b.published_on is None:
-        return True
-    return abs((a.published_on - b.published_on).days) <= STORY_DAYS
+    """Within STORY_DAYS (a document of unknown date is not held back by its date)."""
+    return _days_apart(a, b) <= STORY_DAYS
 
 
 def _dated_near(a: StoryDocument, b: StoryDocument) -> bool:
