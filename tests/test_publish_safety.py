@@ -135,6 +135,37 @@ def test_two_runs_at_once_publish_one_whole_run_each(tmp_path, reference):
     assert not staging_files(warehouse)
 
 
+def test_a_run_stages_its_own_frames_while_another_run_writes_its_own(tmp_path, monkeypatch):
+    """Another run that reads another folder in the middle of this run (a CLI run beside a UI
+    run) never changes what this run stages: each run reads back the frames it wrote."""
+    two = tmp_path / "two"
+    two.mkdir()
+    for name in sorted(p.name for p in SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(SEEDS / name, two / name)
+    from pipeline.core import tables
+    from pipeline.definitions import build_defs
+
+    measure = tables.measurements_frame
+    (tmp_path / "home").mkdir()
+    with dg.DagsterInstance.local_temp(str(tmp_path / "home")) as instance:
+        def another_run_meanwhile(*args, **kwargs):
+            monkeypatch.setattr(tables, "measurements_frame", measure)
+            monkeypatch.setenv("PIPELINE_SOURCES_DIR", str(two))
+            other = build_defs().resolve_job_def("warehouse_job").execute_in_process(
+                instance=instance, asset_selection=[dg.AssetKey("source_texts")])
+            assert other.success
+            return measure(*args, **kwargs)
+
+        monkeypatch.setattr(tables, "measurements_frame", another_run_meanwhile)
+        monkeypatch.setenv("PIPELINE_SOURCES_DIR", str(SEEDS))
+        monkeypatch.setenv("PIPELINE_WAREHOUSE_PATH", str(tmp_path / "w.duckdb"))
+        result = build_defs().resolve_job_def("warehouse_job").execute_in_process(instance=instance,
+                                                                                raise_on_error=False)
+    assert result.success
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == len(list(SEEDS.glob("*.txt")))
+
+
 # -- kills --------------------------------------------------------------------------------------
 
 def wait_for(predicate, seconds: float) -> bool:

@@ -14,6 +14,7 @@ from pipeline.core.filecache import (
     CACHED_MODULE_SETS, CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version,
 )
 from pipeline.core.report import write_report
+from pipeline.defs.io import prune_finished_runs
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.runs import recover_dead_runs, register_this_process
@@ -83,6 +84,7 @@ def source_texts(context: dg.AssetExecutionContext, settings: PipelineSettings) 
     register_this_process(context.instance, context.run_id)
     for line in recover_dead_runs(context.instance):
         context.log.warning(line)
+    prune_finished_runs(context.instance)
     for path in warehouse.remove_leftovers(s.warehouse_path):
         context.log.info(f"removed a leftover of a run that did not finish: {path}")
     if s.cache_dir and _cache_root(s) is None:

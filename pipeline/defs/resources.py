@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.core.ingest import DEFAULT_MAX_BYTES
+from pipeline.defs.io import run_scoped_io_manager
 from pipeline.settings import Settings, settings_from_env
 
 
@@ -34,7 +35,8 @@ class PipelineSettings(dg.ConfigurableResource):
 def build_resources(s: Settings) -> dict:
     # No DuckDB connection resource: each run writes a staging file of its own (named after the
     # run), and only the publish step touches the published file (pipeline/core/warehouse.py).
-    return {"settings": PipelineSettings.from_settings(s)}
+    # The frames between steps are kept per run (pipeline/defs/io.py): two runs at once never mix.
+    return {"settings": PipelineSettings.from_settings(s), "io_manager": run_scoped_io_manager}
 
 
 @dg.definitions
