@@ -85,3 +85,77 @@ def test_one_dated_event_links_documents_and_their_disagreement_is_a_conflict(tm
     seven = claims[(claims["kind"] == "count") & (claims["value"] == 7.0)]
     five = claims[(claims["kind"] == "count") & (claims["value"] == 5.0)]
     assert seven["has_conflict"].all() and five["has_conflict"].any()
+
+
+def _checkpoint_release(day: int, kilos: int, guns: int, suspects: int, cash: str) -> str:
+    """One sheriff's office template, filled in for one seizure."""
+    return f"""Fentanyl seized at the Highway 85 checkpoint
+March {day}, 2026
+
+Agents seized {kilos} kilograms of fentanyl powder and {guns} firearms at the Highway 85 checkpoint.
+Deputies arrested {suspects} suspects and found {cash} in cash inside the trailer.
+Trafficking charges carry a minimum of 10 years in prison and fines up to $10 million.
+The county task force, created with 14 partner agencies, has run the checkpoint since its start.
+"""
+
+
+def test_two_releases_from_one_template_about_two_seizures_are_two_stories(tmp_path):
+    """The penalty and task-force sentences state the same figures; the sentences worded alike
+    disagree on more figures than they share: two seizures, two stories."""
+    f = frames(tmp_path, first=_checkpoint_release(3, 12, 3, 4, "$250,000"),
+               second=_checkpoint_release(5, 40, 7, 6, "$90,000"))
+    assert story_of(f, "first") != story_of(f, "second")
+
+
+def test_a_corrected_copy_of_one_release_stays_in_its_story(tmp_path):
+    """One figure changed, the others agree: the same story (and one document)."""
+    f = frames(tmp_path, first=_checkpoint_release(3, 12, 3, 4, "$250,000"),
+               corrected=_checkpoint_release(3, 12, 3, 5, "$250,000"))
+    assert story_of(f, "first") == story_of(f, "corrected")
+
+
+BULLETIN_FOOTER = ("About the office: the Sheriff's Office has 312 sworn deputies and serves 48,500 residents.\n"
+                   "Tips can be left at the 24-hour line; rewards reach $5,000.\n")
+
+
+def test_figures_that_many_documents_state_do_not_link_two_of_them(tmp_path):
+    """A footer more than MAX_KEY_DF bulletins repeat links none of them; two bulletins about
+    different arrests that also share one figure by chance stay two stories."""
+    texts = {f"bulletin{n:02d}": f"Deputy bulletin {n}\nMarch 4, 2026\n\n"
+                                 f"Deputies made {n + 100} traffic stops on Route {n}.\n{BULLETIN_FOOTER}"
+             for n in range(55)}
+    texts["arrest"] = ("Two held in Ridgeway burglary\nMarch 4, 2026\n\n"
+                       "Deputies arrested 2 men after a burglary at a Ridgeway pharmacy that took 60 boxes.\n"
+                       + BULLETIN_FOOTER)
+    texts["crash"] = ("Crash closes Route 9\nMarch 5, 2026\n\n"
+                      "A truck carrying 60 boxes of produce overturned on Route 9; 2 people were hurt.\n"
+                      + BULLETIN_FOOTER)
+    f = frames(tmp_path, **texts)
+    assert story_of(f, "arrest") != story_of(f, "crash")
+    assert story_of(f, "bulletin01") != story_of(f, "bulletin02")
+
+
+def test_a_background_paragraph_two_days_on_does_not_join_a_rich_release(tmp_path):
+    """Two of a release's many figures repeated in another event's story, two days later."""
+    release = """Mexico and U.S. close security talks with new targets
+June 10, 2026
+
+The delegations agreed to train 1,200 prosecutors and to add 45 scanners at 9 border crossings.
+Seizures of fentanyl reached 2,300 kilograms in the first quarter, up 18 percent.
+Authorities extradited 29 fugitives and froze $310 million in illicit accounts.
+Both governments will fund 16 treatment centers and 75 youth programs over 3 years.
+The next meeting, the 4th of its kind, will review 12 indicators.
+A joint fund of $85 million will pay for 260 new canine teams and 1,500 body cameras.
+"""
+    other = """Port of Manzanillo gets new cargo scanners
+June 12, 2026
+
+Customs installed 6 gamma-ray scanners at Manzanillo, which handles 3.5 million containers a year.
+The project cost 820 million pesos and trained 140 inspectors over 8 months.
+The port inspected 22 percent more containers in May, finding 37 weapons and 410 kilograms of methamphetamine.
+Two days ago, officials recalled that fentanyl seizures reached 2,300 kilograms in the first quarter.
+They also recalled that 29 fugitives had been extradited under the talks.
+The port plans 14 more scanners by 2028, at a cost of 95 million pesos, and 300 new hires.
+"""
+    f = frames(tmp_path, release=release, other=other)
+    assert story_of(f, "release") != story_of(f, "other")

@@ -7,7 +7,9 @@ STORY_DAYS of each other (a document of unknown date is not held back by its dat
 
 - they state the same figures: at least MIN_SHARED of them, exactly or restated in another unit
   or rounded ("casi 2,200 kilos" for "4,820 pounds"), standing in at least two sentences of each
-  (one quoted sentence, a template's penalty clause, is one piece of evidence); or
+  (one quoted sentence, a template's penalty clause, is one piece of evidence), making at least
+  MIN_SHARE of the figures of the document stating fewer, and not one template filled in with
+  other figures (template_siblings); figures in more than MAX_KEY_DF documents count for none; or
 - they state one dated event (discrepancies.event_pairs: the same day, the same counted thing, a
   name both give it beyond the date -- a place, an operation), whatever the value each gives,
   and both are dated (one shared event is too little to link a text of unknown date).
@@ -35,6 +37,9 @@ from .versions import restated
 
 STORY_DAYS = 3  # publication dates two linked documents may be apart (a commentary two days on)
 STORY_SPAN_DAYS = 7  # ... and the first and last documents of a story
+# the shared figures' least share of the figures of the document stating fewer: a background paragraph
+# repeating two of another statement's thirty figures does not make that statement's story
+MIN_SHARE = 0.2
 
 
 @dataclass
@@ -70,31 +75,52 @@ def _sentences(p: Profile, keys) -> int:
     return len({cw for k in keys for cw in p.sentences.get(k, ())})
 
 
-def same_figures(a: Profile, b: Profile) -> bool:
+def same_figures(a: Profile, b: Profile, common: frozenset = frozenset()) -> bool:
     """Whether two documents state MIN_SHARED figures in common (exactly, or restated in another
-    unit or rounded), from two sentences of each at least."""
-    shared = a.keys & b.keys
+    unit or rounded), from two sentences of each at least. ``common``: figure keys too many
+    documents state to tell one story from another (a template's fixed figures)."""
+    shared = (a.keys & b.keys) - common
     if _enough(a, b, shared, shared):
         return True
-    _, pairs = restated(a, b, shared)
+    _, pairs = restated(a, b, shared | common)  # a common key restated counts for none either
     return bool(pairs) and _enough(a, b, shared | {k for k, _ in pairs}, shared | {k2 for _, k2 in pairs})
 
 
+def template_siblings(a: Profile, b: Profile) -> bool:
+    """Whether two documents are one template filled in with other figures (two releases about two
+    seizures, two issues of a series): MIN_SHARED of the sentences they word alike (the same
+    content words) state other figures, whatever figures their fixed sentences (a penalty clause,
+    an agency's boilerplate) share. A rewrite in its own words words few sentences alike, and a
+    news story quoting a release with one figure wrong differs in one sentence."""
+    sa, sb = _keys_by_sentence(a), _keys_by_sentence(b)
+    return sum(sa[cw] != sb[cw] for cw in sa.keys() & sb.keys()) >= MIN_SHARED
+
+
+def _keys_by_sentence(p: Profile) -> dict:
+    out: dict = defaultdict(set)
+    for k, cws in p.sentences.items():
+        for cw in cws:
+            out[cw].add(k)
+    return out
+
+
 def _enough(a: Profile, b: Profile, keys_a: set, keys_b: set) -> bool:
-    return len(keys_a) >= MIN_SHARED and _sentences(a, keys_a) >= MIN_SHARED and _sentences(b, keys_b) >= MIN_SHARED
+    return (len(keys_a) >= MIN_SHARED and _sentences(a, keys_a) >= MIN_SHARED and _sentences(b, keys_b) >= MIN_SHARED
+            and len(keys_a) >= MIN_SHARE * min(len(a.keys), len(b.keys)))
 
 
-def _figure_pairs(docs: list[StoryDocument]) -> set[tuple[int, int]]:
-    """Pairs of documents sharing a figure key (a key in more than MAX_KEY_DF documents is
-    boilerplate) or a mass in another unit."""
+def _figure_pairs(docs: list[StoryDocument]) -> tuple[set[tuple[int, int]], frozenset]:
+    """Pairs of documents sharing a figure key or a mass in another unit, and the keys in more than
+    MAX_KEY_DF documents (boilerplate: they make no pair and count for none)."""
     postings: dict = defaultdict(list)
     for i, d in enumerate(docs):
         for k in d.profile.keys:
             postings[k].append(i)
-    pairs = {(a, b) for ids in postings.values() if len(ids) <= MAX_KEY_DF
+    common = frozenset(k for k, ids in postings.items() if len(ids) > MAX_KEY_DF)
+    pairs = {(a, b) for k, ids in postings.items() if k not in common
              for n, a in enumerate(ids) for b in ids[n + 1:]}
     pairs.update(mass_pairs(mass_postings([d.profile.masses for d in docs])))
-    return pairs
+    return pairs, common
 
 
 def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
@@ -103,8 +129,10 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
     Links are taken nearest in time first, and one is dropped when the two stories it would join
     would span more than STORY_SPAN_DAYS: without that bound, documents a few days apart chain
     into one story running for months (a series of statements restating last year's figures)."""
-    links = {(i, j) for i, j in _figure_pairs(docs)
-             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile)}
+    pairs, common = _figure_pairs(docs)
+    links = {(i, j) for i, j in pairs
+             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile, common)
+             and not template_siblings(docs[i].profile, docs[j].profile)}
     index = {d.document_id: i for i, d in enumerate(docs)}
     for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
         i, j = sorted((index[doc_a], index[doc_b]))
