@@ -70,7 +70,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         if cell is not None:
             label, label_unit = cell
             unit_l = UNIT.fullmatch(label_unit) if label_unit else None
-            money = money_scale(label_unit) if label_unit and unit_l is None else None
+            money = money_scale(label_unit) if label_unit and (unit_l is None or unit_info(
+                unit_l.group("unit"))[1] == "currency") else None  # "Efectivo (USD)": the cells are amounts
             if money is not None:
                 # "| Program | FY2026 enacted ($000) |", "Decomisos (millones de pesos)": an amount in the header's scale
                 code, scale = money

@@ -162,8 +162,10 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
         label = _SENTENCE_BREAK.split(label)[-1]
     unit = None
     inside = _LABEL_UNIT.search(label)
-    if inside is not None:
+    if inside is not None and (_is_unit(inside.group("inside")) or "\t" not in row):
         unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
+    # else "Canine teams (Mexican customs)<tab>6.8": a row label's parenthesis names no unit; the header may
+    headed = False  # the row is read under a column header or a title naming its unit or its thing
     if unit is None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
         head = _column_header(text, line_start, len(cells))  # "Port | Fentanyl (lbs) | Meth (lbs)" at the table's top
         if head is not None:
@@ -173,14 +175,19 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
                 head = (head[:inside.start()] + head[inside.end():]).strip()
             elif head.endswith("%"):
                 unit, head = "%", head[:-1].strip()  # "Change %": the column's cells are percents
+            elif UNIT.fullmatch(head) and unit_info(UNIT.fullmatch(head).group("unit"))[1] in ("mass", "area"):
+                unit, head = head, ""  # "Aduana | Toneladas | Contenedores": the header is the unit
             head_words = head.lower().split()
             if head and not any(c.isdigit() for c in head) and len(head_words) <= 3 and (
                     unit is not None or head_words[0] not in _LABEL_NOT_COUNTED and head_words[0] not in MONTHS
                     and head_words[-1] not in _LABEL_NOT_COUNTED):
                 # "| Entidad | ... | Detenidos |": the header names what the column counts, the row where
                 label = f"{head} {label}"
+                headed = True
+            headed = headed or unit is not None
     if unit is None:
         unit = _caption_unit(text, line_start)  # "Table 1. Seizures, 2021-2024 (kilograms)" above the rows
+        headed = headed or unit is not None
     label = label.lstrip(">*•-· ").strip()  # ">" quotes a forwarded e-mail's line: "> - Personas extraditadas: 61"
     words = label.lower().replace("’", "'").split()
     if "_" in label and _FIELD_KEY.fullmatch(label):
@@ -188,9 +195,10 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
     if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or \
             any(c.isdigit() for c in _YEAR_TAIL.sub("", label)):
         return None  # digits in a label name a thing ("Page 3"), except a closing year ("trained since 2022")
-    if words[-1].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[-1] in _MEASURED_LABELS) or \
-            words[0].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[0] in _MEASURED_LABELS) or \
-            words[0].rstrip(".,") in MONTHS:
+    # a row under a header that names the column's thing or unit is a place or a category: "El Paso" is no step
+    if not headed and (words[-1].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[-1] in _MEASURED_LABELS) or
+                       words[0].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[0] in _MEASURED_LABELS)) \
+            or words[0].rstrip(".,") in MONTHS:
         return None  # "Program start date: 2008", "Page: 3", "January 2024 | 1,840" (the thing is in a header)
     return label, unit
 
@@ -216,13 +224,17 @@ _BORDER_LINE = re.compile(r"[^\S\n]*[+|][-=+|:]*[-=][-=+|:]*[^\S\n]*")
 def _column_header(text: str, line_start: int, column: int) -> str | None:
     """The header cell of a column of a pipe- or tab-separated table: the cell at ``column`` of the
     first line of the block of table lines that holds the row starting at ``line_start``, or None."""
-    top, end = None, line_start - 1
+    top, end, blank = None, line_start - 1, False
     for _ in range(30):
         if end < 0:
             break
         start = text.rfind("\n", 0, end) + 1
         if start < end and _BORDER_LINE.fullmatch(text, start, end):
             end = start - 1  # a grid table's rule ("+-----+=====+") or a markdown separator: not the header
+            continue
+        if start == end and not blank and end and _TABLE_LINE.fullmatch(
+                text, text.rfind("\n", 0, end - 1) + 1, end - 1) and _numeric_row(text, *(top or (line_start, line_start))):
+            blank, end = True, start - 1  # a "Total" row set off by a blank line below the table's rows
             continue
         if start == end or not _TABLE_LINE.fullmatch(text, start, end):
             break
@@ -235,16 +247,38 @@ def _column_header(text: str, line_start: int, column: int) -> str | None:
     return cells[column]
 
 
+def _is_unit(inside: str) -> bool:
+    """Whether a label's parenthesis names a unit, a currency scale or a counted unit ("kg", "$000", "piezas")."""
+    inside = inside.strip()
+    return UNIT.fullmatch(inside) is not None or money_scale(inside) is not None or \
+        inside.lower().rstrip(".") in COUNT_UNITS
+
+
+def _numeric_row(text: str, start: int, end: int) -> bool:
+    """Whether the table line at ``start`` (or the row being read, when ``start == end``) holds a numeric
+    cell after its first: a row of figures, so its header lies further up."""
+    if start == end:
+        return True
+    end = text.find("\n", start)
+    cells = [c for c in _CELL_SPLIT.split(text[start:len(text) if end < 0 else end].strip()) if c]
+    return any(_NUMERIC_CELL.match(c) for c in cells[1:])
+
+
 def _caption_unit(text: str, line_start: int) -> str | None:
     """The mass or area unit named by the title line right above the rows of a table (at most 30
     rows up; the rows and a header are lines of a label and numbers, or of cells), or None."""
     end = line_start - 1
+    blank = False
     for _ in range(30):
         if end < 0:
             return None
         start = text.rfind("\n", 0, end) + 1
         if start == end:
-            return None  # a blank line: no title right above the table
+            if blank or end == line_start - 1:
+                return None  # a second blank line, or a row standing alone: no title right above the table
+            # a markdown table needs a blank line before it: "## Table 2. Seizures (pounds)", blank, the table
+            blank, end = True, start - 1
+            continue
         if not (_ROW_LINE.fullmatch(text, start, end) or _TABLE_LINE.fullmatch(text, start, end)):
             m = _CAPTION_UNIT.search(text, start, end)
             if m is None:

@@ -76,6 +76,65 @@ def join_wrapped_lines(text: str) -> str:
     return "".join(chars)
 
 
+# A table aligned with runs of spaces ("Ciudad de México      1,250      18.4") loses its columns when the
+# runs collapse; in its rows and header the first space of each gap between cells becomes a tab (the
+# same length), so the cells' unit and subject come from the column header as in a tab-separated table.
+# A row: a label, then cells of one number each, every cell after a gap of two or more spaces.
+_NUMBER_CELL = r"(?:[+-]?(?:us|mx)?\$?[0-9][0-9.,]*%?|[-–—]|n/?a|n\.d\.)"
+_ALIGNED_ROW_END = re.compile(rf"\S {{2,}}{_NUMBER_CELL}[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
+_ALIGNED_ROW = re.compile(rf"[^\S\n]*[^\W\d_][^\n|\t]*?(?:(?<=\S) {{2,}}{_NUMBER_CELL})+[^\S\n]*", re.IGNORECASE)
+_ALIGNED_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def align_table_gaps(text: str) -> str:
+    """``text`` with the gaps between the cells of space-aligned tables marked by a tab (see above): two
+    or more rows, one blank line at most between them, and the header right above them when it has as
+    many cells as the first row. Lines that are not rows of such a block are left as they are."""
+    rows = []  # (start, end) of each row line
+    last = -1
+    for m in _ALIGNED_ROW_END.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start <= last:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        last = end
+        if _ALIGNED_ROW.fullmatch(text, start, end):
+            rows.append((start, end))
+    if len(rows) < 2:
+        return text
+    blocks, block = [], [rows[0]]
+    for row in rows[1:]:
+        gap = text[block[-1][1]:row[0]]
+        if gap.count("\n") <= 2 and not gap.strip():
+            block.append(row)  # the next line, or the line after one blank line ("Total" below the rows)
+        else:
+            blocks.append(block)
+            block = [row]
+    blocks.append(block)
+    marks = []
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        lines = list(block)
+        first = block[0][0]
+        if first:
+            above = text.rfind("\n", 0, first - 1) + 1
+            header = text[above:first - 1]
+            cells = len(_ALIGNED_GAP.findall(header.strip()))
+            if cells and cells == len(_ALIGNED_GAP.findall(text[first:block[0][1]].strip())):
+                lines.insert(0, (above, first - 1))
+        for start, end in lines:
+            marks += [g.start() for g in _ALIGNED_GAP.finditer(text, start, end)
+                      if text[start:g.start()].strip()]  # not the indentation before the first cell
+    if not marks:
+        return text
+    chars = list(text)
+    for i in marks:
+        chars[i] = "\t"
+    return "".join(chars)
+
+
 DELETIONS = re.compile(
     "|".join([
         # a whole chrome line, with its line break
@@ -131,6 +190,8 @@ class CleanText:
 def clean(original: str) -> CleanText:
     """Normalize typography, drop markdown markers and site chrome; keep the offset map."""
     joined = join_wrapped_lines(original)  # before tabs become spaces: a tab marks a table row
+    if "  " in joined:
+        joined = align_table_gaps(joined)
     if _SUBSTITUTABLE.search(joined):
         translated = joined.translate(TRANSLATE_CRLF if "\r\n" in joined else TRANSLATE)
     else:
