@@ -98,3 +98,51 @@ def test_a_row_label_parenthesis_that_names_no_unit_keeps_the_row():
 def test_double_spaces_in_prose_are_no_table():
     text = "Agents seized 40 kilograms.  Two men were arrested.\nThe rest fled.  Police found 3 rifles.\n"
     assert clean(text).text == "Agents seized 40 kilograms. Two men were arrested.\nThe rest fled. Police found 3 rifles.\n"
+
+
+# --- a part of a set counted before it, its noun left out ------------------------------------------
+def _count(got, surface):
+    return [r for r in got if r[0] == surface and r[1] == "count"]
+
+
+def test_n_of_them_counts_the_set_named_before():
+    got = rows("A total of 97 crew members were detained; 40 of them were Colombian and Ecuadorian nationals.")
+    assert [r[:3] for r in _count(got, "40")] == [("40", "count", 40.0)]
+    assert "crew members" in _count(got, "40")[0][4]
+    got = rows("Our initiatives closed the fiscal year with 1,318 drug trafficking\n"
+               "organizations identified and 214 of them disrupted or dismantled.")
+    assert "organizations" in _count(got, "214")[0][4]
+
+
+def test_n_de_ellos_counts_the_set_named_before():
+    got = rows("La policía detuvo a 25 personas en el operativo; 9 de ellas eran menores de edad.")
+    assert "personas" in _count(got, "9")[0][4]
+
+
+def test_of_them_after_no_count_is_nothing():
+    assert not _count(rows("The agents were praised, and 40 of them were promoted in 2025."), "40")
+    assert not _count(rows("Seized 12 kilograms of cocaine; 3 of them were hidden in tires."), "3")
+
+
+def test_a_part_of_a_set_opened_inside_the_sentence():
+    got = rows("De los 186 equipos de inspección no intrusiva con que contamos, 152 funcionan plenamente.")
+    assert "equipos" in _count(got, "152")[0][4]
+    got = rows("La Auditoría reportó que, de 38 equipos de inspección donados a la Agencia Nacional de Aduanas, "
+               "11 permanecían sin operar al cierre de 2025.")
+    assert "equipos" in _count(got, "11")[0][4]
+    got = rows("Of the 60 scanners delivered to Mexican ports since 2022, 41 remain in service.")
+    assert "scanners" in _count(got, "41")[0][4]
+
+
+def test_a_group_of_n_counts_its_members():
+    got = rows("Mexican marines seized nearly 2.8 metric tons of cocaine from a fishing boat\n"
+               "off the coast of Oaxaca and detained its crew of six, the navy said on Monday.")
+    assert [(r[0], r[1], r[2]) for r in _count(got, "six")] == [("six", "count", 6.0)]
+    assert "crew" in _count(got, "six")[0][4]
+    got = rows("La Marina detuvo a la tripulación de siete, que fue trasladada a Manzanillo.")
+    assert "tripulación" in _count(got, "siete")[0][4]
+
+
+def test_a_group_of_n_with_its_noun_counts_the_noun():
+    got = rows("Agents found a group of 30 migrants in the trailer.")
+    assert [r[0] for r in got if r[1] == "count"] == ["30 migrants"]

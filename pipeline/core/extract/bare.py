@@ -15,7 +15,8 @@ from pipeline.core.extract.compared import (LIST_SEP, PART_PREP, compared_figure
                                             part_tail, single_item)
 from pipeline.core.extract.counts import ONE_CHARGE, TIME_NOUNS, what_is_counted
 from pipeline.core.extract.elided import (ES_AFTER_LEVEL, ES_LEVEL, ES_LEVEL_ENDINGS, PEOPLE_DONE, WERE_AFTER,
-                                          elided_count, member_of_set, next_member)
+                                          elided_count, member_of_set, next_member, part_of_prior,
+                                          group_size)
 from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import ES_DATE_AFTER, YEAR_CONTEXT_OK
 from pipeline.core.extract.numbers import NUMBER_WORDS
@@ -112,6 +113,10 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
             level = ES_LEVEL.search(before[-90:])  # "Las llamadas al 911 sumaron 61 mil 200"
             if level and (WERE_AFTER.match(text, num_end) or ES_AFTER_LEVEL.match(text, num_end)) and level.group("np").split()[0].lower() not in NOT_COUNTED:
                 elided = " ".join(level.group("np").split())
+        if elided is None and low.endswith((" of ", " de "), 0, start):
+            elided = group_size(text, start, num_end)  # "detained its crew of six": six crew members
+        if elided is None and found and low.startswith((" of ", " de "), num_end):
+            elided = part_of_prior(text, start, num_end, found, sentences, value)  # "97 crew members ...; 40 of them"
         if elided is None and before.endswith((", ", ",")):
             elided = member_of_set(text, before, start, num_end, found, sentences, words, value)
         if elided is None and digits and before.endswith((" and ", " y ")) and found:

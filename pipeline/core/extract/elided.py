@@ -69,17 +69,71 @@ _MEMBER_VERB = re.compile(r"[^\S\n]+(?:have|has|had|were|was|are|is|will|remain|
                           r"eran|son|están|estan|siguen|permanecen|se|contaban|tenían|tenian|cuentan|tienen)\b", re.IGNORECASE)
 
 
+# A part named by a pronoun after it: "40 of them were Colombian", "214 of them disrupted", "9 de ellas eran".
+_OF_THEM = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:them|those|these|whom)|de[^\S\n]+(?:ellos|ellas|estos|estas|esos|esas))"
+                      r"(?![\w-])", re.IGNORECASE)
+
+
+def part_of_prior(text: str, start: int, num_end: int, found: list, sentences: Sentences, value: float) -> str | None:
+    """The counted noun of the count just before a figure that is a part of it by a pronoun ("97 crew members
+    were detained; 40 of them were ..."), in the same sentence or the one before; or None."""
+    them = _OF_THEM.match(text, num_end) if found else None
+    if them is None or not (_MEMBER_VERB.match(text, them.end()) or _ES_PLURAL_VERB.match(text, them.end()) or
+                            _PARTICIPLE.match(text, them.end())):
+        return None  # "4 vehículos, dos de ellos con reporte de robo": a description of the set, no new count
+    prior = found[-1]
+    if prior.kind != "count" or not prior.subject or prior.value is None or prior.is_vague or not 1 < value < prior.value:
+        return None
+    s_start = sentences.span(start)[0]
+    if prior.char_end > start or start - prior.char_end > 200 or (
+            prior.char_start < s_start and prior.char_start < sentences.span(max(0, s_start - 2))[0]):
+        return None
+    return prior.subject
+
+
+# A group whose size follows it, its members left unsaid: "detained its crew of six, the navy said", "una familia de
+# cinco", "la tripulación de siete, que fue trasladada". A noun after the number is counted before this is tried.
+_GROUP_OF = re.compile(r"(?:^|[^\w])(?P<g>crew|team|family|group|gang|squad|cell|tripulación|tripulacion|familia|grupo|"
+                       r"banda|célula|celula|cuadrilla)[^\S\n]+(?:of|de)[^\S\n]+\Z", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"[^\S\n]*(?:[,;)]|\.(?!\d)|\n|\Z)|[^\S\n]+(?:was|were|who|that|que|fue|fueron)\b", re.IGNORECASE)
+
+
+def group_size(text: str, start: int, num_end: int) -> str | None:
+    """The group a number gives the size of ("its crew of six"), or None."""
+    group = _GROUP_OF.search(text, max(0, start - 20), start)
+    return group.group("g").lower() if group is not None and _GROUP_AFTER.match(text, num_end) else None
+
+
+_PARTICIPLE = re.compile(r"[^\S\n]+[a-z]{3,}ed\b")  # "214 of them disrupted or dismantled"
+
+
+# "de 38 equipos ... donados a la Agencia, 11 permanecían": a set opened by a preposition right before its figure,
+# anywhere in the sentence
+_SET_BEFORE = re.compile(r"(?:^|[^\w])(?:of|among|de|entre)[^\S\n]+(?:(?:the|these|those|los|las|estos|estas)[^\S\n]+)?\Z",
+                         re.IGNORECASE)
+_LONG_BETWEEN = re.compile(r"(?:[^\d.;:\n]|(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d))*,[^\S\n]*")  # a year may stand between
+# A Spanish verb in the third person plural after the part: "152 funcionan", "11 permanecían", "20 operaban"
+_ES_PLURAL_VERB = re.compile(r"[^\S\n]+(?:no[^\S\n]+)?[a-záéíóúñ]{3,}(?:an|en|ían|ian|aban|ieron|aron)\b")
+
+
 def member_of_set(text: str, before: str, start: int, num_end: int, found: list, sentences: Sentences,
                    words, value: float = 0.0, tail_at: int | None = None) -> str | None:
     """The counted noun of the set a sentence opens with, for a bare figure that is a part of it, with
     what is said of that part ("defendants have been sentenced"); or None. ``tail_at``: the end of a
     later figure of the same set whose predicate is wanted ("22 had ties ... and 47| had convictions")."""
-    if not _MEMBER_VERB.match(text, num_end):
-        return None
     s_start = sentences.span(start)[0]
     prior = found[-1] if found else None
+    inner = prior is not None and prior.kind == "count" and prior.subject and prior.value is not None and \
+        s_start <= prior.char_start and prior.char_end <= start and value < prior.value and \
+        _SET_BEFORE.search(text, max(0, prior.char_start - 12), prior.char_start) is not None and \
+        start - prior.char_end <= 120 and _LONG_BETWEEN.fullmatch(text, prior.char_end, start) is not None
+    if not (_MEMBER_VERB.match(text, num_end) or inner and (_ES_PLURAL_VERB.match(text, num_end) or
+                                                             _MEMBER_VERB.match(text, num_end))):
+        return None
     between = _SET_PARTICIPLE.fullmatch(text, prior.char_end, start) if prior is not None and prior.char_end <= start else None
-    if prior is not None and prior.kind == "count" and prior.subject and prior.value is not None and \
+    if inner and (between is None or not _SET_OPENING.match(_LEAD_IN_END.split(text[s_start:prior.char_start])[-1].lstrip())):
+        whole = prior.subject  # "De los 186 equipos ... con que contamos, 152 funcionan", "que, de 38 equipos ..., 11 ..."
+    elif prior is not None and prior.kind == "count" and prior.subject and prior.value is not None and \
             prior.char_start >= s_start and between is not None and value < prior.value and \
             _SET_OPENING.match(_LEAD_IN_END.split(text[s_start:prior.char_start])[-1].lstrip()):
         whole = prior.subject  # "Of 7 defendants, 5 have been sentenced", "Of the 134 people arrested, 22 had ..."
