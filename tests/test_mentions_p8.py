@@ -146,3 +146,15 @@ def test_a_group_of_n_counts_its_members():
 def test_a_group_of_n_with_its_noun_counts_the_noun():
     got = rows("Agents found a group of 30 migrants in the trailer.")
     assert [r[0] for r in got if r[1] == "count"] == ["30 migrants"]
+
+
+# --- a change from a larger level, its unit written once: both levels are figures -------------------
+def test_a_change_down_from_a_level_written_without_its_unit():
+    assert ("45", "duration", 45.0, "day") in kinds("El tiempo promedio de respuesta se redujo de 45 a 30 días.")
+    assert ("21", "duration", 21.0, "day") in kinds(
+        "Disminuyó el tiempo de respuesta a solicitudes de rastreo de armas, que pasó de 21 a 13 días en promedio.")
+    assert ("90", "duration", 90.0, "day") in kinds("Average trace response times fell from 90 to 45 days last year.")
+
+
+def test_a_larger_first_figure_without_a_change_verb_is_no_range():
+    assert [r[0] for r in rows("The vote was 52 to 48 senators.")] == ["48 senators"]

@@ -118,9 +118,10 @@ def range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sent
         if base and lower < base:
             lower *= upper.value / base
     if not 0 < lower < upper.value:
-        if not (scale != 1.0 and intro in ("de", "from", "desde") and 0 < lower and
+        if not (intro in ("de", "from", "desde") and 0 < lower and
                 _CHANGE_FROM.search(text, max(0, lo_start - len(parts[-2]) - 40), lo_start - len(parts[-2]) - 1)):
-            return None  # a change's earlier level may be the larger: "pasó de 310 millones a 273 millones de pesos"
+            return None  # a change's earlier level may be the larger: "pasó de 310 millones a 273 millones de pesos",
+            # "se redujo de 45 a 30 días", "fell from 90 to 45 minutes"
     qual_start = lo_start - (len(parts[-2]) + 1 if intro in ("between", "from", "entre", "de", "del", "desde") else 0)
     qual = QUALIFIER.search(text, max(0, qual_start - 48), max(0, qual_start))
     qualifier = _SPACES.sub(" ", qual.group("q")).lower() if qual else None
