@@ -158,3 +158,19 @@ def test_a_change_down_from_a_level_written_without_its_unit():
 
 def test_a_larger_first_figure_without_a_change_verb_is_no_range():
     assert [r[0] for r in rows("The vote was 52 to 48 senators.")] == ["48 senators"]
+
+
+# --- a bare number joined to a percent before it is a percent of the same thing ---------------------
+def test_a_number_after_a_percent_and_its_article_is_a_percent():
+    text = ("Hoy revisamos con rayos gamma alrededor del 61% de los contenedores en Manzanillo, diputada, "
+            "y cerca del 40 en Lázaro Cárdenas.")
+    got = rows(text)
+    assert [(r[0], r[1], r[2]) for r in got if r[0] == "40"] == [("40", "percent", 40.0)]
+    got = rows("Inspectors scanned 61% of containers at Manzanillo and nearly 40 at Lázaro Cárdenas.")
+    assert [(r[0], r[1], r[2]) for r in got if r[0] == "40"] == [("40", "percent", 40.0)]
+
+
+def test_a_counted_noun_after_a_percent_stays_a_count():
+    got = rows("Se aseguró el 61% de la droga y 40 personas fueron detenidas.")
+    assert ("40 personas", "count") in {(r[0], r[1]) for r in got}
+

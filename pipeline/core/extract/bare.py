@@ -12,7 +12,7 @@ import re
 
 from pipeline.core.extract.cells import COUNT_UNITS, cell_label, money_scale
 from pipeline.core.extract.compared import (LIST_SEP, PART_PREP, compared_figure, fewer_than, list_part, listed_figure,
-                                            part_tail, single_item)
+                                            part_tail, percent_sibling, single_item)
 from pipeline.core.extract.counts import ONE_CHARGE, TIME_NOUNS, what_is_counted
 from pipeline.core.extract.elided import (ES_AFTER_LEVEL, ES_LEVEL, ES_LEVEL_ENDINGS, PEOPLE_DONE, WERE_AFTER,
                                           elided_count, member_of_set, next_member, part_of_prior,
@@ -106,6 +106,10 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
         part = list_part(text, before, start, num_end, found, sentences, words)
         if part is not None:  # "98 votos a favor, 17 en contra", "heridos otros tres", "seiscientos más"
             counted, elided_subject = (part, num_end, part.split()[0]), part
+    if counted is None and compared is None and cell is None and found and found[-1].kind == "percent" and digits:
+        sibling = percent_sibling(text, start, num_end, found, sentences)  # "del 61% ..., y cerca del 40 en ..."
+        if sibling is not None:
+            return "percent", sibling.unit, num_end, sibling.unit_text, None, None, sibling.subject, None, 1.0
     if counted is None and compared is None and cell is None:
         elided = elided_count(text, before, start, num_end, found, sentences) if lang == "en" and digits else None
         if elided is None and lang == "es" and before.endswith(" ") and \

@@ -183,3 +183,24 @@ def single_item(text: str, pos: int, words) -> tuple[str, int, str] | None:
     if not head.isalpha() or not head.islower() or is_plural(head) or head in TIME_NOUNS:
         return None
     return phrase, end, head
+
+
+# A bare number joined to a percent just before it, in the same sentence: "alrededor del 61% de los contenedores en
+# Manzanillo, y cerca del 40 en Lázaro Cárdenas", "61% of containers at Manzanillo and nearly 40 at Lázaro Cárdenas".
+_PERCENT_SIBLING_BEFORE = re.compile(
+    r"(?:,|\b(?:y|e|o|and|or))[^\S\n]+(?:(?:(?:cerca|alrededor|arriba|más|mas|menos)[^\S\n]+del?|casi(?:[^\S\n]+el)?|"
+    r"apenas(?:[^\S\n]+el)?|el|del|al)[^\S\n]+|" + LEVEL_QUALIFIER + r")?\Z", re.IGNORECASE)
+_PERCENT_SIBLING_AFTER = re.compile(r"[^\S\n]+(?:en|in|at|for|para|among|entre)\b|[^\S\n]*(?:[,;)]|\.(?!\d)|\Z)",
+                                    re.IGNORECASE)
+
+
+def percent_sibling(text: str, start: int, num_end: int, found: list, sentences) -> object | None:
+    """The percent a bare number is a second value of (same sentence, no figure between), or None."""
+    prior = found[-1] if found else None
+    if prior is None or prior.kind != "percent" or prior.value is None or not 0 < start - prior.char_end <= 100 or \
+            prior.char_start < sentences.span(start)[0] or _NON_YEAR_DIGIT.search(text, prior.char_end, start):
+        return None
+    if not _PERCENT_SIBLING_AFTER.match(text, num_end) or not _PERCENT_SIBLING_BEFORE.search(
+            text, max(prior.char_end, start - 40), start):
+        return None
+    return prior
