@@ -174,3 +174,24 @@ def test_a_counted_noun_after_a_percent_stays_a_count():
     got = rows("Se aseguró el 61% de la droga y 40 personas fueron detenidas.")
     assert ("40 personas", "count") in {(r[0], r[1]) for r in got}
 
+
+# --- "a kilogram" / "one kilogram" as the base of a price is no amount ------------------------------
+# (a yield's base, "One kilogram of precursor can produce ...", is labelled a mass in p5 and p7 and a ratio
+# base in p8: left as it was)
+def test_a_unit_that_is_the_base_of_a_price_is_no_amount():
+    got = rows("- **Price.** A kilogram of 4-AP sold for $800-$1,100 on Chinese online marketplaces.")
+    assert not [r for r in got if r[1] == "mass"]
+    got = rows("One kilogram of pure fentanyl sold for about $12,000 in Culiacán last year.")
+    assert not [r for r in got if r[1] == "mass"]
+    got = rows("Un kilo de cristal se vendía en 3 mil dólares en Tijuana.")
+    assert not [r for r in got if r[1] == "mass"]
+
+
+def test_one_kilogram_seized_is_an_amount():
+    got = rows("Agents seized one kilogram of fentanyl and sold the car for $800.")
+    assert ("one kilogram", "mass") in {(r[0], r[1]) for r in got}
+
+
+def test_an_amount_that_sold_for_a_sum_is_still_an_amount():
+    got = rows("Officers seized a kilogram of fentanyl that sold for $20,000 on the street.")
+    assert ("a kilogram", "mass") in {(r[0], r[1]) for r in got}

@@ -32,7 +32,8 @@ PRICE_BEFORE = re.compile(r"\b(?:(?:price|prices|cost|costs|value|precio|costo)[
                            r"[0-9][^\S\n]+(?:dollars|pesos|d[oó]lares)[^\S\n]+\Z", re.IGNORECASE)
 # "a kilogram of fentanyl sells for", "a kilo can cost": the unit of a price, right before the price verb
 PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+)?)?[^\S\n]+(?:can[^\S\n]+|may[^\S\n]+)?"
-                          r"(?:sells?|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|cuesta)\b",
+                          r"(?:sells?|(?<!that )(?<!which )sold[^\S\n]+for|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|"
+                          r"se[^\S\n]+vendía|cuesta|costaba)\b",
                           re.IGNORECASE)
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").

@@ -48,8 +48,9 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     if plus:
         num_end = plus.end()  # "700,000+ pills", "2,000-plus rounds": at least that many
     value, num_end, fraction = _fraction(text, low, lang, groups, digits, value, num_end, plus)
-    if groups.get("article") and value == 1 and (PRICE_BEFORE.search(text, max(0, start - 24), start) or
-                                                 PRICE_AFTER.match(text, num_end, num_end + 48)):
+    if (groups.get("article") or groups.get("words")) and value == 1 and (PRICE_BEFORE.search(text, max(0, start - 24), start) or
+                                                 PRICE_AFTER.match(text, num_end, num_end + 48) or
+                                                 groups.get("words") and _unit_base(text, num_end)):
         return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
     if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and (
             thousands_of(text, num_end, lang) or cell_label(text, start, num_end) is not None)):
@@ -148,6 +149,13 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         subject = _measured_subject(text, kind, start, end, q_start, s_start, unit_m, found, lang)
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
+
+
+def _unit_base(text: str, num_end: int) -> bool:
+    """Whether "one" and the mass unit after it are a price's base: "One kilogram of 4-AP sold for $800"."""
+    unit_m = UNIT.match(text, num_end)
+    return unit_m is not None and unit_info(unit_m.group("unit"))[1] == "mass" and \
+        PRICE_AFTER.match(text, unit_m.end(), unit_m.end() + 48) is not None
 
 
 # Digits in parentheses restating the number words before them, as legal texts write amounts.
