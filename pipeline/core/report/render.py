@@ -9,9 +9,12 @@ while the next ones are rendered.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import queue
 import shutil
 import threading
+import traceback
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,6 +59,52 @@ def _prepare(out_dir: Path) -> None:
         shutil.copyfile(HERE / "static" / name, out_dir / name)
 
 
+PARALLEL_MIN_DOCUMENTS = 1000  # fewer documents are written quicker than a process starts
+HELPER_SHARE = 16  # of every 20 documents, those the helper process writes (this one also writes the stories and lists)
+
+
+def _parallel(n_documents: int) -> bool:
+    return (n_documents >= PARALLEL_MIN_DOCUMENTS and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class _Helper:
+    """A forked process writing some of the pages: it has the data already read (no pickling, no second
+    query) and its own writer thread. Forked before this process starts its writer thread, it uses no lock
+    of this process; it ends with os._exit (multiprocessing's), never returning into the caller's code.
+    ``wait`` raises if it failed."""
+
+    def __init__(self, work):
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child_end = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=self._run, args=(work, child_end), name="report-pages", daemon=True)
+        self._proc.start()
+        child_end.close()
+
+    @staticmethod
+    def _run(work, conn) -> None:
+        try:
+            files = _Writer()
+            try:
+                work(files)
+            finally:
+                files.close()
+            conn.send(None)
+        except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+            conn.send(traceback.format_exc())
+        finally:
+            conn.close()
+
+    def wait(self) -> None:
+        try:
+            error = self._conn.recv()
+        except EOFError:
+            error = "it ended without a word"
+        self._proc.join()
+        if error is not None or self._proc.exitcode != 0:
+            raise RuntimeError(f"the report's helper process failed (exit {self._proc.exitcode}): {error}")
+
+
 class _Writer:
     """Pages written to disk by a thread while the next ones are rendered (a write's system calls
     release the GIL); at most ``depth`` pages wait in memory. ``close`` raises the first error."""
@@ -63,8 +112,7 @@ class _Writer:
     def __init__(self, depth: int = 256):
         self._queue: queue.Queue = queue.Queue(depth)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="report-writer", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None  # started by the first write (after any fork)
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -78,9 +126,14 @@ class _Writer:
     def write(self, path: Path, text: str) -> None:
         if self._error is not None:
             raise self._error
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="report-writer", daemon=True)
+            self._thread.start()
         self._queue.put((path, text))
 
     def close(self) -> None:
+        if self._thread is None:
+            return
         self._queue.put(None)
         self._thread.join()
         if self._error is not None:
@@ -250,15 +303,8 @@ def _write_pages(env: Environment, files: _Writer, warehouse_path: Path, out_dir
         facts = [Fact._make(r) for r in data.tuples(con, FACTS_SQL)]
         mentions = [Mention._make(r) for r in data.tuples(con, MENTIONS_SQL)]
         discrepancies = q("SELECT * FROM discrepancies ORDER BY event_date, discrepancy_id")
-        validation = q("SELECT * FROM validation_results ORDER BY severity, suite, expectation, column_name")
         commitments = q("SELECT document_id, ordinal, text FROM commitments ORDER BY document_id, ordinal") \
             if "commitments" in have else []
-        stories = q("SELECT * FROM stories ORDER BY first_published_on NULLS LAST, story_id") if has_stories else []
-        claims = [Claim._make(r) for r in data.tuples(con, CLAIMS_SQL)] if has_stories else []
-        mass = data.mass_by_substance_year(con, has_stories)
-        kinds = data.frame(con, "SELECT kind, count(*) AS n FROM facts GROUP BY kind ORDER BY n DESC, kind")
-        months = data.frame(con, """SELECT coalesce(strftime(published_on, '%Y-%m'), 'undated') AS month, count(*) AS n
-                                    FROM documents GROUP BY ALL ORDER BY month""")
 
     titles = {d["document_id"]: d.get("title") or "(untitled)" for d in documents}
     cut = _Titles(env, titles)
@@ -283,7 +329,7 @@ def _write_pages(env: Environment, files: _Writer, warehouse_path: Path, out_dir
     # same text, split into sentences (read once, for both pages, and not kept)
     src_tpl = env.get_template("source.html")
 
-    def source_page(s: dict) -> tuple[str | None, list[Mention]]:
+    def source_page(s: dict, files: _Writer) -> tuple[str | None, list[Mention]]:
         """Write a source file's page; return its text (None if not read) and its mentions in_order."""
         text, why = (None, s.get("reject_reason")) if s["status"] != "ok" else \
             read_text(sources_dir, s["source_file"], s.get("sha256"))
@@ -297,28 +343,47 @@ def _write_pages(env: Environment, files: _Writer, warehouse_path: Path, out_dir
 
     # per document: versions side by side, figures stated or left out, conflicts
     doc_tpl = env.get_template("document.html")
-    written: set[str] = set()
-    for d in documents:
-        versions = sorted(sources_by_doc.get(d["document_id"], []),
-                          key=lambda s: (not s["is_canonical"], s["source_file"]))
-        shown, sentences, cells = [], [], []
-        for v in versions:
-            text, ordered = source_page(v)
-            written.add(v["source_file"])
-            shown.append({**v, "text": None if text is None else True})  # the template asks only whether it is there
-            version_sentences, version_cells_ = version_cells(text, ordered, "../")
-            sentences.append(version_sentences)
-            cells.append(version_cells_)
-        doc_facts = facts_by_doc.get(d["document_id"], [])
-        files.write(out_dir / "documents" / f"{d['document_id']}.html", doc_tpl.render(
-            prefix="../", title=titles[d["document_id"]], doc=d, versions=shown,
-            rows_html=Markup(side_by_side(sentences, cells)) if versions else Markup(""),
-            facts_html=_fact_rows(doc_facts, shown), commitments=commitments_by_doc.get(d["document_id"], []),
-            discrepancies=discrepancies_by_doc.get(d["document_id"], []), titles=titles,
-            story_id=d.get("story_id") if has_stories else None))
+
+    def document_pages(docs: list[dict], files: _Writer) -> None:
+        for d in docs:
+            versions = sorted(sources_by_doc.get(d["document_id"], []),
+                              key=lambda s: (not s["is_canonical"], s["source_file"]))
+            shown, sentences, cells = [], [], []
+            for v in versions:
+                text, ordered = source_page(v, files)
+                shown.append({**v, "text": None if text is None else True})  # the template asks only whether it is there
+                version_sentences, version_cells_ = version_cells(text, ordered, "../")
+                sentences.append(version_sentences)
+                cells.append(version_cells_)
+            doc_facts = facts_by_doc.get(d["document_id"], [])
+            files.write(out_dir / "documents" / f"{d['document_id']}.html", doc_tpl.render(
+                prefix="../", title=titles[d["document_id"]], doc=d, versions=shown,
+                rows_html=Markup(side_by_side(sentences, cells)) if versions else Markup(""),
+                facts_html=_fact_rows(doc_facts, shown), commitments=commitments_by_doc.get(d["document_id"], []),
+                discrepancies=discrepancies_by_doc.get(d["document_id"], []), titles=titles,
+                story_id=d.get("story_id") if has_stories else None))
+
+    # most documents (and their source files) in a forked process, the rest here beside the stories and lists
+    helper = None
+    if _parallel(len(documents)):
+        theirs = [d for i, d in enumerate(documents) if i % 20 < HELPER_SHARE]
+        helper = _Helper(lambda files: document_pages(theirs, files))
+    document_pages([d for i, d in enumerate(documents) if helper is None or i % 20 >= HELPER_SHARE], files)
+    in_documents = {s["source_file"] for d in documents for s in sources_by_doc.get(d["document_id"], [])}
     for s in sources:  # the files of no document (rejected ones)
-        if s["source_file"] not in written:
-            source_page(s)
+        if s["source_file"] not in in_documents:
+            source_page(s, files)
+
+    # what only this process needs (the stories, the front page), read while the helper writes pages
+    with data.connect(warehouse_path) as con:
+        q = lambda sql, params=None: data.rows(con, sql, params)  # noqa: E731
+        validation = q("SELECT * FROM validation_results ORDER BY severity, suite, expectation, column_name")
+        stories = q("SELECT * FROM stories ORDER BY first_published_on NULLS LAST, story_id") if has_stories else []
+        claims = [Claim._make(r) for r in data.tuples(con, CLAIMS_SQL)] if has_stories else []
+        mass = data.mass_by_substance_year(con, has_stories)
+        kinds = data.frame(con, "SELECT kind, count(*) AS n FROM facts GROUP BY kind ORDER BY n DESC, kind")
+        months = data.frame(con, """SELECT coalesce(strftime(published_on, '%Y-%m'), 'undated') AS month, count(*) AS n
+                                    FROM documents GROUP BY ALL ORDER BY month""")
 
     # per story: its documents and the claims merged across them
     claims_by_story: dict[str, list[Claim]] = data.grouped(claims, 0)
@@ -400,4 +465,6 @@ def _write_pages(env: Environment, files: _Writer, warehouse_path: Path, out_dir
         chart_mass=charts.mass_chart(mass, "claims" if has_stories else "facts"),
         chart_kinds=charts.kinds_chart(kinds), chart_months=charts.months_chart(months),
     ))
+    if helper is not None:
+        helper.wait()
     return index
