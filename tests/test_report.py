@@ -260,9 +260,9 @@ def test_cli_report_writes_beside_the_warehouse(seeds_warehouse, tmp_path, monke
 
 def test_a_helper_process_writes_the_same_pages(seeds_warehouse, seeds_report, tmp_path, monkeypatch):
     """At 10,000 files most document and source pages are written by a forked helper: the same bytes."""
-    if not render._parallel(render.PARALLEL_MIN_DOCUMENTS):
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    if not render._parallel(1):
         pytest.skip("no fork or one CPU: the report is written by this process alone")
-    monkeypatch.setattr(render, "PARALLEL_MIN_DOCUMENTS", 1)
     helpers, helper = [], render._Helper
     monkeypatch.setattr(render, "_Helper", type("Spy", (helper,), {
         "__init__": lambda self, work: (helpers.append(self), helper.__init__(self, work))[1]}))
@@ -276,9 +276,19 @@ def test_a_helper_process_writes_the_same_pages(seeds_warehouse, seeds_report, t
 
 
 def test_a_failing_helper_process_fails_the_report(seeds_warehouse, tmp_path, monkeypatch):
-    if not render._parallel(render.PARALLEL_MIN_DOCUMENTS):
+    """The helper's error is the report's: the publish logs it and publishes without a report."""
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    if not render._parallel(1):
         pytest.skip("no fork or one CPU")
-    monkeypatch.setattr(render, "PARALLEL_MIN_DOCUMENTS", 1)
     monkeypatch.setattr(render, "_fact_rows", lambda *a: 1 / 0)
     with pytest.raises(Exception):
         write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+
+
+def test_no_helper_is_forked_from_a_big_process(monkeypatch):
+    monkeypatch.delenv("PIPELINE_REPORT_HELPER", raising=False)
+    monkeypatch.setattr(render, "_rss", lambda: 2 * render.HELPER_MAX_RSS)
+    assert not render._parallel(10_000)
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "0")
+    monkeypatch.setattr(render, "_rss", lambda: 1)
+    assert not render._parallel(10_000)

@@ -61,11 +61,29 @@ def _prepare(out_dir: Path) -> None:
 
 PARALLEL_MIN_DOCUMENTS = 1000  # fewer documents are written quicker than a process starts
 HELPER_SHARE = 16  # of every 20 documents, those the helper process writes (this one also writes the stories and lists)
+# A forked helper maps all of this process's memory: from a big process (a Dagster run at 10,000 files holds
+# ~2 GB when it publishes) the process tree's RSS doubles (the run measured 4.2 GB), so the helper is only
+# forked from a small one (`pipeline report`, the benchmark). PIPELINE_REPORT_HELPER=1 forces it, =0 forbids it.
+HELPER_MAX_RSS = 1 << 30
+
+
+def _rss() -> int | None:
+    """This process's resident memory in bytes (Linux), or None."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _parallel(n_documents: int) -> bool:
-    return (n_documents >= PARALLEL_MIN_DOCUMENTS and (os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    setting = os.environ.get("PIPELINE_REPORT_HELPER", "auto")
+    if setting == "0" or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if setting == "1":
+        return True
+    rss = _rss()
+    return n_documents >= PARALLEL_MIN_DOCUMENTS and rss is not None and rss < HELPER_MAX_RSS
 
 
 class _Helper:

@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from markupsafe import Markup, escape
-
 from pipeline.core.ingest import decode
 from pipeline.core.report.align import Sentence, align_versions, split_sentences
 
