@@ -12,8 +12,10 @@ runs ``pipeline run`` on it in a subprocess (fresh cache and DAGSTER_HOME) and t
 the publish step writes the report, and its own log line ("wrote the report in X s") is read back from
 the run's event log. Then it writes the report again in this process from the published warehouse
 (``write_report``, timed alone) and prints: seconds to write, that time as a share of the run, the
-report's total size and file count, the biggest page (HTML) and the search index's size. Nothing is
-asserted: these are numbers to read.
+run's publish step and peak memory, the memory the report took (the peak RSS of this process and its
+children while writing, sampled every 10 ms, above what the process held before; ``--tracemalloc`` adds
+the peak of Python's own allocations, slower), the report's total size and file count, the biggest
+page (HTML) and the search index's size. Nothing is asserted: these are numbers to read.
 
 ``--replicate K`` measures the report alone at K times a warehouse's size, without a run: every
 table's rows K times over with their ids suffixed (and the source files copied under new names), so
@@ -22,12 +24,18 @@ table's rows K times over with their ids suffixed (and the source files copied u
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import re
+import resource
 import shutil
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -100,24 +108,50 @@ def replicate(warehouse: Path, sources: Path, k: int, work: Path) -> tuple[Path,
     return out, out_sources
 
 
-def measure(warehouse: Path, sources: Path, out: Path) -> dict:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(warehouse: Path, sources: Path, out: Path, trace: bool = False) -> dict:
     shutil.rmtree(out, ignore_errors=True)
-    started, cpu = time.perf_counter(), time.process_time()
+    gc.collect()
+    rss_before = psutil.Process().memory_info().rss
+    sampler = run_scale.TreeSampler(os.getpid(), every=0.01)
+    sampler.start()
+    if trace:
+        tracemalloc.start()
+    started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     write_report(warehouse, out, sources)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    children = _children_cpu() - children  # worker processes, if the report uses any (once they ended)
+    traced = tracemalloc.get_traced_memory()[1] / MB if trace else None
+    if trace:
+        tracemalloc.stop()
+    peak = sampler.stop()
     files = [p for p in out.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     biggest = max(pages, key=lambda p: p.stat().st_size)
-    return {"seconds": seconds, "cpu": cpu, "n_files": len(files), "n_pages": len(pages),
+    return {"seconds": seconds, "cpu": cpu, "children_cpu": children, "rss_before_mb": rss_before / MB,
+            "peak_rss_mb": peak / MB, "traced_mb": traced, "n_files": len(files), "n_pages": len(pages),
             "total_mb": sum(p.stat().st_size for p in files) / MB,
             "biggest_page": biggest.relative_to(out), "biggest_mb": biggest.stat().st_size / MB,
             "index_mb": (out / INDEX_JS).stat().st_size / MB, "front_mb": (out / "index.html").stat().st_size / MB}
 
 
-def show(label: str, m: dict, run_s: float | None, logged: float | None) -> None:
-    share = f"{m['seconds'] / run_s:.1%} of the run's {run_s:.1f} s" if run_s else "no run timed"
-    print(f"{label}: report written in {m['seconds']:.2f} s, {m['cpu']:.2f} s CPU ({share}; the run's own log: "
-          f"{'%.2f s' % logged if logged is not None else 'n/a'})", flush=True)
+def show(label: str, m: dict, run=None, logged: float | None = None) -> None:
+    share = f"{m['seconds'] / run.wall_s:.1%} of the run's {run.wall_s:.1f} s" if run else "no run timed"
+    print(f"{label}: report written in {m['seconds']:.2f} s, {m['cpu']:.2f} s CPU"
+          f"{' + %.2f s in worker processes' % m['children_cpu'] if m['children_cpu'] > 0.005 else ''} ({share}; "
+          f"the run's own log: {'%.2f s' % logged if logged is not None else 'n/a'})", flush=True)
+    if run:
+        share = f" ({logged / run.stages['publish']:.0%} of it the report)" if logged and run.stages.get("publish") else ""
+        print(f"    the run: {run.wall_s:.1f} s, publish step {run.stages.get('publish', 0.0):.1f} s{share}, "
+              f"peak RSS {run.peak_rss_mb:,.0f} MB (process tree)", flush=True)
+    traced = f", Python allocations peak {m['traced_mb']:.0f} MB (tracemalloc)" if m["traced_mb"] is not None else ""
+    print(f"    memory: peak RSS {m['peak_rss_mb']:.0f} MB while writing (process and children), "
+          f"{m['peak_rss_mb'] - m['rss_before_mb']:+.0f} MB over the {m['rss_before_mb']:.0f} MB before{traced}",
+          flush=True)
     print(f"    {m['n_files']:,} files ({m['n_pages']:,} pages), {m['total_mb']:.1f} MB in all; biggest page "
           f"{m['biggest_page']} {m['biggest_mb']:.2f} MB; front page {m['front_mb']:.2f} MB; "
           f"search index {m['index_mb']:.2f} MB", flush=True)
@@ -130,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, help="its sources folder (with --warehouse)")
     parser.add_argument("--replicate", type=int, help="with --warehouse: measure K copies of its rows")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
+    parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python's allocations (slower)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="report_scale_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -139,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.replicate:
                 warehouse, sources = replicate(args.warehouse, args.sources, args.replicate, work)
                 label += f" x{args.replicate}"
-            show(label, measure(warehouse, sources, work / "report"), None, None)
+            show(label, measure(warehouse, sources, work / "report", args.tracemalloc))
             return 0
         for n in args.sizes:
             corpus = work / f"corpus_{n}"
@@ -151,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             logged = report_log_seconds(home)
             show(f"{n:,} files ({run.counts.get('documents', 0):,} documents)",
-                 measure(warehouse, corpus, work / f"report_{n}"), run.wall_s, logged)
+                 measure(warehouse, corpus, work / f"report_{n}", args.tracemalloc), run, logged)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

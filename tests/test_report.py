@@ -256,3 +256,39 @@ def test_cli_report_writes_beside_the_warehouse(seeds_warehouse, tmp_path, monke
     assert main(["report", "--warehouse", str(seeds_warehouse), "--sources", str(SEEDS), "--out", str(out)]) == 0
     assert (out / "index.html").exists() and str(out / "index.html") in capsys.readouterr().out
     assert main(["report", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_a_helper_process_writes_the_same_pages(seeds_warehouse, seeds_report, tmp_path, monkeypatch):
+    """At 10,000 files most document and source pages are written by a forked helper: the same bytes."""
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    if not render._parallel(1):
+        pytest.skip("no fork or one CPU: the report is written by this process alone")
+    helpers, helper = [], render._Helper
+    monkeypatch.setattr(render, "_Helper", type("Spy", (helper,), {
+        "__init__": lambda self, work: (helpers.append(self), helper.__init__(self, work))[1]}))
+    index = write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+    assert helpers, "no helper process was started"
+    serial = seeds_report.parent
+    names = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(index.parent) for p in index.parent.rglob("*") if p.is_file())
+    for name in names:
+        assert (serial / name).read_bytes() == (index.parent / name).read_bytes(), name
+
+
+def test_a_failing_helper_process_fails_the_report(seeds_warehouse, tmp_path, monkeypatch):
+    """The helper's error is the report's: the publish logs it and publishes without a report."""
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    if not render._parallel(1):
+        pytest.skip("no fork or one CPU")
+    monkeypatch.setattr(render, "_fact_rows", lambda *a: 1 / 0)
+    with pytest.raises(Exception):
+        write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+
+
+def test_no_helper_is_forked_from_a_big_process(monkeypatch):
+    monkeypatch.delenv("PIPELINE_REPORT_HELPER", raising=False)
+    monkeypatch.setattr(render, "_rss", lambda: 2 * render.HELPER_MAX_RSS)
+    assert not render._parallel(10_000)
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "0")
+    monkeypatch.setattr(render, "_rss", lambda: 1)
+    assert not render._parallel(10_000)

@@ -1,6 +1,7 @@
 """Sentences of a text with their offsets, and versions of one text aligned sentence by sentence."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,13 @@ def sentence_key(text: str) -> str:
     return _KEY_DROP.sub(" ", text.lower()).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _words(sentence: str) -> frozenset[str]:
+    """A sentence's words as the alignment compares them; cached, as the spine is compared with every
+    other version and boilerplate sentences recur across thousands of documents."""
+    return frozenset(sentence_key(sentence).split())
+
+
 MIN_SIMILARITY = 0.4  # share of words (Jaccard) for two sentences to be one, reworded
 
 
@@ -47,8 +55,8 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     """
     if spine == other:  # an identical copy (often): sentence by sentence, no search
         return [(i, i) for i in range(len(spine))]
-    a = [frozenset(sentence_key(s).split()) for s in spine]
-    b = [frozenset(sentence_key(s).split()) for s in other]
+    a = [_words(s) for s in spine]
+    b = [_words(s) for s in other]
     n, m = len(a), len(b)
     if a == b:  # the same words sentence by sentence (a copy with other typography or figures)
         return [(i, i) for i in range(n)]

@@ -60,3 +60,22 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def tuples(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows as plain tuples (the cheapest Python objects DuckDB makes): for the hundred thousand
+    measurements, facts and claims of 10,000 files, read once in bulk and grouped in Python."""
+    return con.execute(sql, params or []).fetchall()
+
+
+def grouped(rows: list[tuple], key: int) -> dict:
+    """Rows (sorted by column ``key``) grouped by that column, each group in the rows' order."""
+    out: dict = {}
+    for row in rows:
+        k = row[key]
+        group = out.get(k)
+        if group is None:
+            out[k] = [row]
+        else:
+            group.append(row)
+    return out

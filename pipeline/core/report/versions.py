@@ -5,13 +5,41 @@ import functools
 import hashlib
 import re
 from pathlib import Path
-
-from markupsafe import Markup, escape
+from typing import NamedTuple
 
 from pipeline.core.ingest import decode
 from pipeline.core.report.align import Sentence, align_versions, split_sentences
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Mention(NamedTuple):
+    """A measurement as the pages mark it (pipeline/core/report/data.py reads them in bulk)."""
+    measurement_id: str
+    source_file: str
+    char_start: int
+    char_end: int
+    surface: str
+    kind: str
+    value: float | None
+    unit: str | None
+    value_kg: float | None
+    subject: str | None
+    fact_id: str | None
+    sentence: str | None
+    quarantine_reason: str | None
+    conflict: bool  # its fact's versions disagree
+
+    def get(self, key: str, default=None):  # a mention reads like the dicts the templates used to get
+        return getattr(self, key, default)
+
+
+def esc(value) -> str:
+    """``markupsafe.escape`` as a plain string (the same entities), without a Markup object per piece:
+    the pages escape a few million pieces of text at 10,000 files."""
+    text = value if type(value) is str else str(value)
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -36,14 +64,22 @@ def read_text(sources_dir: Path | None, source_file: str, sha256: str | None) ->
     return text, problem
 
 
-def figure_link(m: dict, prefix: str, conflict: bool) -> Markup:
-    classes = "fig" + (" conflict" if conflict else "") + (" quarantined" if m.get("quarantine_reason") else "")
-    title = f"{m['kind']}: {_num(m['value'])} {m['unit']}" + (f" · {m['subject']}" if m.get("subject") else "")
-    if m.get("quarantine_reason"):
-        title += f" · quarantined: {m['quarantine_reason']}"
-    href = f"{prefix}sources/{source_page_name(m['source_file'])}#m-{m['measurement_id']}"
+def figure_link(m: Mention, prefix: str) -> str:
+    """The opening ``<a>`` of a figure on a document page: to its characters on its source file's page."""
+    classes = "fig" + (" conflict" if m.conflict else "") + (" quarantined" if m.quarantine_reason else "")
+    title = f"{m.kind}: {_num(m.value)} {m.unit}" + (f" · {m.subject}" if m.subject else "")
+    if m.quarantine_reason:
+        title += f" · quarantined: {m.quarantine_reason}"
+    href = f"{prefix}sources/{source_page_name(m.source_file)}#m-{m.measurement_id}"
     # plain string formatting with each piece escaped: Markup.format costs 3x as much, per figure
-    return Markup(f'<a class="{classes}" href="{escape(href)}" title="{escape(title)}">')
+    return f'<a class="{classes}" href="{esc(href)}" title="{esc(title)}">'
+
+
+def source_mark(m: Mention) -> str:
+    """The opening ``<mark>`` of a figure on its source file's page (the target of its links)."""
+    classes = ("conflict" if m.conflict else "") + (" quarantined" if m.quarantine_reason else "")
+    title = f"{m.kind} {_num(m.value)} {m.unit} [{m.char_start}:{m.char_end}]"
+    return f'<mark id="m-{esc(m.measurement_id)}" class="{classes.strip()}" title="{esc(title)}">'
 
 
 def _num(value) -> str:
@@ -52,120 +88,116 @@ def _num(value) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
-def marked(text: str, offset: int, mentions: list[dict], render) -> Markup:
-    """``text`` (which starts at ``offset`` of its file) with each mention inside it wrapped by
-    ``render(mention)`` ... ``</a>``/``</mark>``; overlapping mentions keep only the first."""
+def in_order(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in the order they are marked: by first character, the longer first, then as read."""
+    return sorted(mentions, key=lambda m: (m.char_start, -m.char_end))
+
+
+def marked(text: str, offset: int, mentions: list[Mention], open_tag, end_tag: str,
+           placed: list[Mention] | None = None) -> str:
+    """``text`` (which starts at ``offset`` of its file), escaped, with each mention inside it wrapped by
+    ``open_tag(mention)`` ... ``end_tag``; ``mentions`` in_order, overlapping ones keep only the first
+    (the ones marked are appended to ``placed``)."""
     out: list[str] = []
     pos = 0
-    end_tag = None
-    for m in sorted(mentions, key=lambda m: (m["char_start"], -m["char_end"])):
-        start, stop = m["char_start"] - offset, m["char_end"] - offset
-        if start < pos or start < 0 or stop > len(text):
+    size = len(text)
+    for m in mentions:
+        start, stop = m.char_start - offset, m.char_end - offset
+        if start < pos or start < 0 or stop > size:
             continue
-        open_tag, end_tag = render(m)
-        out.append(str(escape(text[pos:start])))
-        out.append(str(open_tag) + str(escape(text[start:stop])) + end_tag)
+        out.append(esc(text[pos:start]))
+        out.append(open_tag(m))
+        out.append(esc(text[start:stop]))
+        out.append(end_tag)
         pos = stop
-    out.append(str(escape(text[pos:])))
-    return Markup("".join(out))
+        if placed is not None:
+            placed.append(m)
+    out.append(esc(text[pos:]))
+    return "".join(out)
 
 
-def version_sentences(text: str | None, mentions: list[dict]) -> list[Sentence]:
+def version_sentences(text: str | None, mentions: list[Mention]) -> list[Sentence]:
     """A version's sentences: from its text, or, without the text, the sentences its figures are in."""
     if text is not None:
         return split_sentences(text)
     seen: dict[str, Sentence] = {}
-    for m in sorted(mentions, key=lambda m: m["char_start"]):
-        sentence = m.get("sentence") or m["surface"]
+    for m in sorted(mentions, key=lambda m: m.char_start):
+        sentence = m.sentence or m.surface
         seen.setdefault(sentence, Sentence(-1, -1, sentence))
     return list(seen.values())
 
 
-def side_by_side(versions: list[dict], mentions_by_file: dict[str, list[dict]], conflict_facts: set[str],
-                 prefix: str) -> list[list[dict | None]]:
-    """Rows of cells, one per version (canonical first): {"html", "n_figures", "missing": bool}."""
-    per_version = []
-    for v in versions:
-        mentions = mentions_by_file.get(v["source_file"], [])
-        sentences = version_sentences(v.get("text"), mentions)
-        per_version.append((sentences, mentions))
-    rows = align_versions([s.text for s in per_version[0][0]], [[s.text for s in p[0]] for p in per_version[1:]])
-
-    def render(m):
-        return figure_link(m, prefix, m.get("fact_id") in conflict_facts), "</a>"
-
-    cells_cache: dict[tuple[int, int], dict] = {}
-
-    def cell(col: int, idx: int) -> dict:
-        key = (col, idx)
-        if key not in cells_cache:
-            sentence = per_version[col][0][idx]
-            mentions = per_version[col][1]
-            if sentence.start >= 0:
-                inside = [m for m in mentions if sentence.start <= m["char_start"] and m["char_end"] <= sentence.end]
-                html = marked(sentence.text, sentence.start, inside, render)
-            else:  # no text: the sentence as measurements recorded it, figures by their surface
-                inside = [m for m in mentions if (m.get("sentence") or m["surface"]) == sentence.text]
-                html = _mark_by_surface(sentence.text, inside, render)
-            cells_cache[key] = {"html": html, "n_figures": len(inside),
-                                "conflict": any(m.get("fact_id") in conflict_facts for m in inside)}
-        return cells_cache[key]
-
-    out = []
-    for row in rows:
-        cells: list[dict | None] = []
-        has_figures = False
-        for col, idx in enumerate(row):
-            c = cell(col, idx) if idx is not None else None
-            has_figures = has_figures or bool(c and c["n_figures"])
-            cells.append(c)
-        # a version that leaves out a sentence with figures: the empty cell says so
-        for col, c in enumerate(cells):
-            if c is None:
-                cells[col] = {"html": Markup(""), "n_figures": 0, "missing": has_figures, "conflict": False}
-        out.append(cells)
-    return out
+Cell = tuple[str, int, bool]  # a sentence in the side-by-side table: (its HTML, how many figures, one in conflict)
 
 
-def rows_html(rows: list[list[dict]]) -> Markup:
-    """The side-by-side table's rows as HTML (built here, not in the template: ~10,000 cells at 1,000 files)."""
+def version_cells(text: str | None, mentions: list[Mention], prefix: str) -> tuple[list[str], list[Cell]]:
+    """A version's sentences (their texts, which the alignment compares) and each one as a cell of the
+    side-by-side table, its figures linked to their characters on the source file's page. ``mentions``:
+    the version's, in_order. Without the text: the sentences its figures were read in, as recorded."""
+    def link(m: Mention) -> str:
+        return figure_link(m, prefix)
+
+    sentences = version_sentences(text, mentions)
+    cells: list[Cell] = []
+    if text is None:  # the sentence as measurements recorded it, figures found by their surface
+        for s in sentences:
+            inside = [m for m in mentions if (m.sentence or m.surface) == s.text]
+            cells.append((_mark_by_surface(s.text, inside, link), len(inside), any(m.conflict for m in inside)))
+        return [s.text for s in sentences], cells
+    k, n = 0, len(mentions)
+    for s in sentences:  # in reading order, as the mentions are: one pass over both
+        while k < n and mentions[k].char_start < s.start:
+            k += 1
+        inside = []
+        j = k
+        while j < n and mentions[j].char_start <= s.end:
+            if mentions[j].char_end <= s.end:
+                inside.append(mentions[j])
+            j += 1
+        cells.append((marked(s.text, s.start, inside, link, "</a>"), len(inside), any(m.conflict for m in inside)))
+    return [s.text for s in sentences], cells
+
+
+MISSING = '<td class="missing"><span class="left-out">(not in this version)</span></td>'
+
+
+def side_by_side(sentences: list[list[str]], cells: list[list[Cell]]) -> str:
+    """The side-by-side table's rows as HTML (built here, not in the template: ~100,000 cells at 10,000
+    files): the versions' sentences aligned, the first version's order kept (align.align_versions); an
+    empty cell of a row with figures says its version leaves the sentence out."""
     out: list[str] = []
-    for row in rows:
+    for row in align_versions(sentences[0], sentences[1:]):
+        row_cells = [cells[col][idx] if idx is not None else None for col, idx in enumerate(row)]
+        has_figures = any(c is not None and c[1] for c in row_cells)
         out.append("<tr>")
-        for c in row:
-            cls = ("missing" if c.get("missing") else "") + (" has-conflict" if c.get("conflict") else "")
-            body = '<span class="left-out">(not in this version)</span>' if c.get("missing") else str(c["html"])
-            out.append(f'<td class="{cls}">{body}</td>')
+        for c in row_cells:
+            if c is None:
+                out.append(MISSING if has_figures else '<td class=""></td>')
+            else:
+                out.append(f'<td class="{" has-conflict" if c[2] else ""}">{c[0]}</td>')
         out.append("</tr>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
-def _mark_by_surface(sentence: str, mentions: list[dict], render) -> Markup:
+def _mark_by_surface(sentence: str, mentions: list[Mention], render) -> str:
     located = []
     cursor = 0
     for m in mentions:
-        at = sentence.find(m["surface"], cursor)
+        at = sentence.find(m.surface, cursor)
         if at < 0:
-            at = sentence.find(m["surface"])
+            at = sentence.find(m.surface)
         if at >= 0:
-            located.append({**m, "char_start": at, "char_end": at + len(m["surface"])})
-    return marked(sentence, 0, located, render)
+            located.append(m._replace(char_start=at, char_end=at + len(m.surface)))
+    return marked(sentence, 0, in_order(located), render, "</a>")
 
 
-def source_html(text: str, mentions: list[dict], conflict_facts: set[str]) -> Markup:
-    """A source file's whole text with each mention as <mark id="m-…">, in file offsets."""
-    def render(m):
-        classes = "conflict" if m.get("fact_id") in conflict_facts else ""
-        if m.get("quarantine_reason"):
-            classes += " quarantined"
-        title = f"{m['kind']} {_num(m['value'])} {m['unit']} [{m['char_start']}:{m['char_end']}]"
-        return f'<mark id="m-{escape(m["measurement_id"])}" class="{classes.strip()}" title="{escape(title)}">', "</mark>"
-
-    body = marked(text, 0, mentions, render)
-    # a mention skipped as overlapping still gets its anchor, so every figure's link lands
-    placed = {m for m in re.findall(r'id="m-([^"]+)"', str(body))}
-    missing = [m for m in mentions if m["measurement_id"] not in placed]
-    if missing:
-        anchors = "".join(str(Markup('<span id="m-{}"></span>').format(m["measurement_id"])) for m in missing)
-        body = Markup(anchors) + body
+def source_html(text: str, mentions: list[Mention]) -> str:
+    """A source file's whole text with each mention (in_order) as <mark id="m-…">, in file offsets."""
+    placed: list[Mention] = []
+    body = marked(text, 0, mentions, source_mark, "</mark>", placed)
+    if len(placed) < len(mentions):  # a mention skipped as overlapping still gets its anchor, so every link lands
+        ids = {m.measurement_id for m in placed}
+        missing = sorted((m for m in mentions if m.measurement_id not in ids),
+                         key=lambda m: (m.char_start, m.char_end, m.measurement_id))
+        body = "".join(f'<span id="m-{esc(m.measurement_id)}"></span>' for m in missing) + body
     return body
