@@ -67,12 +67,16 @@ def _wrapped(text: str, pos: int) -> bool:
 
 def join_wrapped_lines(text: str) -> str:
     """``text`` with the line breaks inside hard-wrapped paragraphs turned into spaces (same length)."""
-    breaks = [m.start() for m in _WRAP.finditer(text) if _wrapped(text, m.start())]
-    if not breaks:
+    return _set_chars(text, [m.start() for m in _WRAP.finditer(text) if _wrapped(text, m.start())], " ")
+
+
+def _set_chars(text: str, positions: list[int], char: str) -> str:
+    """``text`` with the character at each of ``positions`` replaced by ``char`` (same length)."""
+    if not positions:
         return text
     chars = list(text)
-    for b in breaks:
-        chars[b] = " "
+    for i in positions:
+        chars[i] = char
     return "".join(chars)
 
 
@@ -127,12 +131,7 @@ def align_table_gaps(text: str) -> str:
         for start, end in lines:
             marks += [g.start() for g in _ALIGNED_GAP.finditer(text, start, end)
                       if text[start:g.start()].strip()]  # not the indentation before the first cell
-    if not marks:
-        return text
-    chars = list(text)
-    for i in marks:
-        chars[i] = "\t"
-    return "".join(chars)
+    return _set_chars(text, marks, "\t")
 
 
 DELETIONS = re.compile(
