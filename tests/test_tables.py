@@ -30,6 +30,21 @@ def test_frames_without_rows_keep_their_columns_and_load(tmp_path, texts):
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(texts)
 
 
+
+def test_reconciliation_leaves_no_memoized_sentences_behind(tmp_path):
+    """The reconcile memos key on sentences: kept after the step they held ~560 MB at 10,000 files."""
+    from pipeline.core.reconcile import memo
+    from pipeline.core.reconcile.text import content_words
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "b.txt").write_text(RELEASE.replace("45", "47"), encoding="utf-8")
+    source_texts = tables.source_texts_frame(folder, 1 << 20)
+    content_words("a sentence compared before the run")
+    tables.reconciled_frames(source_texts, tables.measurements_frame(source_texts))
+    assert content_words in memo._CACHES
+    assert all(cached.cache_info().currsize == 0 for cached in memo._CACHES)
+
 # --- a tab-separated table: the unit and substance come from the column header ------------------------
 @pytest.mark.parametrize("original, expected", [
     ("Weekly results\n\nSector\tHeroin (kg)\tMarijuana (lbs)\nTucson\t14.2\t3,400\nYuma\t2\t615\n",

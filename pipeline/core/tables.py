@@ -22,7 +22,7 @@ from .filecache import FileCache, code_version
 from .ingest import list_source_paths, read_source
 from .parallel import map_batches
 from .plausibility import quarantine_reasons
-from .reconcile import incremental
+from .reconcile import clear_caches, incremental
 from .reconcile.claims import claim_rows
 from .reconcile.stories import story_order
 from .reconcile.model import Figure, SourceDoc
@@ -228,8 +228,11 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                       key=profile_key_of(sha, digests.get(name, "")))
             for name, sha, text, lang in zip(ok["source_file"].tolist(), ok["sha256"].tolist(),
                                              ok["clean_text"].tolist(), ok["language"].tolist())]
-    frames = incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
-    frames["claims"] = claims_frame(frames, measurements)
+    try:
+        frames = incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
+        frames["claims"] = claims_frame(frames, measurements)
+    finally:  # the memos hold sentences: ~560 MB at 10,000 files that the later steps need
+        clear_caches()
     return frames
 
 

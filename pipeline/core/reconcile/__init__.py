@@ -14,14 +14,16 @@ One module per question, each importing only the ones above it:
 - ``discrepancies``: facts of different documents about one dated event that disagree;
 - ``documents``: one document merged, and the Plan of a corpus;
 - ``regroup``, ``incremental``: a rerun redoes only what a change touches;
-- ``reconciliation``: the whole reconciliation from nothing.
+- ``reconciliation``: the whole reconciliation from nothing;
+- ``memo``: the comparisons memoized for one run (``clear_caches`` empties them).
 
 The names below are the entry points callers use.
 """
 from __future__ import annotations
 
 from .grouping import group_sources
+from .memo import clear as clear_caches
 from .model import Figure, SourceDoc
 from .reconciliation import Reconciliation, reconcile
 
-__all__ = ["Figure", "Reconciliation", "SourceDoc", "group_sources", "reconcile"]
+__all__ = ["Figure", "Reconciliation", "SourceDoc", "clear_caches", "group_sources", "reconcile"]

@@ -9,11 +9,11 @@ this one way.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipeline.core.lexicon import LARGE_SCALES
 from pipeline.core.extract.units import STORED_MASS_UNITS, to_kg
 
+from .memo import run_cache
 from .model import Figure
 from .vocabulary import ABOUT, AT_LEAST, AT_MOST, BARE_TON, SCALE_WORD
 
@@ -37,7 +37,7 @@ def figure_key(f: Figure) -> tuple[str, str, str] | None:
     return claim_key(f)
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def specificity(key: tuple[str, str, str]) -> float:
     """Weight of a key: "5,046" (4 significant digits) identifies more than "40" or "1,000"."""
     digits = key[2].split("e")[0].replace(".", "").replace("-", "").strip("0")
@@ -55,7 +55,7 @@ def measure_kind(f: Figure) -> str | tuple[str, str]:
     return "mass" if f.kind == "mass" and f.unit in STORED_MASS_UNITS else (f.kind, f.unit)
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def intervals(f: Figure, converted: bool) -> tuple[tuple[float, float], ...]:
     """Where the amount a figure states may lie, in a comparable unit (kg for a mass; under both
     readings of a bare "tons"): within half the unit of its last stated digit ("2,912"; at most

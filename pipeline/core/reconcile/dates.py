@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
+from .memo import run_cache
 from .vocabulary import EN_MONTHS, ES_MONTHS
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\b"
@@ -34,7 +34,7 @@ _MONTH_NUMBER = {**EN_MONTHS, **ES_MONTHS}
 LATE_REPORT_DAYS = 31  # a date without a year more than this after publication is of the year before
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def sentence_dates(sentence: str) -> frozenset[str]:
     """The day-level dates ``sentence`` states ("2024-06-27", or "--06-27" without a year)."""
     out = set()

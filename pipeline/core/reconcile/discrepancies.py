@@ -17,12 +17,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from functools import lru_cache
 from typing import NamedTuple
 
 from .dates import month_day, resolve, same_day, sentence_dates
 from .facts import Fact
 from .file_claims import SUBJECT_MATCH, subject_words
+from .memo import run_cache
 from .model import Figure, content_hash
 from .text import overlap
 from .vocabulary import (
@@ -41,7 +41,7 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def sentence_names(sentence: str) -> frozenset[str]:
     """The words of a sentence that may name an event: capitalized, not an acronym, not a common
     word, and not in the name of an institution ("Instituto Nacional de Migración", "Department
@@ -160,7 +160,7 @@ def _prose(line: str) -> bool:
 STEM = 6  # letters: "migrants" and "migrantes", "cocaine" and "cocaína" count one thing
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def _stems(subject: str | None) -> frozenset[str]:
     return frozenset(w[:STEM] for w in map(fold, _WORD.findall(subject or "")) if len(w) >= 5 and w not in STOP_WORDS)
 
@@ -181,7 +181,7 @@ def _alike(words_a: frozenset, words_b: frozenset, subject_a: str | None, subjec
         or bool(_concepts(subject_a) & _concepts(subject_b))
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def _concepts(subject: str | None) -> frozenset[str]:
     """The counted things a subject names (vocabulary.COUNTED_THINGS: "armas", "guns" -> firearm)."""
     return frozenset(COUNTED_THING_OF[w] for w in map(fold, _WORD.findall(subject or "")) if w in COUNTED_THING_OF)

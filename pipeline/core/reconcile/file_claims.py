@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .amounts import agree, claim_key, measure_kind
+from .memo import run_cache
 from .model import Figure, SourceDoc
 from .text import content_words, overlap
 from .vocabulary import APPROXIMATE, BESIDE
@@ -31,7 +31,7 @@ class Claim:
         return self.mentions[0]
 
 
-@lru_cache(maxsize=1 << 18)
+@run_cache(maxsize=1 << 18)
 def subject_words(f: Figure) -> frozenset[str]:
     return content_words(f.subject or re.sub(r"[\d.,$%]+", " ", f.surface))
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import lru_cache
 
 import numpy as np
 
+from .memo import run_cache
 from .vocabulary import STOP_WORDS
 
 _WORD = re.compile(r"[a-z]+")
@@ -22,7 +22,7 @@ def words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
-@lru_cache(maxsize=1 << 18)
+@run_cache(maxsize=1 << 18)
 def content_words(s: str) -> frozenset[str]:
     # cached: one sentence is compared many times (each figure it states, each version of it)
     return frozenset(_stem(w) for w in words(s) if len(w) > 2 and w not in STOP_WORDS)

@@ -44,7 +44,6 @@ case's figures).
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
 
 import numpy as np
 
@@ -52,6 +51,7 @@ from pipeline.core.extract.units import STORED_MASS_UNITS
 
 from .amounts import agree, intervals, measure_kind, specificity
 from .candidates import MIN_SHARED
+from .memo import run_cache
 from .model import Figure
 from .profiles import Profile, numerals
 from .text import jaccard, text_overlap
@@ -114,7 +114,7 @@ def _in_order(s: Profile, o: Profile, shared: set, pairs) -> bool:
     return n > 0 and sum(x < y for i, x in enumerate(seq) for y in seq[i + 1:]) >= IN_ORDER * n
 
 
-@lru_cache(maxsize=1 << 16)
+@run_cache(maxsize=1 << 16)
 def _figure(key: tuple[str, str, str], surface: str, qualifier: str | None) -> Figure:
     """The figure a profile's key and mention stand for, as agree compares it."""
     return Figure(key[0], float(key[2]), key[1], None, qualifier, surface, "", "")
