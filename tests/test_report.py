@@ -14,6 +14,8 @@ from pipeline.core.ingest import decode
 from pipeline.core.report import render, search, write_report
 from pipeline.core.report.align import align_versions, split_sentences
 import json
+import os
+import sys
 
 from report_seeds import JOINT_STORY, SEEDS, build_seeds_warehouse, one_story_warehouse
 
@@ -258,37 +260,52 @@ def test_cli_report_writes_beside_the_warehouse(seeds_warehouse, tmp_path, monke
     assert main(["report", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
 
 
+def _same_files(a: Path, b: Path) -> None:
+    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
 def test_a_helper_process_writes_the_same_pages(seeds_warehouse, seeds_report, tmp_path, monkeypatch):
-    """At 10,000 files most document and source pages are written by a forked helper: the same bytes."""
+    """From 1,000 documents most document and source pages are written by a helper process: the same bytes."""
     monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
-    if not render._parallel(1):
-        pytest.skip("no fork or one CPU: the report is written by this process alone")
     helpers, helper = [], render._Helper
     monkeypatch.setattr(render, "_Helper", type("Spy", (helper,), {
-        "__init__": lambda self, work: (helpers.append(self), helper.__init__(self, work))[1]}))
+        "__init__": lambda self, *a: (helpers.append(self), helper.__init__(self, *a))[1]}))
     index = write_report(seeds_warehouse, tmp_path / "r", SEEDS)
     assert helpers, "no helper process was started"
-    serial = seeds_report.parent
-    names = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(index.parent) for p in index.parent.rglob("*") if p.is_file())
-    for name in names:
-        assert (serial / name).read_bytes() == (index.parent / name).read_bytes(), name
+    _same_files(seeds_report.parent, index.parent)
+
+
+def test_the_helper_is_a_fresh_process_importing_this_code(seeds_warehouse, tmp_path, monkeypatch):
+    """Not a fork of this process (a fork of a 2 GB run doubled its RSS), and this very ``pipeline`` package."""
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    commands = []
+    command = render._helper_command
+    monkeypatch.setattr(render, "_helper_command", lambda args: commands.append(command(args)) or commands[-1])
+    started = []
+    popen = render.subprocess.Popen
+    monkeypatch.setattr(render.subprocess, "Popen", lambda cmd, **kw: started.append(kw) or popen(cmd, **kw))
+    write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+    assert commands and commands[0][1:3] == ["-m", "pipeline.core.report.pages"]
+    root = str(Path(render.__file__).resolve().parents[3])
+    assert started[0]["env"]["PYTHONPATH"].split(os.pathsep)[0] == root
 
 
 def test_a_failing_helper_process_fails_the_report(seeds_warehouse, tmp_path, monkeypatch):
     """The helper's error is the report's: the publish logs it and publishes without a report."""
     monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
-    if not render._parallel(1):
-        pytest.skip("no fork or one CPU")
-    monkeypatch.setattr(render, "_fact_rows", lambda *a: 1 / 0)
-    with pytest.raises(Exception):
+    monkeypatch.setattr(render, "_helper_command", lambda args: [sys.executable, "-c", "raise SystemExit('boom')"])
+    with pytest.raises(RuntimeError, match="boom"):
         write_report(seeds_warehouse, tmp_path / "r", SEEDS)
 
 
-def test_no_helper_is_forked_from_a_big_process(monkeypatch):
+def test_the_helper_is_used_from_1000_documents_whatever_the_process_size(monkeypatch):
     monkeypatch.delenv("PIPELINE_REPORT_HELPER", raising=False)
-    monkeypatch.setattr(render, "_rss", lambda: 2 * render.HELPER_MAX_RSS)
-    assert not render._parallel(10_000)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    assert render._parallel(10_000) and not render._parallel(999)
     monkeypatch.setenv("PIPELINE_REPORT_HELPER", "0")
-    monkeypatch.setattr(render, "_rss", lambda: 1)
     assert not render._parallel(10_000)
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    assert render._parallel(1)

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported by the functions that make frames: a helper process never needs it
+    import pandas as pd
 
 
 def connect(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
@@ -21,12 +25,14 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {name for (name,) in rows}
 
 
-def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> "pd.DataFrame":
+    import pandas  # noqa: F401 - DuckDB's .df() needs it
     return con.execute(sql, params or []).df()
 
 
-def records(df: pd.DataFrame) -> list[dict]:
+def records(df: "pd.DataFrame") -> list[dict]:
     """Rows as dicts with None for missing values (pandas' NA/NaN/NaT are not None)."""
+    import pandas as pd
     out = df.astype(object).where(df.notna(), None).to_dict("records")
     for row in out:
         for key, value in row.items():
@@ -37,7 +43,7 @@ def records(df: pd.DataFrame) -> list[dict]:
     return out
 
 
-def mass_by_substance_year(con: duckdb.DuckDBPyConnection, has_claims: bool) -> pd.DataFrame:
+def mass_by_substance_year(con: duckdb.DuckDBPyConnection, has_claims: bool) -> "pd.DataFrame":
     """Kilograms by subject and year; from claims when the warehouse has them (one seizure once)."""
     if has_claims:
         sql = """
