@@ -17,6 +17,10 @@ children while writing, sampled every 10 ms, above what the process held before;
 the peak of Python's own allocations, slower), the report's total size and file count, the biggest
 page (HTML) and the search index's size. Nothing is asserted: these are numbers to read.
 
+``--rerun BEFORE.duckdb`` (with ``--warehouse``) times what a rerun's report costs: the report of BEFORE
+written from nothing, then the warehouse's written with it as the previous report (its unchanged document,
+source and story pages linked, not rendered), then the warehouse's from nothing, all in this process.
+
 ``--replicate K`` measures the report alone at K times a warehouse's size, without a run: every
 table's rows K times over with their ids suffixed (and the source files copied under new names), so
 1,000 files become 10,000 with the same documents, stories and pages per document.
@@ -43,7 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import make_corpus  # noqa: E402
 import run_scale  # noqa: E402
-from pipeline.core.report import write_report  # noqa: E402
+from pipeline.core.report import charts, write_report  # noqa: E402, F401 - plotly and pandas loaded, as in a run
 from pipeline.core.report.search import INDEX_JS  # noqa: E402
 
 MB = 2**20
@@ -113,7 +117,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(warehouse: Path, sources: Path, out: Path, trace: bool = False) -> dict:
+def measure(warehouse: Path, sources: Path, out: Path, trace: bool = False, previous: Path | None = None) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     gc.collect()
     rss_before = psutil.Process().memory_info().rss
@@ -122,7 +126,7 @@ def measure(warehouse: Path, sources: Path, out: Path, trace: bool = False) -> d
     if trace:
         tracemalloc.start()
     started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
-    write_report(warehouse, out, sources)
+    write_report(warehouse, out, sources, previous=previous)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     children = _children_cpu() - children  # worker processes, if the report uses any (once they ended)
     traced = tracemalloc.get_traced_memory()[1] / MB if trace else None
@@ -132,7 +136,7 @@ def measure(warehouse: Path, sources: Path, out: Path, trace: bool = False) -> d
     files = [p for p in out.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     biggest = max(pages, key=lambda p: p.stat().st_size)
-    return {"seconds": seconds, "cpu": cpu, "children_cpu": children, "rss_before_mb": rss_before / MB,
+    return {**write_report.last, "seconds": seconds, "cpu": cpu, "children_cpu": children, "rss_before_mb": rss_before / MB,
             "peak_rss_mb": peak / MB, "traced_mb": traced, "n_files": len(files), "n_pages": len(pages),
             "total_mb": sum(p.stat().st_size for p in files) / MB,
             "biggest_page": biggest.relative_to(out), "biggest_mb": biggest.stat().st_size / MB,
@@ -152,6 +156,9 @@ def show(label: str, m: dict, run=None, logged: float | None = None) -> None:
     print(f"    memory: peak RSS {m['peak_rss_mb']:.0f} MB while writing (process and children), "
           f"{m['peak_rss_mb'] - m['rss_before_mb']:+.0f} MB over the {m['rss_before_mb']:.0f} MB before{traced}",
           flush=True)
+    if m.get("kept"):
+        print(f"    {m['written']:,} pages rendered, {m['kept']:,} unchanged ones linked from the previous report",
+              flush=True)
     print(f"    {m['n_files']:,} files ({m['n_pages']:,} pages), {m['total_mb']:.1f} MB in all; biggest page "
           f"{m['biggest_page']} {m['biggest_mb']:.2f} MB; front page {m['front_mb']:.2f} MB; "
           f"search index {m['index_mb']:.2f} MB", flush=True)
@@ -164,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, help="its sources folder (with --warehouse)")
     parser.add_argument("--replicate", type=int, help="with --warehouse: measure K copies of its rows")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed)")
+    parser.add_argument("--rerun", type=Path, metavar="BEFORE.duckdb",
+                        help="with --warehouse: write the report of BEFORE.duckdb ('same': of the warehouse itself), "
+                             "then the warehouse's with that report as the previous one (pages unchanged are linked), "
+                             "then the warehouse's from nothing")
     parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python's allocations (slower)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="report_scale_"))
@@ -174,6 +185,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.replicate:
                 warehouse, sources = replicate(args.warehouse, args.sources, args.replicate, work)
                 label += f" x{args.replicate}"
+            if args.rerun:  # a report of the warehouse before, then this one's written with it as ``previous``
+                before = args.rerun if args.rerun != Path("same") else warehouse
+                show(f"{before} (from nothing)", measure(before, sources, work / "report_before", args.tracemalloc))
+                show(f"{label} (a rerun: previous report beside it)", measure(
+                    warehouse, sources, work / "report", args.tracemalloc, previous=work / "report_before"))
+                show(f"{label} (from nothing, for comparison)", measure(warehouse, sources, work / "report_fresh",
+                                                                        args.tracemalloc))
+                return 0
             show(label, measure(warehouse, sources, work / "report", args.tracemalloc))
             return 0
         for n in args.sizes:

@@ -309,3 +309,57 @@ def test_the_helper_is_used_from_1000_documents_whatever_the_process_size(monkey
     assert not render._parallel(10_000)
     monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
     assert render._parallel(1)
+
+
+def _report_pages(folder: Path) -> list[Path]:
+    return sorted(p.relative_to(folder) for sub in ("documents", "sources", "stories") for p in (folder / sub).iterdir())
+
+
+@pytest.mark.parametrize("helper", ["0", "1"])
+def test_a_rerun_after_one_added_file_writes_only_the_changed_pages(tmp_path, monkeypatch, helper):
+    """The pages whose inputs did not change are linked from the last report (the same inode), every other
+    page is rendered, and the result is byte for byte the report written from nothing (with a helper too)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import random
+
+    import make_corpus
+
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", helper)
+    monkeypatch.setattr(render.pages_mod, "CHUNK", 7)  # this process reads its documents' rows 7 at a time
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    for i, text in enumerate(make_corpus.documents(40, seed=5)):
+        (sources / make_corpus.file_name(100 + i, text)).write_text(text, encoding="utf-8")
+    before = write_report(build_seeds_warehouse(tmp_path / "a.duckdb", sources), tmp_path / "before", sources).parent
+    text = make_corpus.seizure_release(random.Random(7))
+    (sources / make_corpus.file_name(999, text)).write_text(text, encoding="utf-8")
+    warehouse = build_seeds_warehouse(tmp_path / "b.duckdb", sources)
+    again = write_report(warehouse, tmp_path / "again", sources, previous=before).parent
+    counts = dict(render.write_report.last)
+    fresh = write_report(warehouse, tmp_path / "fresh", sources).parent
+    assert render.write_report.last["kept"] == 0
+    _same_files(fresh, again)
+
+    linked, changed = [], []
+    for rel in _report_pages(again):
+        old = before / rel
+        if old.exists() and old.stat().st_ino == (again / rel).stat().st_ino:
+            linked.append(rel)
+            assert old.read_bytes() == (fresh / rel).read_bytes(), rel  # never a stale page
+        else:
+            changed.append(rel)
+            assert not old.exists() or old.read_bytes() != (again / rel).read_bytes(), f"{rel} rewritten unchanged"
+    assert counts["kept"] == len(linked) and len(linked) > 0.8 * len(_report_pages(again))
+    assert any(str(rel).startswith("documents/") for rel in changed), "the added document's page"
+    assert len(changed) < 10, changed
+    print(f"rerun: {len(linked)} pages linked, {len(changed)} rendered: {[str(c) for c in changed]}")
+
+
+def test_a_changed_template_renders_every_page_again(seeds_warehouse, tmp_path, monkeypatch):
+    """A page's key holds the code and templates that render it: after a change none is carried over."""
+    before = write_report(seeds_warehouse, tmp_path / "before", SEEDS).parent
+    same = write_report(seeds_warehouse, tmp_path / "same", SEEDS, previous=before).parent
+    assert render.write_report.last["kept"] == len(_report_pages(same)) > 0  # the same warehouse: every page kept
+    monkeypatch.setattr(render.pages_mod, "_code_key", lambda: "another code")
+    write_report(seeds_warehouse, tmp_path / "other", SEEDS, previous=before)
+    assert render.write_report.last["kept"] == 0

@@ -256,45 +256,42 @@ def discrepancy_titles(titles: dict[str, str], discrepancies: list[dict]) -> lis
     return [(titles.get(d["document_id_a"]), titles.get(d["document_id_b"])) for d in discrepancies]
 
 
-def _part_sql(part: tuple[int, int]) -> str:
-    """The document ids of a part: slots [lo, hi) of the documents in list order."""
+CHUNK = 1000  # documents whose rows are in memory at once: a part reads its rows chunk by chunk
+
+
+def _part_sql(part: tuple[int, int], start: int, stop: int) -> str:
+    """The document ids of a part's chunk: those in slots [lo, hi) of the list order, from ``start`` to ``stop``."""
     lo, hi = part
-    return (f"SELECT document_id FROM (SELECT document_id, (row_number() OVER (ORDER BY published_on NULLS LAST, "
-            f"document_id) - 1) % {SLOTS} AS slot FROM documents) WHERE slot >= {int(lo)} AND slot < {int(hi)}")
+    return (f"SELECT document_id FROM (SELECT document_id, row_number() OVER (ORDER BY published_on NULLS LAST, "
+            f"document_id) - 1 AS i FROM documents) WHERE i % {SLOTS} >= {int(lo)} AND i % {SLOTS} < {int(hi)} "
+            f"AND i >= {int(start)} AND i < {int(stop)}")
 
 
-def write_document_pages(e: Environment, pages: Pages, warehouse_path: Path, sources_dir: Path | None,
-                         part: tuple[int, int] = (0, SLOTS), extras: bool = True, alive=None) -> None:
-    """The pages of the documents of ``part`` and of their source files, and (``extras``) of the source
-    files of no document. ``alive()`` is asked now and then (a helper stops when its parent is gone)."""
-    mine = _part_sql(part)
-    where_sources = f"document_id IN ({mine})" + (
-        " OR document_id IS NULL OR document_id NOT IN (SELECT document_id FROM documents)" if extras else "")
-    with data.connect(warehouse_path) as con:
-        have = data.tables(con)
-        has_stories = {"stories", "claims"} <= have
-        documents = data.rows(con, DOCUMENTS_SQL)
-        sources = data.rows(con, f"SELECT * FROM sources WHERE {where_sources} ORDER BY source_file")
-        facts = [Fact._make(r) for r in data.tuples(
-            con, f"SELECT {', '.join(Fact._fields)} FROM facts WHERE document_id IN ({mine}) ORDER BY document_id, fact_id")]
-        mentions = [Mention._make(r) for r in data.tuples(
-            con, f"SELECT {MENTION_COLUMNS} FROM measurements WHERE source_file IN "
-                 f"(SELECT source_file FROM sources WHERE {where_sources}) {MENTION_ORDER}")]
-        discrepancies = data.rows(con, f"SELECT * FROM discrepancies WHERE document_id_a IN ({mine}) OR document_id_b "
-                                       f"IN ({mine}) ORDER BY event_date, discrepancy_id")
-        commitments = data.rows(con, f"SELECT document_id, ordinal, text FROM commitments WHERE document_id IN ({mine}) "
-                                     "ORDER BY document_id, ordinal") if "commitments" in have else []
+NO_DOCUMENT = "document_id IS NULL OR document_id NOT IN (SELECT document_id FROM documents)"
 
-    e.globals["has_stories"] = has_stories
-    titles = {d["document_id"]: d.get("title") or "(untitled)" for d in documents}
-    e.globals["discrepancy_rows"] = discrepancy_rows(Titles(e, titles))
-    by_file: dict[str, list[Mention]] = data.grouped(mentions, 1)
-    del mentions
-    facts_by_doc: dict[str, list[Fact]] = data.grouped(facts, 0)
-    sources_by_doc: dict[str, list[dict]] = {}
-    for s in sources:
-        if s.get("document_id"):
-            sources_by_doc.setdefault(s["document_id"], []).append(s)
+
+class _Rows(NamedTuple):
+    sources: list[dict]
+    by_file: dict
+    facts_by_doc: dict
+    discrepancies_by_doc: dict
+    commitments_by_doc: dict
+
+
+def _read(con, have: set[str], mine: str | None, where_sources: str) -> _Rows:
+    """The rows of some documents (``mine``, a query of their ids; None: no document) and of their sources."""
+    sources = data.rows(con, f"SELECT * FROM sources WHERE {where_sources} ORDER BY source_file")
+    mentions = [Mention._make(r) for r in data.tuples(
+        con, f"SELECT {MENTION_COLUMNS} FROM measurements WHERE source_file IN "
+             f"(SELECT source_file FROM sources WHERE {where_sources}) {MENTION_ORDER}")]
+    if mine is None:
+        return _Rows(sources, data.grouped(mentions, 1), {}, {}, {})
+    facts = [Fact._make(r) for r in data.tuples(
+        con, f"SELECT {', '.join(Fact._fields)} FROM facts WHERE document_id IN ({mine}) ORDER BY document_id, fact_id")]
+    discrepancies = data.rows(con, f"SELECT * FROM discrepancies WHERE document_id_a IN ({mine}) OR document_id_b "
+                                   f"IN ({mine}) ORDER BY event_date, discrepancy_id")
+    commitments = data.rows(con, f"SELECT document_id, ordinal, text FROM commitments WHERE document_id IN ({mine}) "
+                                 "ORDER BY document_id, ordinal") if "commitments" in have else []
     discrepancies_by_doc: dict[str, list[dict]] = {}
     for d in discrepancies:
         for side in ("a", "b"):
@@ -302,90 +299,111 @@ def write_document_pages(e: Environment, pages: Pages, warehouse_path: Path, sou
     commitments_by_doc: dict[str, list[dict]] = {}
     for c in commitments:
         commitments_by_doc.setdefault(c["document_id"], []).append(c)
+    return _Rows(sources, data.grouped(mentions, 1), data.grouped(facts, 0), discrepancies_by_doc, commitments_by_doc)
 
+
+def write_document_pages(e: Environment, pages: Pages, warehouse_path: Path, sources_dir: Path | None,
+                         part: tuple[int, int] = (0, SLOTS), extras: bool = True, alive=None) -> None:
+    """The pages of the documents of ``part`` and of their source files, and (``extras``) of the source
+    files of no document. ``alive()`` is asked now and then (a helper stops when its parent is gone)."""
     src_tpl, doc_tpl = e.get_template("source.html"), e.get_template("document.html")
+    with data.connect(warehouse_path) as con:
+        have = data.tables(con)
+        has_stories = {"stories", "claims"} <= have
+        documents = data.rows(con, DOCUMENTS_SQL)
+        e.globals["has_stories"] = has_stories
+        titles = {d["document_id"]: d.get("title") or "(untitled)" for d in documents}
+        e.globals["discrepancy_rows"] = discrepancy_rows(Titles(e, titles))
 
-    class Source:
-        """A source file as its pages need it: read and checked once, decoded only if a page is rendered."""
+        class Source:
+            """A source file as its pages need it: read and checked once, decoded only if a page is rendered."""
 
-        def __init__(self, s: dict):
-            self.row = s
-            raw, self.why = (None, s.get("reject_reason")) if s["status"] != "ok" else \
-                read_source(sources_dir, s["source_file"], s.get("sha256"))
-            self._raw = raw
-            # the checksum read_source verified, or the file's own when the row has none
-            self.state = ("read", s.get("sha256") or hashlib.sha256(raw).hexdigest()) if raw is not None else \
-                ("not read", self.why)
-            self.mentions = by_file.get(s["source_file"], [])
-            self._decoded = False
-            self.text: str | None = None
-            self.ordered: list[Mention] = []
-            # plain tuples: their repr is C's (a NamedTuple's is Python's, 3x slower over 140,000 mentions)
-            self.inputs = pages.key(("source", s, self.state, [tuple(m) for m in self.mentions]))
+            def __init__(self, s: dict, mentions: list[Mention]):
+                self.row = s
+                raw, self.why = (None, s.get("reject_reason")) if s["status"] != "ok" else \
+                    read_source(sources_dir, s["source_file"], s.get("sha256"))
+                self._raw = raw
+                # the checksum read_source verified, or the file's own when the row has none
+                self.state = ("read", s.get("sha256") or hashlib.sha256(raw).hexdigest()) if raw is not None else \
+                    ("not read", self.why)
+                self.mentions = mentions
+                self._decoded = False
+                self.text: str | None = None
+                self.ordered: list[Mention] = []
+                # plain tuples: their repr is C's (a NamedTuple's is Python's, 3x slower over 140,000 mentions)
+                self.inputs = pages.key(("source", s, self.state, [tuple(m) for m in self.mentions]))
 
-        def key(self, doc_title: str | None) -> str:
-            """The key of the source file's own page (its document's title shows on it)."""
-            return pages.key((self.inputs, doc_title))
+            def key(self, doc_title: str | None) -> str:
+                """The key of the source file's own page (its document's title shows on it)."""
+                return pages.key((self.inputs, doc_title))
 
-        def decoded(self) -> "Source":
-            if not self._decoded:
-                self._decoded = True
-                if self._raw is not None:
-                    self.text, _, problem = decode(self._raw)
-                    if self.text is None:
-                        self.why = problem
-                    self._raw = None
-                self.ordered = in_order(self.mentions)
-            return self
+            def decoded(self) -> "Source":
+                if not self._decoded:
+                    self._decoded = True
+                    if self._raw is not None:
+                        self.text, _, problem = decode(self._raw)
+                        if self.text is None:
+                            self.why = problem
+                        self._raw = None
+                    self.ordered = in_order(self.mentions)
+                return self
 
-    def source_page(src: Source) -> None:
-        s = src.row
-        rel = f"sources/{source_page_name(s['source_file'])}"
-        doc_title = titles.get(s.get("document_id"))
-        if pages.keep(rel, src.key(doc_title)):
-            return
-        src.decoded()
-        body = Markup(source_html(src.text, src.ordered)) if src.text is not None else None
-        pages.write(rel, src_tpl.render(prefix="../", title=s["source_file"], source=s, body=body, why=src.why,
-                                        mentions=src.mentions, doc_title=doc_title))
-
-    lo, hi = part
-    for i, d in enumerate(documents):
-        if not lo <= i % SLOTS < hi:
-            continue
-        if alive is not None and i % 64 == 0 and not alive():
-            raise SystemExit("the report's parent process is gone")
-        doc_id = d["document_id"]
-        versions = sorted(sources_by_doc.get(doc_id, []), key=lambda s: (not s["is_canonical"], s["source_file"]))
-        read = [Source(v) for v in versions]
-        for src in read:
-            source_page(src)
-        doc_facts = facts_by_doc.get(doc_id, [])
-        doc_commitments = commitments_by_doc.get(doc_id, [])
-        doc_discrepancies = discrepancies_by_doc.get(doc_id, [])
-        story_id = d.get("story_id") if has_stories else None
-        rel = f"documents/{doc_id}.html"
-        key = pages.key(("document", d, titles[doc_id], [s.inputs for s in read], [tuple(f) for f in doc_facts],
-                         doc_commitments, doc_discrepancies, discrepancy_titles(titles, doc_discrepancies), story_id))
-        if pages.keep(rel, key):
-            continue
-        shown, sentences, cells = [], [], []
-        for src in read:
+        def source_page(src: Source) -> None:
+            s = src.row
+            rel = f"sources/{source_page_name(s['source_file'])}"
+            doc_title = titles.get(s.get("document_id"))
+            if pages.keep(rel, src.key(doc_title)):
+                return
             src.decoded()
-            shown.append({**src.row, "text": None if src.text is None else True})  # the template asks only whether it is there
-            version_sentences, version_cells_ = version_cells(src.text, src.ordered, "../")
-            sentences.append(version_sentences)
-            cells.append(version_cells_)
-        pages.write(rel, doc_tpl.render(
-            prefix="../", title=titles[doc_id], doc=d, versions=shown,
-            rows_html=Markup(side_by_side(sentences, cells)) if versions else Markup(""),
-            facts_html=_fact_rows(doc_facts, shown), commitments=doc_commitments,
-            discrepancies=doc_discrepancies, titles=titles, story_id=story_id))
-    if extras:
-        in_documents = {s["source_file"] for d in documents for s in sources_by_doc.get(d["document_id"], [])}
-        for s in sources:  # the files of no document (rejected ones)
-            if s["source_file"] not in in_documents:
-                source_page(Source(s))
+            body = Markup(source_html(src.text, src.ordered)) if src.text is not None else None
+            pages.write(rel, src_tpl.render(prefix="../", title=s["source_file"], source=s, body=body, why=src.why,
+                                            mentions=src.mentions, doc_title=doc_title))
+
+        lo, hi = part
+        for start in range(0, len(documents), CHUNK):
+            mine = _part_sql(part, start, start + CHUNK)
+            rows = _read(con, have, mine, f"document_id IN ({mine})")
+            sources_by_doc: dict[str, list[dict]] = {}
+            for s in rows.sources:
+                sources_by_doc.setdefault(s["document_id"], []).append(s)
+            for i in range(start, min(start + CHUNK, len(documents))):
+                if not lo <= i % SLOTS < hi:
+                    continue
+                if alive is not None and i % 64 == 0 and not alive():
+                    raise SystemExit("the report's parent process is gone")
+                d = documents[i]
+                doc_id = d["document_id"]
+                versions = sorted(sources_by_doc.get(doc_id, []), key=lambda s: (not s["is_canonical"], s["source_file"]))
+                read = [Source(v, rows.by_file.get(v["source_file"], [])) for v in versions]
+                for src in read:
+                    source_page(src)
+                doc_facts = rows.facts_by_doc.get(doc_id, [])
+                doc_commitments = rows.commitments_by_doc.get(doc_id, [])
+                doc_discrepancies = rows.discrepancies_by_doc.get(doc_id, [])
+                story_id = d.get("story_id") if has_stories else None
+                rel = f"documents/{doc_id}.html"
+                key = pages.key(("document", d, titles[doc_id], [s.inputs for s in read], [tuple(f) for f in doc_facts],
+                                 doc_commitments, doc_discrepancies, discrepancy_titles(titles, doc_discrepancies),
+                                 story_id))
+                if pages.keep(rel, key):
+                    continue
+                shown, sentences, cells = [], [], []
+                for src in read:
+                    src.decoded()
+                    shown.append({**src.row, "text": None if src.text is None else True})  # the template asks only whether it is there
+                    version_sentences, version_cells_ = version_cells(src.text, src.ordered, "../")
+                    sentences.append(version_sentences)
+                    cells.append(version_cells_)
+                pages.write(rel, doc_tpl.render(
+                    prefix="../", title=titles[doc_id], doc=d, versions=shown,
+                    rows_html=Markup(side_by_side(sentences, cells)) if versions else Markup(""),
+                    facts_html=_fact_rows(doc_facts, shown), commitments=doc_commitments,
+                    discrepancies=doc_discrepancies, titles=titles, story_id=story_id))
+            del rows
+        if extras:  # the files of no document (rejected ones)
+            rows = _read(con, have, None, NO_DOCUMENT)
+            for s in rows.sources:
+                source_page(Source(s, rows.by_file.get(s["source_file"], [])))
 
 
 # -- the helper process -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import pipeline
 from pipeline.core.report import data, search
+from pipeline.core.report import pages as pages_mod
 from pipeline.core.report.pages import (MANIFEST, SLOTS, DOCUMENTS_SQL, MENTION_COLUMNS, MENTION_ORDER, Fact,  # noqa: F401
                                         Pages, Titles, Writer, _fact_rows, discrepancy_rows, discrepancy_titles,
                                         env as _env, num, write_document_pages, write_manifest)
