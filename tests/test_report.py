@@ -312,7 +312,8 @@ def test_the_helper_is_used_from_1000_documents_whatever_the_process_size(monkey
 
 
 def _report_pages(folder: Path) -> list[Path]:
-    return sorted(p.relative_to(folder) for sub in ("documents", "sources", "stories") for p in (folder / sub).iterdir())
+    return sorted(p.relative_to(folder) for sub in ("documents", "sources", "stories", "lists")
+                  for p in (folder / sub).iterdir())
 
 
 @pytest.mark.parametrize("helper", ["0", "1"])
@@ -351,7 +352,7 @@ def test_a_rerun_after_one_added_file_writes_only_the_changed_pages(tmp_path, mo
             assert not old.exists() or old.read_bytes() != (again / rel).read_bytes(), f"{rel} rewritten unchanged"
     assert counts["kept"] == len(linked) and len(linked) > 0.8 * len(_report_pages(again))
     assert any(str(rel).startswith("documents/") for rel in changed), "the added document's page"
-    assert len(changed) < 10, changed
+    assert len(changed) < 12, changed
     print(f"rerun: {len(linked)} pages linked, {len(changed)} rendered: {[str(c) for c in changed]}")
 
 

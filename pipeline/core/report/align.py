@@ -60,21 +60,24 @@ def align(spine: list[str], other: list[str]) -> list[tuple[int | None, int | No
     n, m = len(a), len(b)
     if a == b:  # the same words sentence by sentence (a copy with other typography or figures)
         return [(i, i) for i in range(n)]
-    # the similarity of every pair of sentences: their words' intersection, sized in C (a few dozen
-    # sentences a side: quicker than an index of b's words, whose common words list every sentence)
+    # the similarity of every pair that shares a word, found through an index of b's words
+    where: dict[str, list[int]] = {}
+    for j, words in enumerate(b):
+        for w in words:
+            where.setdefault(w, []).append(j)
     sims: list[dict[int, float]] = []
     sizes = [len(words) for words in b]
-    pairs_b = list(zip(range(m), b, sizes))
     for words in a:
+        shared: dict[int, int] = {}
+        for w in words:
+            for j in where.get(w, ()):
+                shared[j] = shared.get(j, 0) + 1
         size = len(words)
         near = {}
-        if size:
-            for j, other_words, other_size in pairs_b:
-                k = len(words & other_words)
-                if k:
-                    sim = k / (size + other_size - k)
-                    if sim >= MIN_SIMILARITY:
-                        near[j] = sim
+        for j, k in shared.items():
+            sim = k / (size + sizes[j] - k)
+            if sim >= MIN_SIMILARITY:
+                near[j] = sim
         sims.append(near)
     for i, words in enumerate(a):  # two sentences without words (numbers only) are alike
         if not words:

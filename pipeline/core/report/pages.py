@@ -144,8 +144,10 @@ class Pages:
             except (OSError, ValueError):
                 self._before = {}
 
+    context: tuple = ()  # what every page shows beside its own rows (whether the warehouse has stories: the menu)
+
     def key(self, inputs) -> str:
-        return page_key(self.code, inputs)
+        return page_key(self.code, (self.context, inputs))
 
     def keep(self, rel: str, key: str) -> bool:
         """Record ``rel``'s key; True if the previous report's page of the same key now is ``rel`` here."""
@@ -312,6 +314,7 @@ def write_document_pages(e: Environment, pages: Pages, warehouse_path: Path, sou
         has_stories = {"stories", "claims"} <= have
         documents = data.rows(con, DOCUMENTS_SQL)
         e.globals["has_stories"] = has_stories
+        pages.context = (has_stories,)
         titles = {d["document_id"]: d.get("title") or "(untitled)" for d in documents}
         e.globals["discrepancy_rows"] = discrepancy_rows(Titles(e, titles))
 

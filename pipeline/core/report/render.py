@@ -158,13 +158,22 @@ def _claim_rows(claims: list[Claim], facts_by_id: dict[str, tuple], doc_link) ->
     return Markup("".join(out))
 
 
-def _paginate(env, pages: Pages, name: str, title: str, template: str, rows: list, **extra) -> int:
+def _paginate(env, pages: Pages, name: str, title: str, template: str, rows: list, titles: dict | None = None) -> int:
+    """A list's pages; one whose rows (and the titles they show) are those of the previous report's is linked."""
     n_pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
     tpl = env.get_template(template)
+    extra = {"titles": titles} if titles is not None else {}
     for n in range(1, n_pages + 1):
-        pages.write(f"lists/{name}-{n}.html", tpl.render(
-            prefix="../", title=title, rows=rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE], page=n, pages=n_pages,
-            name=name, total=len(rows), first=(n - 1) * PAGE_SIZE + 1, **extra))
+        part = rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
+        shown = [titles.get(r.get(k)) for r in part for k in ("document_id", "document_id_a", "document_id_b")
+                 if k in r] if titles is not None else None
+        rel = f"lists/{name}-{n}.html"
+        key = pages.key(("list", template, title, name, n, n_pages, len(rows),
+                         [tuple(r) if isinstance(r, tuple) else r for r in part], shown))
+        if pages.keep(rel, key):
+            continue
+        pages.write(rel, tpl.render(prefix="../", title=title, rows=part, page=n, pages=n_pages, name=name,
+                                    total=len(rows), first=(n - 1) * PAGE_SIZE + 1, **extra), key)
     return n_pages
 
 
@@ -228,6 +237,7 @@ def _write_rest(env, pages: Pages, warehouse_path: Path, out_dir: Path) -> Path:
         have = data.tables(con)
         has_stories = {"stories", "claims"} <= have
         env.globals["has_stories"] = has_stories
+        pages.context = (has_stories,)
         q = lambda sql, params=None: data.rows(con, sql, params)  # noqa: E731
         sources = q("SELECT * FROM sources ORDER BY source_file")
         documents = q(DOCUMENTS_SQL)
