@@ -156,6 +156,8 @@ def show(label: str, m: dict, run=None, logged: float | None = None) -> None:
     print(f"    memory: peak RSS {m['peak_rss_mb']:.0f} MB while writing (process and children), "
           f"{m['peak_rss_mb'] - m['rss_before_mb']:+.0f} MB over the {m['rss_before_mb']:.0f} MB before{traced}",
           flush=True)
+    if m.get("helper_wait_s") is not None:
+        print(f"    this process waited {m['helper_wait_s']:.2f} s at the end for its helper process", flush=True)
     if m.get("kept"):
         print(f"    {m['written']:,} pages rendered, {m['kept']:,} unchanged ones linked from the previous report",
               flush=True)

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -196,6 +197,7 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSet
             context.log.info(f"wrote the report in {time.perf_counter() - started:.2f} s ({done.get('written', 0):,} "
                              f"pages rendered, {done.get('kept', 0):,} unchanged ones linked from the last report)")
         except Exception as exc:  # noqa: BLE001
+            shutil.rmtree(warehouse.staged_report_dir(staging), ignore_errors=True)  # never half a report published
             context.log.warning(f"no report this time ({exc!r}); the warehouse is published without it")
     try:
         verdict = warehouse.publish(staging, s.warehouse_path, on_wait=context.log.info)

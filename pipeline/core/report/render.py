@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -207,12 +208,15 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         index = _write_rest(env, pages, warehouse_path, out_dir)
         pages.close()
         manifest, kept, written = pages.manifest, pages.kept, pages.written
+        waited = time.perf_counter()
         if helper is not None:
             theirs, helper = helper.wait(), None
             manifest.update(theirs["pages"])
             kept, written = kept + theirs["kept"], written + theirs["written"]
+        waited = time.perf_counter() - waited
         write_manifest(out_dir, pages.code, manifest)
-        write_report.last = {"kept": kept, "written": written}  # what the last call linked and rendered
+        # what the last call linked and rendered, and how long it waited for its helper at the end
+        write_report.last = {"kept": kept, "written": written, "helper_wait_s": waited}
     finally:
         pages.close()
         if helper is not None:
