@@ -61,9 +61,12 @@ def env() -> Environment:
 class Writer:
     """Pages written to disk by a thread while the next ones are rendered (a write's system calls
     release the GIL); at most ``depth`` pages wait in memory. ``close`` raises the first error.
-    A page is encoded here, so the thread holds the GIL only to call the system."""
+    A page is encoded here, so the thread holds the GIL only to call the system. ``threaded=False``:
+    written at once, in the caller's thread (when two processes already keep both cores busy, a thread
+    gains no core and its three GIL hand-overs a page cost time)."""
 
-    def __init__(self, depth: int = 256):
+    def __init__(self, depth: int = 256, threaded: bool = True):
+        self.threaded = threaded
         self._queue: queue.Queue = queue.Queue(depth)
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None  # started by the first write
@@ -80,6 +83,10 @@ class Writer:
     def write(self, path: Path, text: str) -> None:
         if self._error is not None:
             raise self._error
+        if not self.threaded:
+            with open(path, "wb") as f:
+                f.write(text.encode("utf-8"))
+            return
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="report-writer", daemon=True)
             self._thread.start()
@@ -128,7 +135,7 @@ class Pages:
     page's key."""
 
     def __init__(self, out_dir: Path, previous: Path | None = None, writer: Writer | None = None):
-        self.out_dir, self.writer = out_dir, writer or Writer()
+        self.out_dir, self.writer = out_dir, writer if writer is not None else Writer()
         self.manifest: dict[str, str] = {}
         self.code = _code_key()
         self.kept = self.written = 0
@@ -415,7 +422,7 @@ def helper_main(args: dict) -> None:
     """A helper's work: one part of the document pages, its manifest beside them (merged by the parent)."""
     parent = args["parent"]
     out_dir = Path(args["out_dir"])
-    pages = Pages(out_dir, Path(args["previous"]) if args.get("previous") else None)
+    pages = Pages(out_dir, Path(args["previous"]) if args.get("previous") else None, Writer(threaded=False))
     try:
         write_document_pages(env(), pages, Path(args["warehouse"]),
                              Path(args["sources_dir"]) if args.get("sources_dir") else None,

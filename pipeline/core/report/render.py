@@ -27,6 +27,7 @@ from pipeline.core.report.pages import (MANIFEST, SLOTS, DOCUMENTS_SQL, MENTION_
                                         Pages, Titles, Writer, _fact_rows, discrepancy_rows, discrepancy_titles,
                                         env as _env, num, write_document_pages, write_manifest)
 from pipeline.core.report.versions import Mention, esc, source_page_name
+from jinja2.filters import do_truncate
 from markupsafe import Markup
 
 HERE = Path(__file__).resolve().parent
@@ -159,6 +160,40 @@ def _claim_rows(claims: list[Claim], facts_by_id: dict[str, tuple], doc_link) ->
     return Markup("".join(out))
 
 
+def _list_rows(env):
+    """The rows of the documents' and the source files' lists (templates/list_documents.html and
+    list_sources.html), built as one string per page: 18,000 rows at 10,000 files, each a dozen Jinja
+    lookups and escapes when looped in the template. Each value printed as Jinja prints it (None as "None")."""
+    def cut(value, length: int) -> str:
+        return esc(do_truncate(env, value, length))
+
+    def documents(rows: list[dict], first: int) -> Markup:
+        return Markup("".join(
+            f'<tr><td class="num">{first + i}</td><td><a href="../documents/{esc(d["document_id"])}.html">'
+            f'{cut(d["title"], 110)}</a></td><td>{esc(d["published_on"] or "")}</td>\n'
+            f'<td class="num">{esc(d["n_sources"])}</td><td class="num">{esc(d["n_facts"])}</td>'
+            f'<td class="num {"conflict" if d["n_conflicts"] else ""}">{esc(d["n_conflicts"])}</td></tr>'
+            for i, d in enumerate(rows)))
+
+    def sources(rows: list[dict], titles: dict[str, str]) -> Markup:
+        out = []
+        for s in rows:
+            bad = s["status"] != "ok"
+            if bad:
+                reason = esc(s["reject_reason"])
+            else:
+                doc = s["document_id"]
+                reason = (f'<a href="../documents/{esc(doc)}.html">{cut(titles.get(doc, doc), 70)}</a>'
+                          + (' <span class="canon">canonical</span>' if s["is_canonical"] else ""))
+            out.append(
+                f'<tr><td><a href="../sources/{esc(source_page_name(s["source_file"]))}">{esc(s["source_file"])}</a></td>'
+                f'<td class="{"bad" if bad else ""}">{esc(s["status"])}</td>\n<td>{reason}</td>\n'
+                f'<td>{esc(s["encoding"] or "")}</td><td class="num">{esc(num(s["n_bytes"]))}</td></tr>')
+        return Markup("".join(out))
+
+    return documents, sources
+
+
 def _paginate(env, pages: Pages, name: str, title: str, template: str, rows: list, titles: dict | None = None) -> int:
     """A list's pages; one whose rows (and the titles they show) are those of the previous report's is linked."""
     n_pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
@@ -196,12 +231,13 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         previous = None
     env = _env()
     _prepare(out_dir)
-    pages = Pages(out_dir, previous)
+    with data.connect(warehouse_path) as con:
+        n_documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    parallel = _parallel(n_documents)
+    pages = Pages(out_dir, previous, Writer(threaded=not parallel))
     helper = None
     try:
-        with data.connect(warehouse_path) as con:
-            n_documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        if _parallel(n_documents):
+        if parallel:
             helper = _Helper(warehouse_path, out_dir, sources_dir, previous, (0, HELPER_SLOTS))
         charts_js(out_dir)
         write_document_pages(env, pages, warehouse_path, sources_dir, (HELPER_SLOTS if helper else 0, SLOTS))
@@ -266,6 +302,7 @@ def _write_rest(env, pages: Pages, warehouse_path: Path, out_dir: Path) -> Path:
     titles = {d["document_id"]: d.get("title") or "(untitled)" for d in documents}
     cut = Titles(env, titles)
     env.globals["discrepancy_rows"] = discrepancy_rows(cut)
+    env.globals["document_list_rows"], env.globals["source_list_rows"] = _list_rows(env)
 
     # per story: its documents and the claims merged across them
     claims_by_story: dict[str, list[Claim]] = data.grouped(claims, 0)
