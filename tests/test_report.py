@@ -393,3 +393,10 @@ def test_a_pipeline_rerun_links_the_unchanged_pages_and_a_failed_report_is_never
     assert result.success
     assert not list(warehouse.parent.glob(".*.report"))
     _same_files(fresh, report, but=("index.html",))  # the last whole report stays, never the half one
+
+
+def test_the_helper_gets_absolute_paths(seeds_warehouse, seeds_report, tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    monkeypatch.chdir(tmp_path)
+    index = write_report(seeds_warehouse, Path("relative") / "report", SEEDS)
+    _same_files(seeds_report.parent, tmp_path / index.parent)

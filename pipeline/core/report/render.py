@@ -79,15 +79,15 @@ class _Helper:
     def __init__(self, warehouse_path: Path, out_dir: Path, sources_dir: Path | None, previous: Path | None,
                  part: tuple[int, int]):
         self.manifest_file = f".report-pages.part-{part[0]}-{part[1]}.json"
-        args = {"warehouse": str(warehouse_path), "out_dir": str(out_dir),
-                "sources_dir": str(sources_dir) if sources_dir is not None else None,
-                "previous": str(previous) if previous is not None else None, "part": list(part),
+        absolute = lambda p: os.path.abspath(p) if p is not None else None  # noqa: E731
+        args = {"warehouse": absolute(warehouse_path), "out_dir": absolute(out_dir),
+                "sources_dir": absolute(sources_dir), "previous": absolute(previous), "part": list(part),
                 "parent": os.getpid(), "manifest": self.manifest_file}
         self.out_dir = out_dir
         root = str(Path(pipeline.__file__).resolve().parents[1])
         environ = dict(os.environ, PYTHONPATH=os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])]))
         self._proc = subprocess.Popen(_helper_command(args), env=environ, stdin=subprocess.DEVNULL,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=root)
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def wait(self) -> dict:
         _, err = self._proc.communicate()
