@@ -290,7 +290,7 @@ def test_the_helper_is_a_fresh_process_importing_this_code(seeds_warehouse, tmp_
     popen = render.subprocess.Popen
     monkeypatch.setattr(render.subprocess, "Popen", lambda cmd, **kw: started.append(kw) or popen(cmd, **kw))
     write_report(seeds_warehouse, tmp_path / "r", SEEDS)
-    assert commands and commands[0][1:3] == ["-m", "pipeline.core.report.pages"]
+    assert commands and commands[0][1:3] == ["-m", "pipeline.core.report.helper"]
     root = str(Path(render.__file__).resolve().parents[3])
     assert started[0]["env"]["PYTHONPATH"].split(os.pathsep)[0] == root
 
@@ -301,6 +301,22 @@ def test_a_failing_helper_process_fails_the_report(seeds_warehouse, tmp_path, mo
     monkeypatch.setattr(render, "_helper_command", lambda args: [sys.executable, "-c", "raise SystemExit('boom')"])
     with pytest.raises(RuntimeError, match="boom"):
         write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+
+
+def test_the_helper_says_nothing_when_all_is_well(seeds_warehouse, tmp_path, monkeypatch):
+    """Its stderr is read only at the end: no warning there (a full pipe would stall it)."""
+    monkeypatch.setenv("PIPELINE_REPORT_HELPER", "1")
+    popen = render.subprocess.Popen
+    errs = []
+
+    def run(cmd, **kw):
+        proc = popen(cmd, **kw)
+        communicate = proc.communicate
+        proc.communicate = lambda *a, **k: (lambda r: (errs.append(r[1]), r)[1])(communicate(*a, **k))
+        return proc
+    monkeypatch.setattr(render.subprocess, "Popen", run)
+    write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+    assert errs == [b""], errs
 
 
 def test_the_helper_is_used_from_1000_documents_whatever_the_process_size(monkeypatch):

@@ -4,7 +4,7 @@ At 10,000 files these are ~18,000 of the report's ~25,500 pages and most of its 
 written by *parts*: the documents in the order the lists show them (published_on, document_id),
 document i in slot ``i % SLOTS``; a part is a range of slots. Each part reads from the warehouse
 only its own documents' rows (sources, measurements, facts, discrepancies, commitments), so a
-helper process started fresh (``python -m pipeline.core.report.pages``, not forked: a fork of a
+helper process started fresh (``python -m pipeline.core.report.helper``, not forked: a fork of a
 2 GB Dagster run doubled the tree's RSS) holds its share of the data and no more, and this
 process reads no more than its own share.
 
@@ -23,7 +23,6 @@ import pickle
 import queue
 import sys
 import threading
-import traceback
 from pathlib import Path
 from typing import NamedTuple
 
@@ -433,10 +432,3 @@ def helper_main(args: dict) -> None:
     part_file.write_text(json.dumps({"pages": pages.manifest, "kept": pages.kept, "written": pages.written}),
                          encoding="utf-8")
 
-
-if __name__ == "__main__":
-    try:
-        helper_main(json.loads(sys.argv[1]))
-    except BaseException:  # noqa: BLE001 - the parent reads it and raises
-        traceback.print_exc()
-        sys.exit(1)

@@ -5,7 +5,7 @@ At 10,000 files the report is ~25,000 pages; what keeps it quick: every table is
 document's, the big repeated tables (the versions side by side, the facts, the claims, the
 discrepancies) are built as strings rather than looped in Jinja, the pages are written by a thread
 while the next ones are rendered, from 1,000 documents most document and source pages are written by
-a helper process started fresh (pages.py), and a page whose inputs are those of the previous report's
+a helper process started fresh (helper.py, pages.py), and a page whose inputs are those of the previous report's
 page is linked from it instead of rendered (``previous``).
 """
 from __future__ import annotations
@@ -68,11 +68,11 @@ def _parallel(n_documents: int) -> bool:
 
 
 def _helper_command(args: dict) -> list[str]:
-    return [sys.executable, "-m", "pipeline.core.report.pages", json.dumps(args)]
+    return [sys.executable, "-m", "pipeline.core.report.helper", json.dumps(args)]
 
 
 class _Helper:
-    """A fresh Python process writing one part of the document and source pages (pages.helper_main); it
+    """A fresh Python process writing one part of the document and source pages (helper.py: pages.helper_main); it
     imports this very ``pipeline`` package, reads its rows itself and stops if this process dies. ``wait``
     returns its manifest and raises if it failed; ``stop`` ends it."""
 
