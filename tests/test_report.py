@@ -416,3 +416,11 @@ def test_the_helper_gets_absolute_paths(seeds_warehouse, seeds_report, tmp_path,
     monkeypatch.chdir(tmp_path)
     index = write_report(seeds_warehouse, Path("relative") / "report", SEEDS)
     _same_files(seeds_report.parent, tmp_path / index.parent)
+
+
+def test_the_garbage_collector_is_left_as_it_was(seeds_warehouse, tmp_path):
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    write_report(seeds_warehouse, tmp_path / "r", SEEDS)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
