@@ -44,6 +44,7 @@ class LastRun:
     events: pd.DataFrame  # EVENT_COLUMNS: the facts with a value and a date, for the discrepancy search
     grouping: regroup.Grouping | None = None
     story_profiles: dict = field(default_factory=dict)  # document id -> stories.story_profile of its canonical version
+    story_verdicts: dict = field(default_factory=dict)  # stories.figure_verdicts of the candidate pairs
 
 
 def _load(cache) -> LastRun | None:
@@ -112,16 +113,19 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
     dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
     events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
+    verdicts = dict(last.story_verdicts)
+    out = with_stories(frames, story_profiles, events, verdicts, fresh=frozenset(story_profiles) - kept)
     if cache is not None:
-        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles))
-    return with_stories(frames, story_profiles, events)
+        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles, verdicts))
+    return out
 
 
-def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame,
+                 verdicts: dict, fresh: frozenset[str]) -> dict[str, pd.DataFrame]:
     """The frames with table ``stories``, ``documents.story_id`` and the discrepancies' story ids.
-    Stories are linked from nothing each run over every document (stories.py, candidate pairs
-    from indexes), from the story profiles and dated events kept by the last run: not yet
-    incremental, and not yet measured apart from the reconcile step."""
+    Stories are linked over every document (stories.py, candidate pairs from indexes), from the
+    story profiles and dated events kept by the last run; the figure test is rerun only on the
+    candidate pairs with a ``fresh`` document (``verdicts``: the last run's, updated in place)."""
     documents = frames["documents"]
     events_of = _events_by_doc(events)
     rows = documents.to_dict("records")
@@ -129,7 +133,7 @@ def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: 
         r["published_on"] = r["published_on"] if isinstance(r["published_on"], dt.date) else None
     docs = [StoryDocument(r["document_id"], r["published_on"], story_profiles[r["document_id"]],
                           events_of.get(r["document_id"], [])) for r in rows]
-    groups = [[docs[i].document_id for i in g] for g in story_groups(docs)]
+    groups = [[docs[i].document_id for i in g] for g in story_groups(docs, verdicts, fresh)]
     stories, story_of = story_rows(rows, groups)
     out = dict(frames)
     out["documents"] = documents.assign(story_id=documents["document_id"].map(story_of))

@@ -123,16 +123,24 @@ def _figure_pairs(docs: list[StoryDocument]) -> tuple[set[tuple[int, int]], froz
     return pairs, common
 
 
-def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
+def story_groups(docs: list[StoryDocument], verdicts: dict | None = None,
+                 fresh: frozenset[str] = frozenset()) -> list[list[int]]:
     """Indices of ``docs`` grouped into stories (each sorted; groups by first index).
 
     Links are taken nearest in time first, and one is dropped when the two stories it would join
     would span more than STORY_SPAN_DAYS: without that bound, documents a few days apart chain
-    into one story running for months (a series of statements restating last year's figures)."""
+    into one story running for months (a series of statements restating last year's figures).
+
+    ``verdicts``: the figure test's verdict on each candidate pair of the last run (see
+    figure_verdicts), reused for two documents not in ``fresh`` (their profiles are the last
+    run's) and replaced in place by this run's: a rerun tests only the pairs a change touches."""
     pairs, common = _figure_pairs(docs)
-    links = {(i, j) for i, j in pairs
-             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile, common)
-             and not template_siblings(docs[i].profile, docs[j].profile)}
+    last = verdicts if verdicts is not None else {}
+    now = figure_verdicts(docs, [p for p in pairs if _near_in_time(docs[p[0]], docs[p[1]])], common, last, fresh)
+    if verdicts is not None:
+        verdicts.clear()
+        verdicts.update(now)
+    links = {(i, j) for i, j in pairs if now.get((docs[i].document_id, docs[j].document_id), (None, False))[1]}
     index = {d.document_id: i for i, d in enumerate(docs)}
     for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
         i, j = sorted((index[doc_a], index[doc_b]))
@@ -150,6 +158,25 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
         union(i, j)
         span[find(i)] = joined
     return components(len(docs), find)
+
+
+def figure_verdicts(docs: list[StoryDocument], pairs: list[tuple[int, int]], common: frozenset,
+                    last: dict, fresh: frozenset[str]) -> dict:
+    """(document id, document id) -> (the common keys either states, whether the two state the same
+    figures and are no template siblings), for ``pairs``: taken from ``last`` when neither document
+    is fresh and the common keys they state are the same, else tested."""
+    common_of = [common.intersection(d.profile.keys) for d in docs]
+    out = {}
+    for i, j in pairs:
+        a, b = docs[i], docs[j]
+        key, context = (a.document_id, b.document_id), (common_of[i], common_of[j])
+        known = last.get(key)
+        if known is not None and known[0] == context and a.document_id not in fresh and b.document_id not in fresh:
+            out[key] = known
+        else:
+            out[key] = (context, same_figures(a.profile, b.profile, common)
+                        and not template_siblings(a.profile, b.profile))
+    return out
 
 
 def _days_apart(a: StoryDocument, b: StoryDocument) -> int:
