@@ -23,7 +23,7 @@ from .dates import month_day
 from .discrepancies import Event, discrepancy_rows
 from .model import SourceDoc
 from .reconciliation import Reconciliation, sort_rows
-from .stories import StoryDocument, story_groups, story_profile, story_rows
+from .stories import FigureVerdicts, StoryDocument, story_groups, story_profile, story_rows
 
 LAST_RUN = "reconciliation-last-run"
 EVENT_COLUMNS = ["document_id", *Event._fields]
@@ -44,7 +44,7 @@ class LastRun:
     events: pd.DataFrame  # EVENT_COLUMNS: the facts with a value and a date, for the discrepancy search
     grouping: regroup.Grouping | None = None
     story_profiles: dict = field(default_factory=dict)  # document id -> stories.story_profile of its canonical version
-    story_verdicts: dict = field(default_factory=dict)  # stories.figure_verdicts of the candidate pairs
+    story_verdicts: FigureVerdicts = field(default_factory=FigureVerdicts)
 
 
 def _load(cache) -> LastRun | None:
@@ -113,7 +113,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
     dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
     events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
-    verdicts = dict(last.story_verdicts)
+    verdicts = last.story_verdicts
     out = with_stories(frames, story_profiles, events, verdicts, fresh=frozenset(story_profiles) - kept)
     if cache is not None:
         cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles, verdicts))
@@ -121,7 +121,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
 
 
 def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame,
-                 verdicts: dict, fresh: frozenset[str]) -> dict[str, pd.DataFrame]:
+                 verdicts: FigureVerdicts, fresh: frozenset[str]) -> dict[str, pd.DataFrame]:
     """The frames with table ``stories``, ``documents.story_id`` and the discrepancies' story ids.
     Stories are linked over every document (stories.py, candidate pairs from indexes), from the
     story profiles and dated events kept by the last run; the figure test is rerun only on the

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -123,7 +123,17 @@ def _figure_pairs(docs: list[StoryDocument]) -> tuple[set[tuple[int, int]], froz
     return pairs, common
 
 
-def story_groups(docs: list[StoryDocument], verdicts: dict | None = None,
+@dataclass
+class FigureVerdicts:
+    """The figure test's verdicts of a run, kept for the next: for each candidate pair (document
+    ids) whether the two state the same figures and are no template siblings, and for each
+    document a digest of the common keys it states (the test reads them: a pair's verdict stands
+    while neither digest changes). Small on purpose: it is read and written by every rerun."""
+    pairs: dict = field(default_factory=dict)
+    contexts: dict = field(default_factory=dict)
+
+
+def story_groups(docs: list[StoryDocument], verdicts: FigureVerdicts | None = None,
                  fresh: frozenset[str] = frozenset()) -> list[list[int]]:
     """Indices of ``docs`` grouped into stories (each sorted; groups by first index).
 
@@ -131,16 +141,15 @@ def story_groups(docs: list[StoryDocument], verdicts: dict | None = None,
     would span more than STORY_SPAN_DAYS: without that bound, documents a few days apart chain
     into one story running for months (a series of statements restating last year's figures).
 
-    ``verdicts``: the figure test's verdict on each candidate pair of the last run (see
-    figure_verdicts), reused for two documents not in ``fresh`` (their profiles are the last
-    run's) and replaced in place by this run's: a rerun tests only the pairs a change touches."""
+    ``verdicts``: the last run's, reused for two documents not in ``fresh`` (their profiles are
+    the last run's) and replaced in place by this run's: a rerun tests only the pairs a change
+    touches."""
     pairs, common = _figure_pairs(docs)
-    last = verdicts if verdicts is not None else {}
-    now = figure_verdicts(docs, [p for p in pairs if _near_in_time(docs[p[0]], docs[p[1]])], common, last, fresh)
+    near = [p for p in pairs if _near_in_time(docs[p[0]], docs[p[1]])]
+    now = figure_verdicts(docs, near, common, verdicts or FigureVerdicts(), fresh)
     if verdicts is not None:
-        verdicts.clear()
-        verdicts.update(now)
-    links = {(i, j) for i, j in pairs if now.get((docs[i].document_id, docs[j].document_id), (None, False))[1]}
+        verdicts.pairs, verdicts.contexts = now.pairs, now.contexts
+    links = {(i, j) for i, j in near if now.pairs[(docs[i].document_id, docs[j].document_id)]}
     index = {d.document_id: i for i, d in enumerate(docs)}
     for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
         i, j = sorted((index[doc_a], index[doc_b]))
@@ -161,21 +170,21 @@ def story_groups(docs: list[StoryDocument], verdicts: dict | None = None,
 
 
 def figure_verdicts(docs: list[StoryDocument], pairs: list[tuple[int, int]], common: frozenset,
-                    last: dict, fresh: frozenset[str]) -> dict:
-    """(document id, document id) -> (the common keys either states, whether the two state the same
-    figures and are no template siblings), for ``pairs``: taken from ``last`` when neither document
-    is fresh and the common keys they state are the same, else tested."""
-    common_of = [common.intersection(d.profile.keys) for d in docs]
-    out = {}
+                    last: FigureVerdicts, fresh: frozenset[str]) -> FigureVerdicts:
+    """The verdicts on ``pairs``: the last run's when neither document is fresh and the common
+    keys each states are the same, else tested."""
+    contexts = {d.document_id: content_hash(*sorted(map(repr, common.intersection(d.profile.keys)))) for d in docs}
+    out = FigureVerdicts(contexts=contexts)
     for i, j in pairs:
         a, b = docs[i], docs[j]
-        key, context = (a.document_id, b.document_id), (common_of[i], common_of[j])
-        known = last.get(key)
-        if known is not None and known[0] == context and a.document_id not in fresh and b.document_id not in fresh:
-            out[key] = known
+        key = (a.document_id, b.document_id)
+        known = last.pairs.get(key)
+        if known is not None and a.document_id not in fresh and b.document_id not in fresh \
+                and last.contexts.get(a.document_id) == contexts[a.document_id] \
+                and last.contexts.get(b.document_id) == contexts[b.document_id]:
+            out.pairs[key] = known
         else:
-            out[key] = (context, same_figures(a.profile, b.profile, common)
-                        and not template_siblings(a.profile, b.profile))
+            out.pairs[key] = same_figures(a.profile, b.profile, common) and not template_siblings(a.profile, b.profile)
     return out
 
 
