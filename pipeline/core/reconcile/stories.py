@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .candidates import MAX_KEY_DF, MIN_SHARED, mass_pairs, mass_postings
+from .dates import month_day
 from .discrepancies import Event, event_pairs
 from .grouping import components, union_find
 from .model import content_hash
@@ -133,11 +134,7 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
     links = {(i, j) for i, j in pairs
              if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile, common)
              and not template_siblings(docs[i].profile, docs[j].profile)}
-    index = {d.document_id: i for i, d in enumerate(docs)}
-    for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
-        i, j = sorted((index[doc_a], index[doc_b]))
-        if _dated_near(docs[i], docs[j]):
-            links.add((i, j))
+    links |= _event_links(docs)
     find, union = union_find(len(docs))
     span = {i: (d.published_on, d.published_on) for i, d in enumerate(docs)}  # a root's first and last date
     for i, j in sorted(links, key=lambda p: (_days_apart(docs[p[0]], docs[p[1]]), p)):
@@ -150,6 +147,27 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
         union(i, j)
         span[find(i)] = joined
     return components(len(docs), find)
+
+
+def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
+    """Pairs of documents that state one dated event (discrepancies.event_pairs) on evidence enough
+    to tell it from another event of that day: one fact both state alike, or MIN_SHARED names
+    both give it (one name and two values, "7 detained in Sinaloa" and "13 defendants ... Sinaloa",
+    may be two events of a state). A text of unknown date links so only when it reports one day."""
+    index = {d.document_id: i for i, d in enumerate(docs)}
+    found: dict = defaultdict(lambda: [0, set()])  # (i, j) -> [facts stated alike, names]
+    for doc_a, a, doc_b, b, _, names in event_pairs({d.document_id: d.events for d in docs}):
+        evidence = found[tuple(sorted((index[doc_a], index[doc_b])))]
+        evidence[0] += a.value == b.value
+        evidence[1] |= names
+    return {(i, j) for (i, j), (alike, names) in found.items()
+            if (alike or len(names) >= MIN_SHARED) and _near_in_time(docs[i], docs[j])
+            and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
+
+
+def _one_day(d: StoryDocument) -> bool:
+    """Whether a document's dated facts all fall on one day (a report of one event, not a digest)."""
+    return len({month_day(x) for e in d.events for x in e.dates}) == 1
 
 
 def _days_apart(a: StoryDocument, b: StoryDocument) -> int:
