@@ -100,6 +100,11 @@ class Event(NamedTuple):
     dates: frozenset[str]  # day-level dates of the sentences stating the fact ("2022-06-27", "--06-27")
     names: frozenset[str]  # the names those sentences give (see sentence_names)
     source_files: tuple[str, ...]
+    # for story linking only: the day a text states once, outside its lead ("On Sept. 9, ..." in its
+    # second paragraph), when neither the fact's sentence nor the lead dates it, and the names of
+    # the lead and of the paragraph stating that day (see document_event)
+    story_dates: frozenset[str] = frozenset()
+    story_names: frozenset[str] = frozenset()
 
 
 def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None,
@@ -111,6 +116,8 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
     states exactly one day besides its publication date (a release about one seizure dates it
     once, in its lead: "On Sept. 9, agents rescued..."), and the names of the sentences stating it."""
     lead_dates, lead_names = document_event(text, published_on) if text else (frozenset(), frozenset())
+    text_dates, text_names = document_event(text, published_on, lead_only=False) if text and not lead_dates \
+        else (frozenset(), frozenset())
     events = []
     for row, x in zip(rows, facts):
         if x.first.value is None:
@@ -120,17 +127,21 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
         names = frozenset().union(*(sentence_names(s) for s in sentences))
         if not dates and lead_dates:
             dates, names = lead_dates, names | lead_names
+        story = (text_dates, text_names) if not dates else (frozenset(), frozenset())
         events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
-                            subject_words(x.first), dates, names, tuple(sorted(x.files()))))
+                            subject_words(x.first), dates, names, tuple(sorted(x.files())), *story))
     return events
 
 
-def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[str], frozenset[str]]:
+def document_event(text: str, published_on: dt.date | None,
+                   lead_only: bool = True) -> tuple[frozenset[str], frozenset[str]]:
     """The day a text's lead dates its event on, and the lead's names: when the title or the first
     paragraph of prose states a day besides the publication date, and the text states no other
     day. (A release about one seizure dates it in its lead; a statement that mentions one dated
     event among its other figures does not date those.) Paragraphs, not sentences: "Sept." ends
-    no sentence."""
+    no sentence. ``lead_only=False``: the one day the text states, wherever it stands, with the
+    names of the lead and of the paragraphs stating it (what story linking reads: a rewrite
+    leads with the news and dates it in its second paragraph)."""
     published = published_on.isoformat() if published_on else None
     days: set[str] = set()
     lead_days: set[str] = set()
@@ -139,10 +150,10 @@ def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[s
     for paragraph in text.splitlines():
         found = {day for day in (resolve(d, published_on) for d in sentence_dates(paragraph)) if day != published}
         days |= found
-        if in_lead:
+        if in_lead or found and not lead_only:
             lead_days |= found
             lead_names |= sentence_names(paragraph)
-            in_lead = not _prose(paragraph)
+        in_lead = in_lead and not _prose(paragraph)
     if len(days) != 1 or days != lead_days:
         return frozenset(), frozenset()
     return frozenset(days), frozenset(lead_names)

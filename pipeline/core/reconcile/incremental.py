@@ -110,7 +110,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
                 old.reset_index(drop=True)
         frames[name] = frame
     # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
-    dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
+    dated = {doc_id: [e for e in events if e.dates or e.story_dates] for doc_id, events in new_events.items()}
     events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
     if cache is not None:
         cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles))

@@ -132,7 +132,8 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
     into one story running for months (a series of statements restating last year's figures)."""
     pairs, common = _figure_pairs(docs)
     links = {(i, j) for i, j in pairs
-             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile, common)
+             if _near_in_time(docs[i], docs[j]) and not (_undated_digest(docs[i]) or _undated_digest(docs[j]))
+             and same_figures(docs[i].profile, docs[j].profile, common)
              and not template_siblings(docs[i].profile, docs[j].profile)}
     links |= _event_links(docs)
     find, union = union_find(len(docs))
@@ -156,7 +157,7 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
     may be two events of a state). A text of unknown date links so only when it reports one day."""
     index = {d.document_id: i for i, d in enumerate(docs)}
     found: dict = defaultdict(lambda: [0, set()])  # (i, j) -> [facts stated alike, names]
-    for doc_a, a, doc_b, b, _, names in event_pairs({d.document_id: d.events for d in docs}):
+    for doc_a, a, doc_b, b, _, names in event_pairs({d.document_id: [_story_event(e) for e in d.events] for d in docs}):
         evidence = found[tuple(sorted((index[doc_a], index[doc_b])))]
         evidence[0] += a.value == b.value
         evidence[1] |= names
@@ -165,9 +166,26 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
             and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
 
 
+def _story_event(e: Event) -> Event:
+    """A fact's event as story linking reads it: dated by the one day its text states, wherever it
+    stands, when neither its sentence nor its lead dates it (Event.story_dates)."""
+    return e if e.dates or not e.story_dates else e._replace(dates=e.story_dates, names=e.names | e.story_names)
+
+
+def _days(d: StoryDocument) -> int:
+    """How many days a document's dated facts fall on."""
+    return len({month_day(x) for e in map(_story_event, d.events) for x in e.dates})
+
+
 def _one_day(d: StoryDocument) -> bool:
     """Whether a document's dated facts all fall on one day (a report of one event, not a digest)."""
-    return len({month_day(x) for e in d.events for x in e.dates}) == 1
+    return _days(d) == 1
+
+
+def _undated_digest(d: StoryDocument) -> bool:
+    """A text of unknown date reporting facts of several days (a digest, a story's background):
+    its figures are those of several stories, and no date says which one it belongs to."""
+    return d.published_on is None and _days(d) > 1
 
 
 def _days_apart(a: StoryDocument, b: StoryDocument) -> int:
