@@ -102,3 +102,89 @@ def test_an_undated_digest_of_several_days_joins_no_story(tmp_path):
     f = frames(tmp_path, first=_port_release(9, "Manzanillo", "2,310", "187", 3),
                second=_port_release(12, "Altamira", "1,475", "96", 2), digest=DIGEST)
     assert story_of(f, "first") != story_of(f, "second")
+
+
+TUNNEL = """Agents find unfinished tunnel in Nogales
+October 1, 2026
+
+Border Patrol agents and Mexican authorities located an unfinished cross-border tunnel beneath a vacant warehouse.
+
+On Sept. 28, agents responding to reports of digging noises found the entrance in Nogales.
+Fourteen people were arrested on both sides of the border, officials said.
+"""
+
+TUNNEL_ES = """Hallan túnel inconcluso bajo la frontera; detienen a 12
+1 de octubre de 2026
+
+Autoridades de México y de Estados Unidos localizaron un túnel que buscaba cruzar bajo la línea fronteriza.
+
+El hallazgo ocurrió el 28 de septiembre en Nogales, tras reportes de ruidos de excavación.
+En total fueron detenidas 12 personas en ambos lados de la frontera.
+"""
+
+
+def test_a_rewrite_whose_one_figure_is_misstated_joins_the_story_of_its_event(tmp_path):
+    """14 vs 12 people arrested, one day, one place: each text states one dated figure, and those
+    figures count one thing (in two languages): one story, though one name and two values would
+    not be enough between texts of many figures."""
+    f = frames(tmp_path, tunnel=TUNNEL, tunnel_es=TUNNEL_ES)
+    assert story_of(f, "tunnel") == story_of(f, "tunnel_es")
+
+
+DRUMS = """Agencia Nacional de Aduanas asegura precursores químicos en Manzanillo
+4 de marzo de 2026
+
+El 3 de marzo, en el puerto de Manzanillo, personal de aduanas aseguró 744 tambos con ácido fenilacético procedentes de Shanghái.
+Los tambos fueron puestos a disposición de la Fiscalía.
+"""
+
+DRUMS_EN = """Customs seize fentanyl precursor shipment at Pacific port
+March 5, 2026
+
+Mexican customs officers on March 3 opened a container at Manzanillo and found 744 drums of phenylacetic acid, a chemical used to make amphetamines.
+Officials said the shipment had left Shanghai in January.
+"""
+
+
+def test_a_specific_figure_of_one_day_and_place_links_two_wordings_of_the_counted_thing(tmp_path):
+    """"744 tambos" and "744 drums" on March 3 at Manzanillo: the counted things are worded in
+    two languages, the figure, the day and the place are the same: one story."""
+    f = frames(tmp_path, drums=DRUMS, drums_en=DRUMS_EN)
+    assert story_of(f, "drums") == story_of(f, "drums_en")
+
+
+DESIGNATIONS = """Treasury and Mexico's financial intelligence unit act against a laundering network
+July 1, 2026
+
+On June 27, Treasury designated 14 individuals and 11 companies that launder money for a cartel through exchange houses in Guadalajara and Tepic.
+The same day, Mexico's financial intelligence unit froze 205 bank accounts holding 310 million pesos.
+"""
+
+READOUT = """Readout: Under Secretary's meeting with Mexico's Secretary of Finance
+July 1, 2026
+
+The Under Secretary thanked the Secretary for the swift action on June 27, when Mexico blocked the 14 individuals and 11 companies designated that day.
+The two officials discussed the supervision of fintech companies.
+"""
+
+
+def test_two_figures_of_one_day_stated_alike_link_a_readout_without_a_name(tmp_path):
+    """A readout states two figures of the June 27 action alike (14 individuals, 11 companies), in
+    one sentence that names no place: one story with the statement."""
+    f = frames(tmp_path, statement=DESIGNATIONS, readout=READOUT)
+    assert story_of(f, "statement") == story_of(f, "readout")
+
+
+def _raid(town: str, guns: int) -> str:
+    return f"""State police raid a safe house in {town}
+May 6, 2026
+
+On May 5, state police arrested 3 people and seized 2 vehicles at a safe house in {town}.
+Officers also recovered {guns} rifles at the house.
+"""
+
+
+def test_small_figures_stated_alike_on_one_day_do_not_link_two_raids(tmp_path):
+    """3 arrested and 2 vehicles on May 5 in two towns: small counts many events of a day state."""
+    f = frames(tmp_path, first=_raid("Zamora", 11), second=_raid("Uruapan", 23))
+    assert story_of(f, "first") != story_of(f, "second")

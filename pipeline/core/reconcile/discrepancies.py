@@ -176,7 +176,7 @@ def _stems(subject: str | None) -> frozenset[str]:
     return frozenset(w[:STEM] for w in map(fold, _WORD.findall(subject or "")) if len(w) >= 5 and w not in STOP_WORDS)
 
 
-def _same_thing(a: Event, b: Event) -> bool:
+def same_thing(a: Event, b: Event) -> bool:
     """Whether two facts count one thing (see :func:`same_subject`)."""
     return _alike(a.subject_words, b.subject_words, a.subject, b.subject)
 
@@ -223,7 +223,7 @@ def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | Non
                     continue
                 if not (va == vb or 0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
                     continue
-                if not _same_thing(a, b):
+                if not same_thing(a, b):
                     continue
                 date = same_day(a.dates, b.dates, md)
                 names = a.names & b.names
