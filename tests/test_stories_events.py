@@ -188,3 +188,10 @@ def test_small_figures_stated_alike_on_one_day_do_not_link_two_raids(tmp_path):
     """3 arrested and 2 vehicles on May 5 in two towns: small counts many events of a day state."""
     f = frames(tmp_path, first=_raid("Zamora", 11), second=_raid("Uruapan", 23))
     assert story_of(f, "first") != story_of(f, "second")
+
+
+def test_one_name_and_two_values_among_other_figures_of_the_day_are_no_discrepancy(tmp_path):
+    """7 people arrested in a Sinaloa raid, 13 defendants of a Sinaloa faction sent north the same
+    day: the texts state other figures of that day, none alike, and share one name: two events."""
+    f = frames(tmp_path, raid=RAID, transfer=TRANSFER)
+    assert f["discrepancies"].empty

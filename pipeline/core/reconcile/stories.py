@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .candidates import MAX_KEY_DF, MIN_SHARED, mass_pairs, mass_postings
 from .dates import month_day, same_day
-from .discrepancies import MAX_VALUE_RATIO, Event, same_thing
+from .discrepancies import MAX_VALUE_RATIO, Event, Evidence
 from .grouping import components, union_find
 from .model import content_hash
 from .profiles import Profile
@@ -150,31 +150,9 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
     return components(len(docs), find)
 
 
-SPECIFIC = 10  # a figure below this ("3 detained", "2 vehicles") is stated about many events of a day
-
-
-@dataclass
-class _Evidence:
-    """What two documents' facts of one day say about whether they report one event."""
-    names: set = field(default_factory=set)  # the names their facts of one counted thing share
-    matched: tuple = field(default_factory=lambda: (set(), set()))  # each one's facts so matched
-    alike_named: bool = False  # a fact of one counted thing stated alike, named alike
-    alike: set = field(default_factory=set)  # values of one counted thing stated alike, named or not
-    specific_named: bool = False  # a specific figure stated alike, named alike, whatever its subject
-
-    def enough(self, n_a: int, n_b: int) -> bool:
-        """One event: a fact stated alike (a specific figure of another wording too: "744 tambos",
-        "744 drums"), MIN_SHARED names, every dated fact of one of them matched (a rewrite of one
-        figure, misstated), or MIN_SHARED facts stated alike whatever the names (a readout of the
-        meeting: "14 individuals and nine companies" on the day)."""
-        event = bool(self.names) and (self.alike_named or len(self.names) >= MIN_SHARED
-                                      or len(self.matched[0]) == n_a or len(self.matched[1]) == n_b)
-        return event or self.specific_named or len(self.alike) >= MIN_SHARED and max(self.alike) >= SPECIFIC
-
-
 def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
     """Pairs of documents that state one dated event on evidence enough to tell it from another
-    event of that day (_Evidence.enough): facts of the same day, the same kind and unit, values
+    event of that day (discrepancies.Evidence.enough): facts of the same day, the same kind and unit, values
     within discrepancies.MAX_VALUE_RATIO; one name and two values ("7 detained in Sinaloa" and "13
     defendants ... Sinaloa", among other figures of the day) may be two events of a state. A text
     of unknown date links so only when it reports one day. Facts meet in (kind, unit, month and
@@ -185,7 +163,7 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
         for e in evs:
             for md in sorted({month_day(x) for x in e.dates}):
                 buckets[(e.kind, e.unit, md)].append((i, e))
-    found: dict = defaultdict(_Evidence)
+    found: dict = defaultdict(Evidence)
     seen = set()
     for (_, _, md), members in sorted(buckets.items()):
         for n, (i, a) in enumerate(members):
@@ -196,16 +174,7 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
                     continue
                 seen.add((a.fact_id, b.fact_id))
                 (i, a), (j, b) = sorted(((i, a), (j, b)), key=lambda x: x[0])
-                names, alike, thing = a.names & b.names, a.value == b.value, same_thing(a, b)
-                evidence = found[(i, j)]
-                evidence.specific_named |= alike and bool(names) and a.value >= SPECIFIC
-                if thing and alike:
-                    evidence.alike.add(a.value)
-                if thing and names:
-                    evidence.names |= names
-                    evidence.alike_named |= alike
-                    evidence.matched[0].add(a.fact_id)
-                    evidence.matched[1].add(b.fact_id)
+                found[(i, j)].add(a, b, a.names & b.names)
     return {(i, j) for (i, j), evidence in found.items()
             if evidence.enough(len(events[i]), len(events[j]))
             and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
