@@ -9,17 +9,23 @@ STORY_DAYS of each other (a document of unknown date is not held back by its dat
   or rounded ("casi 2,200 kilos" for "4,820 pounds"), standing in at least two sentences of each
   (one quoted sentence, a template's penalty clause, is one piece of evidence), making at least
   MIN_SHARE of the figures of the document stating fewer, and not one template filled in with
-  other figures (template_siblings); figures in more than MAX_KEY_DF documents count for none; or
-- they state one dated event (discrepancies.event_pairs: the same day, the same counted thing, a
-  name both give it beyond the date -- a place, an operation), whatever the value each gives,
-  and both are dated (one shared event is too little to link a text of unknown date).
+  other figures (template_siblings); figures in more than MAX_KEY_DF documents count for none;
+  a text of unknown date that reports several days (a digest) links so to no story; or
+- they state one dated event: facts of the same day, kind and unit, on evidence enough to tell
+  it from another event of that day (discrepancies.Evidence.enough): a counted thing named alike
+  (a place, an operation both give it) and a fact stated alike, two names, the thing worded
+  alike, or every dated fact of one of them matched (a rewrite of one misstated figure); a
+  specific figure of the day and place stated alike, whatever words count it ("744 tambos",
+  "744 drums"); or two figures of the day stated alike without a name (a readout). A fact
+  whose sentence and lead state no day takes the one day its text states anywhere (a rewrite
+  dates the news in its second paragraph: Event.story_dates). A text of unknown date links so
+  only when its facts fall on one day.
 
 Linked documents are joined with union-find. The date window is what keeps a later story's
 background paragraph, a monthly digest and the next issue of a weekly series out of the story
 whose figures they repeat. Candidate pairs come from indexes (figure keys, masses in
-kilograms, dated events), never all pairs.
+kilograms, (kind, unit, day) buckets of dated facts), never all pairs.
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -65,11 +71,6 @@ _NO_SHINGLES = np.empty(0, dtype=np.uint32)
 def _near_in_time(a: StoryDocument, b: StoryDocument) -> bool:
     """Within STORY_DAYS (a document of unknown date is not held back by its date)."""
     return _days_apart(a, b) <= STORY_DAYS
-
-
-def _dated_near(a: StoryDocument, b: StoryDocument) -> bool:
-    """Both dated, within STORY_DAYS: one shared event is too little to link an undated text."""
-    return a.published_on is not None and b.published_on is not None and _near_in_time(a, b)
 
 
 def _sentences(p: Profile, keys) -> int:
