@@ -97,7 +97,11 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     kept_events = last.events[last.events["document_id"].isin(kept)] if kept else last.events.iloc[:0]
     buckets = {(e.kind, e.unit, month_day(d)) for events in new_events.values() for e in events for d in e.dates}
     nearby = _events_near(kept_events, buckets)
-    rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events))
+    # each document's dated facts, all of them (``nearby`` holds a kept document's facts of the new days only)
+    n_dated = {doc_id: sum(1 for e in events if e.dates) for doc_id, events in new_events.items()}
+    if len(kept_events):
+        n_dated.update(kept_events[kept_events["dates"].map(len) > 0].groupby("document_id").size().to_dict())
+    rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events), n_dated=n_dated)
     sort_rows(rec)
     new = to_frames(rec)
 
@@ -111,7 +115,7 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
                 old.reset_index(drop=True)
         frames[name] = frame
     # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
-    dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
+    dated = {doc_id: [e for e in events if e.dates or e.story_dates] for doc_id, events in new_events.items()}
     events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
     verdicts = last.story_verdicts
     out = with_stories(frames, story_profiles, events, verdicts, fresh=frozenset(story_profiles) - kept)
