@@ -35,6 +35,14 @@ PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]
                           r"(?:sells?|(?<!that )(?<!which )sold[^\S\n]+for|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|"
                           r"se[^\S\n]+vendía|cuesta|costaba)\b",
                           re.IGNORECASE)
+# The base of a yield, not an amount: "One kilogram of precursor ... can produce enough fentanyl for
+# 500,000 pills", "Un kilo de precursor puede rendir 800 gramos", "turn one kilogram of powder into ...".
+YIELD_AFTER = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,70}?\b(?:can|could|may|might|would|puede|podr[ií]a|"
+                         r"alcanza[^\S\n]+para)[^\S\n]+(?:\w+[^\S\n]+)?(?:produce|yield|make|generate|rendir|producir|"
+                         r"generar|fabricar|elaborar|hacer)\b", re.IGNORECASE)
+YIELD_BEFORE = re.compile(r"\b(?:turns?|turning|converts?|converting|transforms?|convierte|convertir|transformar)"
+                          r"[^\S\n]+\Z", re.IGNORECASE)
+YIELD_INTO = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,40}?[^\S\n](?:into|en)[^\S\n]", re.IGNORECASE)
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)

@@ -14,7 +14,8 @@ from pipeline.core.extract.cells import cell_label, table_row_name
 from pipeline.core.extract.counts import thousands_of
 from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
-                                                  ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, whole_period)
+                                                  ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, YIELD_AFTER,
+                                                  YIELD_BEFORE, YIELD_INTO, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
                                            RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
                                            parse_words,
@@ -52,6 +53,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
                                                  PRICE_AFTER.match(text, num_end, num_end + 48) or
                                                  groups.get("words") and _unit_base(text, num_end)):
         return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
+    if value == 1 and (groups.get("article") or groups.get("words") or digits == "1") and _yield_base(text, start, num_end):
+        return None  # "One kilogram of precursor can produce ...": the base of a yield, not an amount
     if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and (
             thousands_of(text, num_end, lang) or cell_label(text, start, num_end) is not None)):
         return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
@@ -156,6 +159,21 @@ def _unit_base(text: str, num_end: int) -> bool:
     unit_m = UNIT.match(text, num_end)
     return unit_m is not None and unit_info(unit_m.group("unit"))[1] == "mass" and \
         PRICE_AFTER.match(text, unit_m.end(), unit_m.end() + 48) is not None
+
+
+_YIELD_LEAD = frozenset("just only each every even a single sólo solo cada apenas un una".split())
+
+
+def _yield_base(text: str, start: int, num_end: int) -> bool:
+    """Whether one unit of mass is the base of a yield: "One kilogram of precursor ... can produce",
+    "un kilo de precursor puede rendir", "turn one kilogram of powder into a quarter of a million pills"."""
+    unit_m = UNIT.match(text, num_end)
+    if unit_m is None or unit_info(unit_m.group("unit"))[1] != "mass":
+        return False
+    end = unit_m.end()
+    lead = re.split(r"[.!?;:\n\"“]", text[max(0, start - 40):start])[-1].split()
+    return all(w.lower() in _YIELD_LEAD or not w[0].isalnum() for w in lead) and YIELD_AFTER.match(text, end, end + 110) is not None or (
+        YIELD_BEFORE.search(text, max(0, start - 16), start) is not None and YIELD_INTO.match(text, end, end + 60) is not None)
 
 
 # Digits in parentheses restating the number words before them, as legal texts write amounts.

@@ -1,0 +1,35 @@
+"""Held-out corpus p9 (tests/data/probes_extract/p9): the general patterns its first score showed
+missing or misread, each pinned with a sentence from p9 and sentences written alike, English and
+Spanish. Every test failed on the code before its fix."""
+from pipeline.core.extract.cleaning import clean
+from pipeline.core.extract.measure import measure_text
+
+
+def rows(original):
+    """(surface in the original, kind, value, unit, subject) of every non-vague figure: the per-file path."""
+    return [(original[r["char_start"]:r["char_end"]], r["kind"], r["value"], r["unit"], r["subject"])
+            for r in measure_text(clean(original)) if not r.get("is_vague")]
+
+
+def kinds(original):
+    return {(s, k, v, u) for s, k, v, u, _ in rows(original)}
+
+
+def surfaces(original):
+    return [s for s, *_ in rows(original)]
+
+
+# --- the base of a yield is no amount: "One kilogram of precursor can produce ..." --------------------
+def test_one_kilogram_that_a_yield_is_counted_from_is_no_amount():
+    text = ("One kilogram of precursor chemicals bought from a supplier in Asia can produce enough fentanyl for "
+            "roughly 500,000 counterfeit pills.")
+    assert surfaces(text) == ["500,000 counterfeit pills"]
+    assert surfaces('"A press like these can turn one kilogram of powder into a quarter of a million pills," '
+                    "said the agent.") == ["a quarter of a million pills"]
+    assert surfaces("Un kilo de precursor puede rendir hasta 800 gramos de fentanilo.") == ["800 gramos"]
+
+
+def test_one_kilogram_seized_stays_an_amount():
+    assert ("one kilogram", "mass", 1.0, "kg") in kinds(
+        "Agents seized one kilogram of fentanyl that could make 500,000 pills.")
+    assert ("a kilogram", "mass", 1.0, "kg") in kinds("Police seized a kilogram of cocaine.")
