@@ -33,3 +33,14 @@ def test_one_kilogram_seized_stays_an_amount():
     assert ("one kilogram", "mass", 1.0, "kg") in kinds(
         "Agents seized one kilogram of fentanyl that could make 500,000 pills.")
     assert ("a kilogram", "mass", 1.0, "kg") in kinds("Police seized a kilogram of cocaine.")
+
+
+# --- a social post's row of counters is site chrome, not a count -------------------------------------
+def test_a_row_of_social_counters_is_no_count():
+    assert rows("Great work by K9 Rocco!\n\n👍 1.4K   💬 212 comments   ↪ 389 shares\n") == []
+    assert rows("¡Seguimos trabajando!\n\n👍❤️ 1,2 mil · 184 comentarios · 97 veces compartido\n") == []
+    assert rows("Likes: 1,024 · 56 comments · 12 shares\n") == []
+
+
+def test_comments_counted_in_a_sentence_stay_a_count():
+    assert ("212 comments", "count", 212.0, "count") in kinds("The draft rule drew 212 comments from industry groups.")

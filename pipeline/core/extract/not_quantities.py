@@ -43,6 +43,23 @@ YIELD_AFTER = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,70}?\b(?:can|cou
 YIELD_BEFORE = re.compile(r"\b(?:turns?|turning|converts?|converting|transforms?|convierte|convertir|transformar)"
                           r"[^\S\n]+\Z", re.IGNORECASE)
 YIELD_INTO = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,40}?[^\S\n](?:into|en)[^\S\n]", re.IGNORECASE)
+# A line of a social post's counters, not a count of anything reported: "👍 1.4K  💬 212 comments  ↪ 389 shares",
+# "👍❤️ 1,2 mil · 184 comentarios · 97 veces compartido": only numbers, counter words, emoji and separators.
+_COUNTER_WORDS = (r"likes?|comments?|shares?|retweets?|reposts?|views?|reactions?|replies|comentarios?|compartid[oa]s?|"
+                  r"reacciones|vistas|reproducciones|respuestas|me[^\S\n]+gusta")
+COUNTER_WORD = re.compile(rf"\b(?:{_COUNTER_WORDS})\b", re.IGNORECASE)
+COUNTER_LINE = re.compile(rf"(?:[^\w\n]|[0-9][0-9.,]*(?:[^\S\n]?(?:k|m|mil)\b)?|(?:{_COUNTER_WORDS}|veces|times)\b)+\Z",
+                          re.IGNORECASE)
+
+
+def counter_line(text: str, start: int) -> bool:
+    """Whether the line around `start` is a social post's row of counters (likes, comments, shares)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls:le if le >= 0 else len(text)]
+    return COUNTER_WORD.search(line) is not None and COUNTER_LINE.match(line) is not None
+
+
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)

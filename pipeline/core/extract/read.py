@@ -15,7 +15,7 @@ from pipeline.core.extract.counts import thousands_of
 from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
                                                   ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, YIELD_AFTER,
-                                                  YIELD_BEFORE, YIELD_INTO, whole_period)
+                                                  YIELD_BEFORE, YIELD_INTO, counter_line, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
                                            RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
                                            parse_words,
@@ -123,6 +123,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, scale = bare
         if m.re is SIGNED_CELL and kind != "percent":
             return None  # "| -5 |" under a header that names no percent: a change of something unsaid
+        if kind == "count" and counter_line(text, start):
+            return None  # "💬 212 comments   ↪ 389 shares": a social post's counters, not a reported count
         value *= scale
 
     if groups.get("words") and unit_m is not None and text.startswith(" (", end):
