@@ -44,3 +44,19 @@ def test_a_row_of_social_counters_is_no_count():
 
 def test_comments_counted_in_a_sentence_stay_a_count():
     assert ("212 comments", "count", 212.0, "count") in kinds("The draft rule drew 212 comments from industry groups.")
+
+
+# --- a point in time counted back is no period: "hace dos años", "two years earlier" ------------------
+def test_a_time_counted_back_is_no_duration():
+    assert rows("Los hechos ocurrieron hace dos años en la carretera federal 15.") == []
+    assert [r[:4] for r in rows("Quiero destacar que hace dos años el homicidio doloso estaba en 86 víctimas diarias.")] \
+        == [("86 víctimas", "count", 86.0, "count")]
+    assert [r[1] for r in rows("Lab tests found a lethal dose in 70 percent of pills, up from 40 percent two years "
+                               "earlier.")] == ["percent", "percent"]
+    assert rows("Un 31 % menos que dos años antes, según los Centros para el Control de Enfermedades.")[-1][1] == "percent"
+
+
+def test_a_period_counted_back_stays_a_duration():
+    assert ("dos años", "duration", 2.0, "year") in kinds("Trabaja en la aduana desde hace dos años.")
+    assert ("tres meses", "duration", 3.0, "month") in kinds("Fue detenido tres meses antes de su juicio.")
+    assert ("12 months", "duration", 12.0, "month") in kinds("Over the past 12 months, agents seized 40 pounds of fentanyl.")

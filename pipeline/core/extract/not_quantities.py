@@ -60,6 +60,12 @@ def counter_line(text: str, start: int) -> bool:
     return COUNTER_WORD.search(line) is not None and COUNTER_LINE.match(line) is not None
 
 
+# A point in time counted back or forward, not a period: "hace dos años" (but "desde hace dos años" is a
+# period), "dos años antes", "two years earlier", "tres meses después" (not "tres meses antes de su juicio").
+TIME_AGO_BEFORE = re.compile(r"(?<!desde )\bhace[^\S\n]+(?:(?:apenas|casi|m[aá]s[^\S\n]+de|unos|unas|poco[^\S\n]+m[aá]s[^\S\n]+de)"
+                             r"[^\S\n]+)?\Z", re.IGNORECASE)
+TIME_REF_AFTER = re.compile(r"[^\S\n]+(?:earlier|later|(?:antes|despu[eé]s|atr[aá]s)(?![^\S\n]+(?:de|que)\b))\b",
+                            re.IGNORECASE)
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)

@@ -15,7 +15,8 @@ from pipeline.core.extract.counts import thousands_of
 from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
                                                   ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, YIELD_AFTER,
-                                                  YIELD_BEFORE, YIELD_INTO, counter_line, whole_period)
+                                                  YIELD_BEFORE, YIELD_INTO, TIME_AGO_BEFORE, TIME_REF_AFTER,
+                                                  counter_line, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
                                            RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
                                            parse_words,
@@ -100,6 +101,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
                 end = compound.end()
         if kind == "duration" and (AGE.match(text, end) or lang == "es" and AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
+        if kind == "duration" and (TIME_REF_AFTER.match(text, end) or lang == "es" and TIME_AGO_BEFORE.search(before)):
+            return None  # "hace dos años", "two years earlier": a point in time, not a period
         if kind == "duration" and (DAY_FINE.match(text, end) or whole_period(text, end, value)):
             return None  # "1,500 días de salario" (a fine), "los 365 días del año", "24 hours a day"
         if kind == "mass" and unit_m.group().lstrip().startswith("-") and (BODY_WEIGHT.match(text, end) or found and
