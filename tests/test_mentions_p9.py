@@ -50,7 +50,7 @@ def test_comments_counted_in_a_sentence_stay_a_count():
 def test_a_time_counted_back_is_no_duration():
     assert rows("Los hechos ocurrieron hace dos años en la carretera federal 15.") == []
     assert [r[:4] for r in rows("Quiero destacar que hace dos años el homicidio doloso estaba en 86 víctimas diarias.")] \
-        == [("86 víctimas", "count", 86.0, "count")]
+        == [("86 víctimas diarias", "count", 86.0, "count")]
     assert [r[1] for r in rows("Lab tests found a lethal dose in 70 percent of pills, up from 40 percent two years "
                                "earlier.")] == ["percent", "percent"]
     assert rows("Un 31 % menos que dos años antes, según los Centros para el Control de Enfermedades.")[-1][1] == "percent"
