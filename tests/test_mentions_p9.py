@@ -60,3 +60,33 @@ def test_a_period_counted_back_stays_a_duration():
     assert ("dos años", "duration", 2.0, "year") in kinds("Trabaja en la aduana desde hace dos años.")
     assert ("tres meses", "duration", 3.0, "month") in kinds("Fue detenido tres meses antes de su juicio.")
     assert ("12 months", "duration", 12.0, "month") in kinds("Over the past 12 months, agents seized 40 pounds of fentanyl.")
+
+
+# --- a signed change keeps its sign; a percent column header beats the row label's unit --------------
+_CHANGE_TABLE = """### Cuadro 2. Resultados de la Defensa (enero-agosto)
+
+| Concepto | 2025 | 2026 | Variación (%) |
+|---|---:|---:|---:|
+| Marihuana asegurada (kg) | 112,480 | 86,230 | -23.3 |
+| Goma de opio (kg) | 1,204 | 1,377 | +14.4 |
+| Laboratorios inhabilitados | 402 | 518 | +28.9 |
+"""
+
+
+def test_a_decrease_keeps_its_sign():
+    got = kinds("Southwest border, July vs. June\n• Fentanyl: 1,318 lbs. (\u22129%)\n• Methamphetamine: 14,902 lbs. (+22%)\n")
+    assert ("\u22129%", "percent", -9.0, "percent") in got and ("22%", "percent", 22.0, "percent") in got
+    got = kinds("| Drug | 2025 (kg) | 2026 (kg) | Change (%) |\n|:--|--:|--:|--:|\n| Fentanyl | 1,940 | 1,512 | -22.1 |\n")
+    assert ("-22.1", "percent", -22.1, "percent") in got
+
+
+def test_a_percent_column_beats_the_row_labels_unit_under_a_header_of_years():
+    got = kinds(_CHANGE_TABLE)
+    assert ("-23.3", "percent", -23.3, "percent") in got and ("14.4", "percent", 14.4, "percent") in got
+    assert ("112,480", "mass", 112480.0, "kg") in got and ("518", "count", 518.0, "count") in got
+    assert ("28.9", "percent", 28.9, "percent") in got
+
+
+def test_a_range_of_percents_is_no_sign():
+    assert kinds("Overdose deaths fell 10%-15% in the border states.") == {
+        ("10%", "percent", 10.0, "percent"), ("15%", "percent", 15.0, "percent")}

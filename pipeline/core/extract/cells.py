@@ -166,6 +166,10 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
         unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
     # else "Canine teams (Mexican customs)<tab>6.8": a row label's parenthesis names no unit; the header may
     headed = False  # the row is read under a column header or a title naming its unit or its thing
+    if unit is not None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
+        head = _column_header(text, line_start, len(cells))  # "| Marihuana (kg) | ... | -23.3 |" under "Variación (%)"
+        if head is not None and _PERCENT_HEAD.search(head):
+            unit, label, headed = "%", f"{_PERCENT_HEAD.sub('', head).strip()} {label}".strip(), True
     if unit is None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
         head = _column_header(text, line_start, len(cells))  # "Port | Fentanyl (lbs) | Meth (lbs)" at the table's top
         if head is not None:
@@ -242,9 +246,22 @@ def _column_header(text: str, line_start: int, column: int) -> str | None:
     if top is None:
         return None
     cells = [c for c in _CELL_SPLIT.split(text[top[0]:top[1]].strip()) if c]
-    if column >= len(cells) or any(_NUMERIC_CELL.match(c) for c in cells[1:]):
-        return None  # a header names its columns; a row of figures is no header
+    if column >= len(cells) or any(_NUMERIC_CELL.match(c) and not (_YEAR_CELL.fullmatch(c.strip()) and _ruled_below(text, top[1]))
+                                   for c in cells[1:]):
+        return None  # a header names its columns; a row of figures is no header ("| | 2025 | 2026 |" above a rule is)
     return cells[column]
+
+
+_PERCENT_HEAD = re.compile(r"\([^\S\n]*%[^\S\n]*\)|%[^\S\n]*\Z")
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9][0-9]")
+
+
+def _ruled_below(text: str, end: int) -> bool:
+    """Whether the line after the one ending at ``end`` is a table rule ("|---|---:|"): the line above it is a header."""
+    start = end + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    return start < stop and _BORDER_LINE.fullmatch(text, start, stop) is not None
 
 
 def _is_unit(inside: str) -> bool:
