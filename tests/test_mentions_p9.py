@@ -90,3 +90,20 @@ def test_a_percent_column_beats_the_row_labels_unit_under_a_header_of_years():
 def test_a_range_of_percents_is_no_sign():
     assert kinds("Overdose deaths fell 10%-15% in the border states.") == {
         ("10%", "percent", 10.0, "percent"), ("15%", "percent", 15.0, "percent")}
+
+
+# --- a table whose rows are named by dates: the date names the row, the header the thing ---------------
+def test_rows_named_by_dates_under_a_header():
+    text = ("Operation Lone Star - weekly statistics\n"
+            "Week ending\tApprehensions\tCriminal arrests\tFentanyl (lbs)\n"
+            "Nov 7\t1,284\t96\t12.5\nNov 14\t1,130\t88\t3.0\n")
+    got = rows(text)
+    assert ("1,284", "count", 1284.0, "count", "Apprehensions Nov 7") in got
+    assert ("88", "count", 88.0, "count", "Criminal arrests Nov 14") in got
+    assert ("3.0", "mass", 3.0, "lb", "Fentanyl Nov 14") in got
+    text = "Semana\tDetenidos\tArmas\n3 de marzo\t12\t4\n10 de marzo\t9\t7\n"
+    assert ("12", "count", 12.0, "count") in kinds(text) and ("7", "count", 7.0, "count") in kinds(text)
+
+
+def test_a_date_with_a_figure_and_no_header_is_still_no_row():
+    assert rows("Nov 7: 1,284\n") == []
