@@ -107,3 +107,29 @@ def test_rows_named_by_dates_under_a_header():
 
 def test_a_date_with_a_figure_and_no_header_is_still_no_row():
     assert rows("Nov 7: 1,284\n") == []
+
+
+# --- a bare figure compared with a count before it: "up from 1.1 million the year before", "contra" ----
+def test_a_figure_compared_with_the_year_before_takes_the_count_noun():
+    got = kinds("CBP officers intercepted 1.9 million rounds heading south, up from 1.1 million the year before.")
+    assert ("1.1 million", "count", 1100000.0, "count") in got
+    got = rows("En Estados Unidos murieron alrededor de setenta mil personas por sobredosis el año pasado, contra "
+               "ciento siete mil en el peor momento de la crisis.")
+    assert [r[:4] for r in got] == [("setenta mil personas", "count", 70000.0, "count"),
+                                    ("ciento siete mil", "count", 107000.0, "count")]
+    assert "personas" in got[1][4]
+
+
+# --- a range with a word between its opening and its lower bound; a quoted word inside a noun phrase ----
+def test_a_range_with_an_adverb_before_its_lower_bound():
+    got = kinds("El tiempo entre la compra y el aseguramiento fue de apenas 2 a 3 años en promedio.")
+    assert got == {("2", "duration", 2.0, "year"), ("3 años", "duration", 3.0, "year")}
+    got = kinds("Agents seized between roughly 10 and 20 kilograms of fentanyl.")
+    assert got == {("10", "mass", 10.0, "kg"), ("20 kilograms", "mass", 20.0, "kg")}
+
+
+def test_a_quoted_word_inside_a_counted_noun_phrase():
+    got = rows('We estimate that 150–200 small "kitchen" labs operate in Sinaloa alone.')
+    assert [r[:4] for r in got] == [("150", "count", 150.0, "count"), ('200 small "kitchen" labs', "count", 200.0, "count")]
+    assert all("labs" in r[4] for r in got)
+    assert ('30 "ghost" guns', "count", 30.0, "count") in kinds('Police seized 30 "ghost" guns in the raid.')

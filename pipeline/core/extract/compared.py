@@ -15,7 +15,7 @@ from pipeline.core.lexicon import LEVEL_QUALIFIER, MONTHS, STOP
 # February and 26 in August", "21,900 pounds in fiscal 2024, compared with 27,000 in fiscal 2023".
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.|(?:up|down)\s+from|including|included|among\s+them|"
-    r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
+    r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|contra|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
     r"de\s+(?:los|las)\s+cuales|of\s+(?:which|whom))[^\S\n]+(?:" + LEVEL_QUALIFIER + r")?|(?P<and>\b(?:and|y)[^\S\n]+)|"
     # the new level of a change "from" a count "to" a bare figure: "fell from 86 victims in September to 59"
     r"(?P<to>\b(?:to|a|hasta)[^\S\n]+(?:" + LEVEL_QUALIFIER + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?))\Z", re.IGNORECASE)
@@ -24,7 +24,7 @@ _PART_OF = re.compile(r"\b(?:of\s+(?:which|whom)|de\s+(?:los|las)\s+cuales)[^\S\
 _NON_YEAR_DIGIT = re.compile(r"(?<![\d.,])(?!(?:19|20)[0-9]{2}(?![\d.,]))[0-9]")  # a figure between, a year aside
 _FROM_BEFORE = re.compile(r"\b(?:from|de|desde)[^\S\n]+(?:" + LEVEL_QUALIFIER + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?\Z",
                           re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same)|last|"
+_COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same|year|month)|last|"
                              r"el[^\S\n]+(?:año|mes|mismo)|un[^\S\n]+año)\b|[^\S\n]*(?:[,;)]|\.(?!\d)|\Z)", re.IGNORECASE)
 
 

@@ -11,6 +11,8 @@ from pipeline.core.lexicon import LEADING, MONTHS, STOP
 
 # One word (with its trailing period) after optional spaces; a phrase never crosses a line break.
 TOKEN = re.compile(r"[^\S\n]*([^\s,;:()\[\]\"“”!?–—]+)")
+# One word between quotes inside a phrase, a space after it: '150-200 small "kitchen" labs'.
+_QUOTED_WORD = re.compile(r"[^\S\n]*[\"“]([^\s,;:()\[\]\"“”!?–—]+)[\"”](?=[^\S\n])")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}|(?:approx|etc|e\.g|i\.e|No|St|Jr|Sr|Co|Inc|Corp)\.", re.IGNORECASE)
 _AND = frozenset({"and", "y", "&"})
 LINKS = frozenset({"of", "de", "del"})
@@ -62,7 +64,7 @@ def is_plural(word: str) -> bool:
 def tokens(text: str, pos: int, limit: int = 12):
     """(word, start, end, ends_sentence) from pos, at most `limit` words."""
     for _ in range(limit):
-        m = TOKEN.match(text, pos)
+        m = TOKEN.match(text, pos) or _QUOTED_WORD.match(text, pos)  # 'small "kitchen" labs': a word in quotes
         if m is None:
             return
         word, start, end = m.group(1), m.start(1), m.end(1)
