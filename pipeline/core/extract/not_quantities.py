@@ -97,7 +97,9 @@ AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+(?:of[^\S\n]+age|de[^\S\n]+edad)\
 # "Juan N., de 42 años" ("un periodo de 5 años" is a duration).
 AGE_BEFORE_ES = re.compile(
     r"(?:[,(]|\b(?:hombres?|mujer(?:es)?|j[oó]venes|joven|menor(?:es)?|personas?|sujetos?|individuos?|masculino|"
-    r"femenina|ni[ñn][oa]s?|adolescentes?|ciudadan[oa]s?|conductor(?:es)?|detenid[oa]s?))[^\S\n]+de[^\S\n]*$",
+    r"femenina|ni[ñn][oa]s?|adolescentes?|ciudadan[oa]s?|conductor(?:es)?|detenid[oa]s?))[^\S\n]+de"
+    # the ages of several people: "tres hombres de 22, 25 y 31 años"
+    r"(?:[^\S\n]+[0-9]{1,3}(?:,|[^\S\n]+(?:y|e)\b))*[^\S\n]*$",
     re.IGNORECASE)
 
 

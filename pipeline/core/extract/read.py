@@ -18,7 +18,7 @@ from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGH
                                                   YIELD_BEFORE, YIELD_INTO, TIME_AGO_BEFORE, TIME_REF_AFTER,
                                                   counter_line, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
-                                           RANGE_UPPER, SIGNED_CELL, SIGNED_PERCENT, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
                                            parse_words,
                                            parse_numeral)
 from pipeline.core.extract.ranges import OR_MORE, OR_MORE_QUALIFIER, PLUS, RANGE_CURRENCY
@@ -155,8 +155,6 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         subject = count_subject(text, counted, text[max(0, s_start, start - 60):q_start], NUMBER_WORDS[lang], lang)
     else:
         subject = _measured_subject(text, kind, start, end, q_start, s_start, unit_m, found, lang)
-    if kind == "percent" and (m.re is SIGNED_PERCENT or m.re is SIGNED_CELL) and text[start - 1] in "-\u2212":
-        value, start = -value, start - 1  # "| -22.1 |" under "Change (%)", "(−9%)": a decrease keeps its sign
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 
