@@ -135,3 +135,29 @@ def test_the_ages_of_several_people_are_no_duration():
     assert surfaces("Un juez vinculó a proceso a tres hombres de 22, 25 y 31 años, detenidos el pasado 14 de agosto.") \
         == ["tres hombres"]
     assert surfaces("Dos mujeres de 30 y 41 años fueron liberadas.") == ["Dos mujeres"]
+
+
+# --- what a sum is: the value of a thing named before it; what an act makes it available for ----------
+def subject_of(text, surface):
+    return next(r[4] for r in rows(text) if r[0] == surface)
+
+
+def test_a_sum_that_is_the_value_of_a_thing_named_before_it():
+    assert subject_of("The methamphetamine has an estimated street value of $4.2 million.", "$4.2 million") \
+        == "value of methamphetamine"
+    assert "precursor" in subject_of('Destaca el aseguramiento de 1,4 toneladas de precursor químico declarado como '
+                                     '"aditivo para pintura", con un valor comercial de 880 mil dólares.', "880 mil dólares")
+    assert "escáneres" in subject_of("Este año recibimos 24 escáneres de rayos gamma, con un valor cercano a 31 millones "
+                                     "de dólares.", "31 millones de dólares")
+
+
+def test_a_sum_made_available_for_a_purpose():
+    text = ("Of the funds appropriated by this Act, not less than $135,000,000 shall be made available for assistance "
+            "for Mexico, of which not less than $22,500,000 shall be for programs to counter the production of fentanyl.")
+    assert subject_of(text, "$135,000,000") == "assistance" and subject_of(text, "$22,500,000") == "programs"
+    assert subject_of("Of the funds, up to $4,000,000 may be made available to expand forensic laboratories.",
+                      "$4,000,000") == "forensic laboratories"
+    assert "equipos" in subject_of("De los cuales 45 millones de dólares se destinarían a equipos de inspección no "
+                                   "intrusiva en aduanas.", "45 millones de dólares")
+    assert "program" in subject_of("We are requesting $92 million in fiscal year 2027 to expand our chemical-tracing "
+                                   "program to 14 additional countries.", "$92 million")
