@@ -161,3 +161,16 @@ def test_a_sum_made_available_for_a_purpose():
                                    "intrusiva en aduanas.", "45 millones de dólares")
     assert "program" in subject_of("We are requesting $92 million in fiscal year 2027 to expand our chemical-tracing "
                                    "program to 14 additional countries.", "$92 million")
+
+
+# --- what a period is: the noun before "DE" in capitals; the purpose after a generic period ------------
+def test_a_period_named_in_a_capitals_headline():
+    assert subject_of("FGR OBTIENE SENTENCIA DE 14 AÑOS CONTRA DOS HOMBRES POR TRANSPORTAR COCAÍNA\n", "14 AÑOS") \
+        == "sentencia"
+
+
+def test_a_generic_period_takes_the_purpose_after_it():
+    assert subject_of("El juez fijó un plazo de tres meses para la investigación complementaria y les impuso prisión "
+                      "preventiva.", "tres meses") == "plazo para investigación complementaria"
+    assert subject_of("La defensa cuenta con diez días para apelar.", "diez días") == "plazo para apelar"
+    assert subject_of("The company has 30 days to respond to the order.", "30 days") == "time to respond"

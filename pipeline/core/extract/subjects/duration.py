@@ -51,6 +51,28 @@ def _named_modifiers_head(text: str, pos: int) -> str | None:
 
 def duration_subject(text: str, end: int, before: str, attributive: bool, prior: str | None, actor: str | None,
                      words: frozenset) -> str | None:
+    subject = _duration_subject(text, end, before, attributive, prior, actor, words)
+    if subject is None or subject.startswith("duration of ") or subject.lower() in _GENERIC_PERIODS:
+        purpose = _PURPOSE_AFTER.match(text, end)
+        if purpose:  # "un plazo de tres meses para la investigación complementaria", "diez días para apelar"
+            np = noun_phrase(text, purpose.end(), words, 4)[0]
+            np = re.split(r"\s+(?:y|e|and|or|o)\s+", np)[0] if np else np  # "... complementaria| y les impuso"
+            if np:
+                generic = subject if subject and subject.lower() in _GENERIC_PERIODS else (
+                    "plazo" if purpose.group(1).lower() == "para" else "time")
+                return f"{generic.lower()} {purpose.group(1).lower()} {np}"
+    return subject
+
+
+# A period named by a generic word, and the purpose that names what it is for: "un plazo de tres meses para la
+# investigación complementaria", "La defensa cuenta con diez días para apelar", "30 days to respond".
+_GENERIC_PERIODS = frozenset("plazo plazos period periodo período term deadline tiempo time lapso".split())
+_PURPOSE_AFTER = re.compile(r",?[^\S\n]+(para|to|for)[^\S\n]+(?:(?:la|el|los|las|the|a|an|su|sus|its|their)[^\S\n]+)?"
+                            r"(?=[a-záéíóúñ])", re.IGNORECASE)
+
+
+def _duration_subject(text: str, end: int, before: str, attributive: bool, prior: str | None, actor: str | None,
+                      words: frozenset) -> str | None:
     """'200 years of relations' -> 'relations'; 'a two-month surge operation' -> 'surge operation';
     'sentenced to 20 years' -> 'prison sentence'; 'Two years ago, X met' -> 'time since X met';
     'arrests in just two months' -> 'period of arrests (by <the sentence's actor>)'."""
@@ -137,6 +159,6 @@ _NP_OF_BEFORE = re.compile(r"\b(?:un|una|el|la|the|a|an)\s+(?P<np>[^\W\d_]{3,}(?
 # The upper bound of a range stated as a range of the same term: "a un rango de 10 a", "a range of 10 to"
 _RANGE_OF = re.compile(r"\b(?:rango|range)\s+(?:de|of)\s+\S+\s+(?:a|to)\s+$", re.IGNORECASE)
 # "a deadline of", "un plazo de": the noun a duration is the length of
-NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+$")
+NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+$", re.IGNORECASE)  # "SENTENCIA DE 14 AÑOS"
 TIME_WORDS = frozenset("years months weeks days hours year month week day hour años meses semanas días año mes semana "
                         "día period total age edad".split())
