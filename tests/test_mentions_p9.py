@@ -184,3 +184,18 @@ def test_a_share_of_a_count_a_pronoun_or_a_restatement():
         == "muestras"
     text = "Tenemos 3 mil 200 elementos; unos mil 900 elementos ya tienen equipo portátil, es decir, alrededor del 60 por ciento."
     assert subject_of(text, "60 por ciento") == subject_of(text, "mil 900 elementos")
+
+
+# --- "pieces" counted under a label; "US$" in a Spanish text ------------------------------------------
+_FICHA = ("Resultados del mes en la aduana de Nuevo Laredo:\n• Cocaína asegurada: 47.6 kg\n"
+          "• Cartuchos asegurados: 15,200 pzas.\n• Divisas retenidas: US$612,000\n")
+
+
+def test_pieces_counted_under_a_label_are_what_the_label_names():
+    assert ("15,200 pzas", "count", 15200.0, "count", "Cartuchos asegurados") in rows(_FICHA)
+
+
+def test_a_us_dollar_sign_in_a_spanish_text_is_dollars():
+    assert ("US$612,000", "currency", 612000.0, "usd") in kinds(_FICHA)
+    assert ("US$ 1.2 millones", "currency", 1200000.0, "usd") in kinds(
+        "La Guardia Nacional aseguró US$ 1.2 millones y 300 mil pesos en efectivo.")

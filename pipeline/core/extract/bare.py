@@ -25,6 +25,10 @@ from pipeline.core.extract.subjects.phrases import NOT_COUNTED
 from pipeline.core.extract.units import UNIT, unit_info
 
 
+# Counted words that only say "pieces": what they are is in the line's label ("Cartuchos asegurados: 15,200 pzas.").
+_PIECES = frozenset("pzas pza piezas pieces pcs units unidades".split())
+
+
 def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None, groups: dict, start: int,
                 num_end: int, before: str, or_more: re.Match | None, is_year: bool, found: list[Mention],
                 sentences: Sentences) -> tuple | None:
@@ -46,6 +50,10 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
     if text[num_end:num_end + 1].isalpha():
         return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
     counted = what_is_counted(text, or_more.end() if or_more else num_end, before, words, lang)
+    if counted is not None and counted[2].lower() in _PIECES:
+        cell = cell_label(text, start, counted[1] + (text[counted[1]:counted[1] + 1] == "."))
+        if cell is not None:  # "Cartuchos asegurados: 15,200 pzas.": the label names what the pieces are
+            elided_subject = cell[0]
     if counted is None and one_charge is not None:
         counted = one_charge.group("w"), one_charge.end("w"), one_charge.group("w")
     if counted is None and digits == "1" and found and found[-1].kind == "count" and found[-1].value and \

@@ -115,7 +115,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         unit_text = unit_m.group("unit")
     elif cur:
         kind, end = "currency", num_end
-        code = "mxn" if ("MX" in cur.upper() or cur.startswith("Ps") or lang == "es" or cur[:1] == "$" and text.startswith(
+        us_sign = cur.lstrip().upper().startswith(("US", "U.S."))  # "US$612,000" in a Spanish text is dollars
+        code = "mxn" if ("MX" in cur.upper() or cur.startswith("Ps") or lang == "es" and not us_sign or cur[:1] == "$" and text.startswith(
             (" M", "M", " (", " m"), num_end) and MN_AFTER.match(text, num_end)) else "usd"
         unit_text = cur.strip()
     else:
