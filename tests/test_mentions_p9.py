@@ -199,3 +199,14 @@ def test_a_us_dollar_sign_in_a_spanish_text_is_dollars():
     assert ("US$612,000", "currency", 612000.0, "usd") in kinds(_FICHA)
     assert ("US$ 1.2 millones", "currency", 1200000.0, "usd") in kinds(
         "La Guardia Nacional aseguró US$ 1.2 millones y 300 mil pesos en efectivo.")
+
+
+# --- a part of a count restated as a share right after it: "for 9,870, or 68 percent" ----------------------
+def test_a_part_restated_as_a_share_counts_the_count_before():
+    got = rows("Of the 14,600 firearms that Mexican authorities submitted for tracing in 2025, investigators could "
+               "identify a U.S. retail purchaser for 9,870, or 68 percent.")
+    assert ("9,870", "count", 9870.0, "count", "firearms") in got
+    got = rows("GAO reviewed records for 2,480 items and could not confirm the location of 611 of them, or about "
+               "25 percent.")
+    assert ("611", "count", 611.0, "count", "items") in got
+    assert not [r for r in rows("In 2024, 300, or 5 percent, were late.") if r[1] == "count"]

@@ -25,6 +25,27 @@ from pipeline.core.extract.subjects.phrases import NOT_COUNTED
 from pipeline.core.extract.units import UNIT, unit_info
 
 
+# A part of a count before it, restated as a share right after: "could identify a purchaser for 9,870, or 68 percent",
+# "could not confirm the location of 611 of them, or about 25 percent", "1,900, es decir, el 60 por ciento".
+_SHARE_AFTER = re.compile(r"(?:[^\S\n]+(?:of|de)[^\S\n]+(?:them|ellos|ellas))?,[^\S\n]*(?:or|o|es[^\S\n]+decir,?|that[^\S\n]+is,?)"
+                          r"[^\S\n]+(?:(?:about|roughly|nearly|some|almost|around|approximately|cerca[^\S\n]+del?|"
+                          r"alrededor[^\S\n]+del?|casi|el|un)[^\S\n]+)?[0-9][\d.,]*[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|"
+                          r"por[^\S\n]+ciento\b)", re.IGNORECASE)
+
+
+def share_part(text: str, start: int, num_end: int, found: list, sentences, value: float) -> str | None:
+    """The counted noun of the count a bare figure is a part of, when a share of it follows ("9,870, or 68 percent")."""
+    if not _SHARE_AFTER.match(text, num_end):
+        return None
+    s_start = sentences.span(start)[0]
+    for f in reversed(found[-4:]):
+        if f.char_start < s_start:
+            return None
+        if f.kind == "count" and f.subject and f.value is not None and not f.is_vague and value < f.value:
+            return f.subject
+    return None
+
+
 # Counted words that only say "pieces": what they are is in the line's label ("Cartuchos asegurados: 15,200 pzas.").
 _PIECES = frozenset("pzas pza piezas pieces pcs units unidades".split())
 
@@ -133,6 +154,8 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
             elided = member_of_set(text, before, start, num_end, found, sentences, words, value)
         if elided is None and digits and before.endswith((" and ", " y ")) and found:
             elided = next_member(text, start, num_end, found, sentences, words, value)
+        if elided is None and found and digits and text.startswith((",", " of ", " de "), num_end):
+            elided = share_part(text, start, num_end, found, sentences, value)  # "for 9,870, or 68 percent"
         if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
             done = PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
             elided = f"people {done.group(1).lower()}" if done else None
