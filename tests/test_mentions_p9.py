@@ -210,3 +210,11 @@ def test_a_part_restated_as_a_share_counts_the_count_before():
                "25 percent.")
     assert ("611", "count", 611.0, "count", "items") in got
     assert not [r for r in rows("In 2024, 300, or 5 percent, were late.") if r[1] == "count"]
+
+
+# --- "una docena", "dos docenas": Spanish dozens ------------------------------------------------------
+def test_spanish_dozens():
+    assert ("una docena de operativos", "count", 12.0, "count") in kinds(
+        "Apenas una docena de operativos explica la mayor parte del volumen.")
+    assert ("dos docenas de armas", "count", 24.0, "count") in kinds("Se aseguraron dos docenas de armas.")
+    assert [r[1:3] for r in rows("Decenas de personas y docenas de armas fueron halladas.")] == []
