@@ -52,12 +52,20 @@ COUNTER_LINE = re.compile(rf"(?:[^\w\n]|[0-9][0-9.,]*(?:[^\S\n]?(?:k|m|mil)\b)?|
                           re.IGNORECASE)
 
 
-def counter_line(text: str, start: int) -> bool:
-    """Whether the line around `start` is a social post's row of counters (likes, comments, shares)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
+_COUNTED_AFTER = re.compile(rf"[^\S\n]+(?:{_COUNTER_WORDS}|veces)\b", re.IGNORECASE)
+
+
+def counter_line(text: str, start: int, num_end: int) -> bool:
+    """Whether the figure at `start` is a counter ("212 comments", "97 veces compartido") on a short line that holds
+    only a social post's counters (likes, comments, shares)."""
+    if not _COUNTED_AFTER.match(text, num_end):
+        return False
+    ls = text.rfind("\n", max(0, start - 160), start) + 1
+    le = text.find("\n", start, start + 160)
+    if (ls == 0 and start > 160) or le < 0 and len(text) - start > 160:
+        return False  # a counters row is short: a long line is prose
     line = text[ls:le if le >= 0 else len(text)]
-    return COUNTER_WORD.search(line) is not None and COUNTER_LINE.match(line) is not None
+    return COUNTER_LINE.match(line) is not None
 
 
 # A point in time counted back or forward, not a period: "hace dos años" (but "desde hace dos años" is a

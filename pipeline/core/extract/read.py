@@ -127,7 +127,7 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, scale = bare
         if m.re is SIGNED_CELL and kind != "percent":
             return None  # "| -5 |" under a header that names no percent: a change of something unsaid
-        if kind == "count" and counter_line(text, start):
+        if kind == "count" and counter_line(text, start, num_end):
             return None  # "💬 212 comments   ↪ 389 shares": a social post's counters, not a reported count
         value *= scale
 
