@@ -218,3 +218,15 @@ def test_spanish_dozens():
         "Apenas una docena de operativos explica la mayor parte del volumen.")
     assert ("dos docenas de armas", "count", 24.0, "count") in kinds("Se aseguraron dos docenas de armas.")
     assert [r[1:3] for r in rows("Decenas de personas y docenas de armas fueron halladas.")] == []
+
+
+# --- the count named after a change ("el número de"), a rate of the count before ("25 per month") -------
+def test_a_change_of_the_number_named_after_it():
+    assert [r[:4] for r in rows("1) Ampliar de 12 a 20 el número de equipos binacionales de rastreo de armas.")] == [
+        ("12", "count", 12.0, "count"), ("20", "count", 20.0, "count")]
+
+
+def test_a_rate_of_the_count_before_it():
+    got = rows("Mexican authorities reported dismantling 1,760 synthetic drug labs from December 2018 to September 2024, "
+               "an average of more than 25 per month.")
+    assert ("25", "count", 25.0, "count", "synthetic drug labs") in got

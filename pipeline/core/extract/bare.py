@@ -21,7 +21,7 @@ from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import ES_DATE_AFTER, YEAR_CONTEXT_OK
 from pipeline.core.extract.numbers import NUMBER_WORDS
 from pipeline.core.extract.sentences import Sentences
-from pipeline.core.extract.subjects.phrases import NOT_COUNTED
+from pipeline.core.extract.subjects.phrases import NOT_COUNTED, counted_noun
 from pipeline.core.extract.units import UNIT, unit_info
 
 
@@ -44,6 +44,23 @@ def share_part(text: str, start: int, num_end: int, found: list, sentences, valu
         if f.kind == "count" and f.subject and f.value is not None and not f.is_vague and value < f.value:
             return f.subject
     return None
+
+
+# The count a change or range is of, named after it: "Ampliar de 12 a 20 el número de equipos binacionales".
+_NUMBER_OF_AFTER = re.compile(r"[^\S\n]+(?:el|la)[^\S\n]+(?:n[úu]mero|cantidad|total)[^\S\n]+de[^\S\n]", re.IGNORECASE)
+# A rate of the count before it, its noun left out: "dismantling 1,760 labs ..., an average of more than 25 per month".
+_PER_TIME_AFTER = re.compile(r"[^\S\n]+(?:per|a|al|por)[^\S\n]+(?:day|week|month|year|d[ií]a|semana|mes|año)\b", re.IGNORECASE)
+
+
+def rate_of_prior(text: str, start: int, num_end: int, found: list, sentences) -> str | None:
+    """The counted noun of the count before a bare figure stated per day, week, month or year, or None."""
+    if not _PER_TIME_AFTER.match(text, num_end):
+        return None
+    s_start = sentences.span(start)[0]
+    prior = found[-1]
+    if prior.kind != "count" or not prior.subject or prior.value is None or prior.is_vague or prior.char_start < s_start:
+        return None
+    return prior.subject
 
 
 # Counted words that only say "pieces": what they are is in the line's label ("Cartuchos asegurados: 15,200 pzas.").
@@ -156,6 +173,12 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
             elided = next_member(text, start, num_end, found, sentences, words, value)
         if elided is None and found and digits and text.startswith((",", " of ", " de "), num_end):
             elided = share_part(text, start, num_end, found, sentences, value)  # "for 9,870, or 68 percent"
+        if elided is None and text.startswith((" el ", " la "), num_end):
+            named = _NUMBER_OF_AFTER.match(text, num_end)  # "Ampliar de 12 a 20 el número de equipos binacionales"
+            noun = counted_noun(text, named.end() - 1, words, lang) if named else None
+            elided = noun[0] if noun else None
+        if elided is None and found and text.startswith((" per ", " a ", " al ", " por "), num_end):
+            elided = rate_of_prior(text, start, num_end, found, sentences)  # "1,760 labs ..., more than 25 per month"
         if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
             done = PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
             elided = f"people {done.group(1).lower()}" if done else None
