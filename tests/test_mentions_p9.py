@@ -230,3 +230,9 @@ def test_a_rate_of_the_count_before_it():
     got = rows("Mexican authorities reported dismantling 1,760 synthetic drug labs from December 2018 to September 2024, "
                "an average of more than 25 per month.")
     assert ("25", "count", 25.0, "count", "synthetic drug labs") in got
+
+
+# --- a headline in capitals: "90 KILOS DE METANFETAMINA", an emoji ends the phrase ---------------------
+def test_the_substance_of_a_mass_in_a_capitals_headline():
+    assert subject_of("‼️ ASEGURAMOS MÁS DE 90 KILOS DE METANFETAMINA ‼️\n\nEn un operativo en la carretera, agentes "
+                      "revisaron un tractocamión.", "90 KILOS") == "METANFETAMINA"

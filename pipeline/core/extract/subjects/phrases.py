@@ -16,7 +16,7 @@ _QUOTED_WORD = re.compile(r"[^\S\n]*[\"“]([^\s,;:()\[\]\"“”!?–—]+)[\"�
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}|(?:approx|etc|e\.g|i\.e|No|St|Jr|Sr|Co|Inc|Corp)\.", re.IGNORECASE)
 _AND = frozenset({"and", "y", "&"})
 LINKS = frozenset({"of", "de", "del"})
-OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+")
+OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+", re.IGNORECASE)  # "90 KILOS DE METANFETAMINA" in a headline
 _AND_AFTER = re.compile(r"[^\S\n]+(?:and|y)(?=[^\S\n])")
 IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth dosis".split())
 # Words ending in -s that are not plural nouns.
@@ -124,8 +124,8 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
             if toks[i - 1][3]:
                 break
             continue
-        if low in STOP or starts_numberish(word, number_words):
-            break
+        if low in STOP or starts_numberish(word, number_words) or not any(c.isalnum() for c in word):
+            break  # a function word, a figure, or an emoji ("METANFETAMINA ‼️")
         if words and (word[0].isupper() or (low.endswith("ed") and len(low) > 4) or (
                 low.endswith(PRETERITE_ES) and len(low) > 4) or (
                 low.endswith(_PARTICIPLE_ES) and len(low) > 6 and low not in _NOUNS_LIKE_PARTICIPLES)):
