@@ -236,3 +236,15 @@ def test_a_rate_of_the_count_before_it():
 def test_the_substance_of_a_mass_in_a_capitals_headline():
     assert subject_of("‼️ ASEGURAMOS MÁS DE 90 KILOS DE METANFETAMINA ‼️\n\nEn un operativo en la carretera, agentes "
                       "revisaron un tractocamión.", "90 KILOS") == "METANFETAMINA"
+
+
+# --- a time frame's period: the figure after it, the subject of the clause it ends --------------------
+def test_a_time_frame_opening_a_sentence_is_the_period_of_the_figure_after_it():
+    assert subject_of("En los últimos ocho meses, las aduanas marítimas aseguraron 212 toneladas de precursores "
+                      "químicos.", "ocho meses") == "period of precursores químicos"
+
+
+def test_a_time_frame_ending_a_perfect_clause_is_the_period_of_its_subject():
+    text = ("MR PRICE: What I can tell you is that U.S. seizures of fentanyl at the border are down by nearly 30 "
+            "percent this fiscal year, and overdose deaths have fallen for 18 straight months.")
+    assert subject_of(text, "18 straight months") == "period of overdose deaths"

@@ -23,6 +23,11 @@ _SENTENCED = re.compile(r"\b(?:sentenced|condemned|condenado|condenada)\s+to\s*$
 _IN_PRISON = re.compile(r"['’]?[^\S\n]+(?:(?:in|of)[^\S\n]+(?:federal[^\S\n]+|state[^\S\n]+)?(?:prison|jail)|imprisonment|"
                         r"incarceration|de[^\S\n]+(?:prisi[oó]n|c[aá]rcel))\b", re.IGNORECASE)
 _TERMS_RANGING = re.compile(r"\b(?:sentences?|terms?)\s+ranging\s+from\s+\S+\s+to\s*$", re.IGNORECASE)
+# The subject of a perfect-tense clause right before a time frame: "overdose deaths have fallen for| 18 straight months",
+# "seizures have risen over| the past two years"
+_PERFECT_BEFORE = re.compile(r"(?:^|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but|that|while)\s+)(?:the\s+)?"
+                             r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s)\s+(?:have|has|had)\s+(?:been\s+)?[a-z]+(?:ed|en|n)"
+                             r"\s+(?:for|over|in|during)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:just\s+|only\s+)?$")
 # "over the past twelve months", "in just two months", "during the first six months"
 _TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
                          r"(?:past\s+|last\s+|first\s+|next\s+|previous\s+|following\s+|últimos\s+|primeros\s+)?"
@@ -121,6 +126,9 @@ def _duration_subject(text: str, end: int, before: str, attributive: bool, prior
         while event and event[-1].lower() in STOP:
             event.pop()
         return "time since " + " ".join(event) if event else "time since"
+    clause = _PERFECT_BEFORE.search(before[-90:]) if _TIME_FRAME.search(before[-40:]) else None
+    if clause:  # "..., and overdose deaths have fallen for 18 straight months": the period of the clause's subject
+        return f"period of {clause.group('np')}"
     if _TIME_FRAME.search(before[-40:]):
         thing = prior if prior and not prior.startswith(("period", "duration")) else actor
         if thing and actor and thing is not actor and not set(actor.lower().split()) <= set(thing.lower().split()):
@@ -150,10 +158,12 @@ def sentence_actor(text: str, s_start: int, words: frozenset, lang: str) -> str 
 
 # Sentence adverbs and connectors that open a sentence without being its subject ("Nunca se había
 # logrado algo así en once meses", "Meanwhile, over two years ...").
-_NOT_ACTORS = frozenset("""nunca jamás jamas también tambien además ademas asimismo hoy ayer ahora mientras sin
+_NOT_ACTORS = frozenset("""what which who whom how why where when qué que cuál cual cómo como dónde donde cuándo
+nunca jamás jamas también tambien además ademas asimismo hoy ayer ahora mientras sin
 never also however meanwhile today yesterday now still yet since so thus then additionally furthermore moreover
 instead overall""".split())
-_VERBS_AFTER_SUBJECT = frozenset("""fell rose dropped grew spent served said says received set gave got takes took lasts
+_VERBS_AFTER_SUBJECT = frozenset("""shows show showed told tells found finds notes noted reported reports
+fell rose dropped grew spent served said says received set gave got takes took lasts
 lasted meets met otorgó fijó dio""".split())
 # Two or more capitalized words opening a sentence (after an article): a name.
 _PROPER_NAME = re.compile(r"[^\S\n]*(?:(?:The|El|La|Los|Las)[^\S\n]+)?((?:[A-ZÁÉÍÓÚÑ][\w.’'-]*)(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+)?"
