@@ -248,3 +248,12 @@ def test_a_time_frame_ending_a_perfect_clause_is_the_period_of_its_subject():
     text = ("MR PRICE: What I can tell you is that U.S. seizures of fentanyl at the border are down by nearly 30 "
             "percent this fiscal year, and overdose deaths have fallen for 18 straight months.")
     assert subject_of(text, "18 straight months") == "period of overdose deaths"
+
+
+# --- the term a range of durations is of: a named range, a noun before "de entre" ----------------------
+def test_a_named_range_of_months_and_a_noun_before_de_entre():
+    text = ("The court sentenced him to 235 months of imprisonment, at the bottom of the Guidelines range of 235 to "
+            "293 months, followed by ten years of supervised release.")
+    assert [r[4] for r in rows(text) if r[0] in ("235", "293 months")] == ["guidelines range", "guidelines range"]
+    text = "Los juicios por tráfico de armas terminaron con sentencias de entre 5 y 8 años."
+    assert [r[4] for r in rows(text)] == ["sentencias", "sentencias"]

@@ -103,6 +103,9 @@ def _duration_subject(text: str, end: int, before: str, attributive: bool, prior
         return " ".join(term.group(1).lower().split())
     if _SENTENCED.search(before[-24:]) or _IN_PRISON.match(text, end) or _TERMS_RANGING.search(before[-48:]):
         return "prison sentence"
+    named_range = _NAMED_RANGE.search(before[-60:])
+    if named_range:  # "within the Guidelines range of 235 to 293 months": the named range
+        return " ".join(named_range.group(1).lower().split())
     if prior and (_AFTER_A_FIGURE.search(before[-40:]) or _RANGE_OF.search(before[-40:])):
         return prior  # "sentences of 46 months and 8 years", "de 5 a 30 años, a un rango de 10 a 40 años": the same term
     named = NOUN_OF_BEFORE.search(before[-30:])
@@ -173,9 +176,13 @@ _AFTER_A_FIGURE = re.compile(r"\d[\d,.]*[^\S\n]+[^\W\d_]+,?[^\S\n]+(?:and|or|y|o
 # "un curso de formación inicial de", "a training course of": the noun phrase back to its article
 _NP_OF_BEFORE = re.compile(r"\b(?:un|una|el|la|the|a|an)\s+(?P<np>[^\W\d_]{3,}(?:\s+[^\W\d_]+){0,4}?)\s+(?:of|de)\s+$",
                            re.IGNORECASE)
+# A range named by the word before it: "the Guidelines range of 235 to", "the sentencing range of"
+_NAMED_RANGE = re.compile(r"\b((?!(?:the|a|an|un|una|el|la)\b)[A-Za-z][\w-]*\s+range)\s+of\s+(?:\S+\s+to\s+)?$")
 # The upper bound of a range stated as a range of the same term: "a un rango de 10 a", "a range of 10 to"
 _RANGE_OF = re.compile(r"\b(?:rango|range)\s+(?:de|of)\s+\S+\s+(?:a|to)\s+$", re.IGNORECASE)
 # "a deadline of", "un plazo de": the noun a duration is the length of
-NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+$", re.IGNORECASE)  # "SENTENCIA DE 14 AÑOS"
+NOUN_OF_BEFORE = re.compile(r"\b([^\W\d_]{4,})[^\S\n]+(?:of|de)[^\S\n]+"  # "SENTENCIA DE 14 AÑOS"
+                            # a range after it: "sentencias de entre 5 y| 8 años"
+                            r"(?:(?:entre|between)[^\S\n]+(?:[0-9]+[^\S\n]+(?:y|and)[^\S\n]+)?)?$", re.IGNORECASE)
 TIME_WORDS = frozenset("years months weeks days hours year month week day hour años meses semanas días año mes semana "
                         "día period total age edad".split())
