@@ -173,6 +173,8 @@ def test_a_generic_period_takes_the_purpose_after_it():
     assert subject_of("El juez fijó un plazo de tres meses para la investigación complementaria y les impuso prisión "
                       "preventiva.", "tres meses") == "plazo para investigación complementaria"
     assert subject_of("La defensa cuenta con diez días para apelar.", "diez días") == "plazo para apelar"
+    assert subject_of("El juez otorgó un plazo de 6 meses para el cierre de la investigación complementaria.",
+                      "6 meses") == "plazo para cierre de investigación complementaria"
     assert subject_of("The company has 30 days to respond to the order.", "30 days") == "time to respond to order"
 
 

@@ -62,6 +62,10 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
         if purpose:  # "un plazo de tres meses para la investigación complementaria", "diez días para apelar"
             np = noun_phrase(text, purpose.end(), words, 4)[0]
             np = re.split(r"\s+(?:y|e|and|or|o)\s+", np)[0] if np else np  # "... complementaria| y les impuso"
+            tail = _OF_THE.match(text, purpose.end() + len(np)) if np else None
+            more = noun_phrase(text, tail.end(), words, 4)[0] if tail else None
+            if more:  # "para el cierre de la investigación complementaria"
+                np = f"{np} {tail.group(1).lower()} {more}"
             obj = _VERB_OBJECT.match(text, purpose.end() + len(np)) if np and " " not in np else None
             if obj and (purpose.group(1).lower() == "to" or np.lower().endswith(("ar", "er", "ir"))):
                 more = noun_phrase(text, obj.end(), words, 4)[0]  # "para emitir los lineamientos", "to respond to the order"
@@ -78,6 +82,7 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
 # investigación complementaria", "La defensa cuenta con diez días para apelar", "30 days to respond".
 _VERB_OBJECT = re.compile(r"[^\S\n]+(?:(?:to|a|al|on|de)[^\S\n]+)?(?:la|el|los|las|the|a|an|su|sus|its|their)[^\S\n]+",
                           re.IGNORECASE)
+_OF_THE = re.compile(r"[^\S\n]+(of|de|del)[^\S\n]+(?:(?:la|el|los|las|the)[^\S\n]+)?(?=[a-záéíóúñ])", re.IGNORECASE)
 _GENERIC_PERIODS = frozenset("plazo plazos period periodo período term deadline tiempo time lapso".split())
 _PURPOSE_AFTER = re.compile(r",?[^\S\n]+(para|to|for)[^\S\n]+(?:(?:la|el|los|las|the|a|an|su|sus|its|their)[^\S\n]+)?"
                             r"(?=[a-záéíóúñ])", re.IGNORECASE)
