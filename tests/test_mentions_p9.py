@@ -259,3 +259,14 @@ def test_a_named_range_of_months_and_a_noun_before_de_entre():
     assert [r[4] for r in rows(text) if r[0] in ("235", "293 months")] == ["guidelines range", "guidelines range"]
     text = "Los juicios por tráfico de armas terminaron con sentencias de entre 5 y 8 años."
     assert [r[4] for r in rows(text)] == ["sentencias", "sentencias"]
+
+
+# --- Spanish fractions of a unit; a ton counted up with kilograms is metric -----------------------------
+def test_spanish_fractions_of_a_unit():
+    assert ("tres cuartos de tonelada", "mass", 0.75, "metric_ton") in kinds("Se aseguraron tres cuartos de tonelada de cocaína.")
+    assert ("un cuarto de kilo", "mass", 0.25, "kg") in kinds("Le encontraron un cuarto de kilo de cristal.")
+    assert rows("Tres cuartos de los detenidos eran hombres.") == []  # a fraction of no stated total
+
+
+def test_a_ton_counted_up_with_kilograms_is_metric():
+    assert ("2 tons 400 kilograms", "mass", 2.4, "metric_ton") in kinds("The navy seized 2 tons 400 kilograms of cocaine.")

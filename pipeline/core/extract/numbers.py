@@ -167,7 +167,10 @@ FRACTION_NUMERAL = re.compile(r"(?P<article>[1-9](?<![\w./-]\d)/[2-8](?![\d/])" 
                               + _OF_A + r")(?:[^\S\n]+|-)?(?=" + _MASS_UNIT_NEXT + ")")
 # A fraction word after a number word: "one-half pound", "three-quarters of a kilogram", "two-thirds of a ton".
 WORD_FRACTION = re.compile(r"[- ](?P<part>half|thirds?|quarters?|fourths?)" + _OF_A + r"(?:[^\S\n]+|-)(?=" + _MASS_UNIT_NEXT + ")")
-FRACTION_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4}
+FRACTION_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+                  "cuarto": 4, "cuartos": 4, "tercio": 3, "tercios": 3}
+# Spanish: "tres cuartos de tonelada", "un cuarto de kilo", "dos tercios de tonelada"
+WORD_FRACTION_ES = re.compile(r"[^\S\n]+(?P<part>cuartos?|tercios?)[^\S\n]+de[^\S\n]+(?=(?:toneladas?|kilos?|kilogramos?)\b)")
 _OF_A_TAIL = re.compile(r"[^\S\n]+of[^\S\n]+an?$")
 
 

@@ -18,7 +18,7 @@ from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGH
                                                   YIELD_BEFORE, YIELD_INTO, TIME_AGO_BEFORE, TIME_REF_AFTER,
                                                   counter_line, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
-                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, WORD_FRACTION_ES, fraction_value, parse_digits,
                                            parse_words,
                                            parse_numeral)
 from pipeline.core.extract.ranges import OR_MORE, OR_MORE_QUALIFIER, PLUS, RANGE_CURRENCY
@@ -99,6 +99,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
             if extra is not None:
                 value += extra  # "15 años y 6 meses" (15.5 years), "3 kilos 400 gramos" (3.4 kg): one amount
                 end = compound.end()
+                if code == "ton":
+                    code = "metric_ton"  # "2 tons 400 kilograms": a ton counted up with kilograms is a metric ton
         if kind == "duration" and (AGE.match(text, end) or lang == "es" and AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
         if kind == "duration" and (TIME_REF_AFTER.match(text, end) or lang == "es" and TIME_AGO_BEFORE.search(before)):
@@ -139,6 +141,9 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     sentence = text[s_start:s_end].strip()
     assumption = value_kg = None
     if kind == "mass":
+        if code == "metric_ton" and unit_text.lower().startswith(("ton", "tonelada")) and end > num_end and \
+                not unit_text.lower().startswith(("tonne", "ton métrica", "tonelada métrica")) and _COMPOUND.search(text[num_end:end]):
+            assumption = "metric_ton: a ton counted up with kilograms ('2 tons 400 kilograms') is metric"
         if code == "ton":
             code, assumption = read_ton(text, lang, tons_rule, s_start, start, end, s_end)
         if code == "mg":
@@ -276,6 +281,11 @@ def _fraction(text: str, low: str, lang: str, groups: dict, digits: str | None, 
             text.startswith(("-", " "), num_end):
         # "one-half pound", "three-quarters of a kilogram", "3 quarters of a ton"
         part = WORD_FRACTION.match(low, num_end)
+        if part is not None:
+            value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
+    elif lang == "es" and (groups.get("words") or digits and digits.isdigit() and len(digits) == 1) and \
+            low.startswith((" cuart", " terci"), num_end):
+        part = WORD_FRACTION_ES.match(low, num_end)  # "tres cuartos de tonelada", "un cuarto de kilo"
         if part is not None:
             value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
     if fraction is None and not plus and (digits or groups.get("words")) and (

@@ -33,7 +33,7 @@ PRONOUNS = frozenset("i he she it we they you him her them él ella ellos ellas 
 NOT_COUNTED = frozenset("""
 times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet degrees grados
 centimeters centimetres milímetros milimetros centímetros centimetros pulgadas knots nudos
-thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos
+thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos cuartos
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
 hrs mins secs segundos digits dígitos digitos decimals decimales
