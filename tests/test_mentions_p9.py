@@ -270,3 +270,22 @@ def test_spanish_fractions_of_a_unit():
 
 def test_a_ton_counted_up_with_kilograms_is_metric():
     assert ("2 tons 400 kilograms", "mass", 2.4, "metric_ton") in kinds("The navy seized 2 tons 400 kilograms of cocaine.")
+
+
+# --- a level the sentence compares, a correction, people after a Spanish verb that takes people ----------
+def test_a_new_level_after_estamos_en_and_a_count_phrase_stops_at_a_new_clause():
+    got = rows("Quiero destacar que hace dos años el homicidio doloso estaba en un promedio de 86 víctimas diarias y hoy "
+               "estamos en 59, una reducción de 31 por ciento.")
+    assert [r[:5] for r in got if r[1] == "count"] == [("86 víctimas diarias", "count", 86.0, "count", "víctimas diarias"),
+                                                       ("59", "count", 59.0, "count", "víctimas diarias")]
+
+
+def test_a_corrected_figure_takes_the_unit_it_corrects():
+    got = kinds("Correction: An earlier version misstated the weight of the powder. It was 26 pounds, not 62.")
+    assert ("62", "mass", 62.0, "lb") in got
+
+
+def test_people_after_a_spanish_verb_that_takes_people():
+    assert rows("FISCALÍA\n\nVinculan a proceso a tres por posesión de armas y cartuchos\n") == [
+        ("tres", "count", 3.0, "count", "personas vinculadas a proceso")]
+    assert rows("Agentes detuvieron a cinco en Culiacán.") == [("cinco", "count", 5.0, "count", "personas detenidas")]

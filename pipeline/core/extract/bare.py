@@ -63,6 +63,19 @@ def rate_of_prior(text: str, start: int, num_end: int, found: list, sentences) -
     return prior.subject
 
 
+# People left out after a Spanish verb that only takes people, a number word after it: "Vinculan a proceso a tres por
+# posesión de armas", "detuvieron a cinco en Culiacán".
+_PEOPLE_VERB_ES = re.compile(r"\b(detuvieron|detienen|detuvo|detiene|capturaron|capturan|aprehendieron|aprehenden|"
+                             r"arrestaron|arrestan|vinculan|vincularon|vinculó|vinculo|sentencian|sentenciaron|"
+                             r"extraditaron|extraditan|rescataron|rescatan)(?:[^\S\n]+a[^\S\n]+proceso)?[^\S\n]+a[^\S\n]+\Z",
+                             re.IGNORECASE)
+_PEOPLE_ES = {"detuv": "detenidas", "detie": "detenidas", "captu": "capturadas", "aprehe": "aprehendidas",
+              "apreh": "aprehendidas", "arres": "arrestadas", "vincu": "vinculadas a proceso", "sente": "sentenciadas",
+              "extra": "extraditadas", "resca": "rescatadas"}
+_PEOPLE_AFTER_ES = re.compile(r"(?:[^\S\n]+(?:por|en|tras|durante|como|que|quienes|acusad[oa]s|presunt[oa]s)\b|[,.;:]|\Z)",
+                              re.IGNORECASE)
+
+
 # Counted words that only say "pieces": what they are is in the line's label ("Cartuchos asegurados: 15,200 pzas.").
 _PIECES = frozenset("pzas pza piezas pieces pcs units unidades".split())
 
@@ -179,6 +192,10 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
             elided = noun[0] if noun else None
         if elided is None and found and text.startswith((" per ", " a ", " al ", " por "), num_end):
             elided = rate_of_prior(text, start, num_end, found, sentences)  # "1,760 labs ..., more than 25 per month"
+        if elided is None and lang == "es" and before.endswith(" a ") and not digits:
+            people = _PEOPLE_VERB_ES.search(before[-40:])  # "Vinculan a proceso a tres por posesión de armas"
+            elided = f"personas {_PEOPLE_ES[people.group(1).lower()[:5]]}" if people and \
+                _PEOPLE_AFTER_ES.match(text, num_end) else None
         if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
             done = PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
             elided = f"people {done.group(1).lower()}" if done else None

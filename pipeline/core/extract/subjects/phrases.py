@@ -79,6 +79,7 @@ def tokens(text: str, pos: int, limit: int = 12):
         pos = m.end()
 
 
+_ADVERBS_AFTER_AND = frozenset("hoy ayer ahora luego después despues ya también tambien today now then also still".split())
 _FRACTIONS = frozenset({"half", "quarter", "media", "medio"})
 
 
@@ -111,8 +112,9 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
         if low in _AND and words and i + 1 < len(toks) and not ends:
             nxt = toks[i + 1][0]
             # "fentanyl and methamphetamine" continues; "fentanyl and more than 10,000" does not
-            if nxt.lower() in STOP or starts_numberish(nxt, number_words) or nxt[0].isupper():
-                break
+            if nxt.lower() in STOP or starts_numberish(nxt, number_words) or nxt[0].isupper() or \
+                    nxt.lower() in _ADVERBS_AFTER_AND:
+                break  # "86 víctimas diarias| y hoy estamos en 59": a new clause, not a second noun
             words.append(word)
             i += 1
             continue
@@ -287,7 +289,8 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
         if np:
             return f"{phrase} {m.group().strip()} {np}", np_end
     m = _AND_AFTER.match(text, end)
-    if m:
+    nxt = TOKEN.match(text, m.end()) if m else None
+    if m and not (nxt and nxt.group(1).lower() in _ADVERBS_AFTER_AND):  # "víctimas diarias| y hoy estamos en 59"
         more = counted_noun(text, m.end(), number_words, lang)
         # a number in it is a figure of its own: "30 personas y aseguró 15 armas"
         if more and len(more[0].split()) <= 3 and not any(c.isdigit() for c in more[0]):
