@@ -289,3 +289,12 @@ def test_people_after_a_spanish_verb_that_takes_people():
     assert rows("FISCALÍA\n\nVinculan a proceso a tres por posesión de armas y cartuchos\n") == [
         ("tres", "count", 3.0, "count", "personas vinculadas a proceso")]
     assert rows("Agentes detuvieron a cinco en Culiacán.") == [("cinco", "count", 5.0, "count", "personas detenidas")]
+
+
+# --- a level stated with "suman"; a word broken across a line is one word in the subject -------------------
+def test_a_sum_stated_as_the_level_of_the_sentence_subject_with_suman():
+    text = ("En el trimestre, la UIF bloqueó a 214 personas. Los recursos inmoviliza-\ndos en cuentas bancarias suman "
+            "38.5 millones de dólares.")
+    assert subject_of(text, "38.5 millones de dólares") == "recursos inmovilizados en cuentas bancarias"
+    assert subject_of("Officers seized 40 short- and long-range rifles.", "40 short- and long-range rifles") \
+        == "short- and long-range rifles seized"

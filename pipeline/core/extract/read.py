@@ -31,6 +31,8 @@ from pipeline.core.extract.units import (CURRENCY_BEFORE, MN_AFTER, PESO_SIGN, S
 from pipeline.core.lexicon import MONTHS, QUALIFIER, QUALIFIER_LAST
 
 _SPACES = re.compile(r"\s+")
+# a hyphen at a line break inside a word (cleaning joined the lines): not a suspended hyphen ("short- and long-term")
+_LINE_HYPHEN = re.compile(r"(?<=[a-záéíóúñ])-\s+(?!(?:and|or|to|y|e|o|u|a)\b)(?=[a-záéíóúñ])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
 
 
@@ -161,6 +163,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         subject = count_subject(text, counted, text[max(0, s_start, start - 60):q_start], NUMBER_WORDS[lang], lang)
     else:
         subject = _measured_subject(text, kind, start, end, q_start, s_start, unit_m, found, lang)
+    if subject and "- " in subject:
+        subject = _LINE_HYPHEN.sub("", subject)  # "recursos inmoviliza-\ndos": a word broken across a line is one word
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 

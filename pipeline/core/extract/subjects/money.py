@@ -122,13 +122,13 @@ _ACTION_PARTICIPLE = {"seiz": "seized", "confiscat": "confiscated", "forfeit": "
 _COPULA_LEVEL = re.compile(
     r"(?:^|[.;:]\s+|,\s+|\b(?:que|y|and|while|but)\s+)(?:(?:el|la|los|las|the|its|their|su|sus)\s+)"
     r"(?P<np>[^\W\d_][^,;:()\d]{2,90}?(?:\s+(?:para|del?|en|of|for|in)\s+[0-9]{4})?)\s+"
-    r"(?:es|fue|será|sera|era|sería|seria|ha\s+sido|asciende|ascendió|ascendio|ascienden|ascendieron|sumó|sumo|suma|sumaron|"
+    r"(?:es|fue|será|sera|era|sería|seria|ha\s+sido|asciende|ascendió|ascendio|ascienden|ascendieron|sumó|sumo|suma|suman|sumaron|"
     r"alcanzó|alcanzo|alcanzaron|is|was|will\s+be|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s+"
     r"(?:(?:de|a|en)\s+)?(?:(?:about|approximately|nearly|roughly|some|around|almost|more\s+than|over|casi|alrededor\s+de|"
     r"unos|unas|poco\s+más\s+de|más\s+de|mas\s+de|cerca\s+de|aproximadamente)\s+)?$",
     re.IGNORECASE)
 _COPULA_ENDINGS = ("de", "a", "en", "es", "fue", "será", "sera", "era", "sería", "seria", "sido", "asciende", "sumó", "sumo",
-                   "suma", "sumaron", "alcanzó", "alcanzo", "alcanzaron", "is", "was", "be", "at", "to", "about",
+                   "suma", "suman", "sumaron", "alcanzó", "alcanzo", "alcanzaron", "is", "was", "be", "at", "to", "about",
                    "approximately", "nearly", "roughly", "some", "around", "almost", "than", "over", "casi", "unos",
                    "unas", "aproximadamente")
 # What trails the subject of a level and is no part of it: the time ("durante el mes", "para 2026", "in 2024",
