@@ -298,3 +298,15 @@ def test_a_sum_stated_as_the_level_of_the_sentence_subject_with_suman():
     assert subject_of(text, "38.5 millones de dólares") == "recursos inmovilizados en cuentas bancarias"
     assert subject_of("Officers seized 40 short- and long-range rifles.", "40 short- and long-range rifles") \
         == "short- and long-range rifles seized"
+
+
+# --- a plural modifier before the counted noun; a line's label names a sum ----------------------------
+def test_a_plural_modifier_before_the_counted_noun():
+    got = rows("1. Fund at least 500 additional customs inspectors at Mexican seaports.")
+    assert got[0][:4] == ("500 additional customs inspectors", "count", 500.0, "count") and "inspectors" in got[0][4]
+    assert rows("Police arrested 12 arms dealers in Tucson.")[0][4].startswith("arms dealers")
+
+
+def test_a_line_label_names_a_sum_before_a_verb_guess():
+    assert ("$3.1 million", "currency", 3100000.0, "usd", "Currency seized") in rows(
+        "Other enforcement\n• Weapons seized: 212\n• Currency seized: $3.1 million\n")

@@ -343,7 +343,9 @@ def _measured_subject(text: str, kind: str, start: int, end: int, q_start: int, 
                              attributive)
     if subject is None and text[s_start:s_start + 1] == "|":
         subject = table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
-    if subject is None:
-        cell = cell_label(text, q_start, end, measured=True)  # "Funding obligated: $96.4 million": the line's label
-        subject = cell[0] if cell is not None and cell[1] is None else None
+    if subject is None or kind == "currency" and subject.startswith("funds "):
+        # "Funding obligated: $96.4 million": the line's label (it also beats a sum's guess from a verb before it:
+        # "Currency seized: $3.1 million" is the currency seized, not "funds seized")
+        cell = cell_label(text, q_start, end, measured=True)
+        subject = cell[0] if cell is not None and cell[1] is None else subject
     return subject

@@ -188,6 +188,13 @@ def counted_noun(text: str, pos: int, number_words: frozenset, lang: str) -> tup
                     end, ends = nxt.start(1) + len(head), nxt.group(1).endswith(".")
                     phrase, end = _extend(text, end, words, ends, number_words, lang)
                     return phrase, end, head
+            if lang == "en" and not ends and low not in IRREGULAR_PLURALS:
+                nxt = TOKEN.match(text, end)  # "500 additional customs inspectors", "12 arms dealers": a plural modifier
+                if nxt and nxt.group(1).rstrip(".").isalpha() and nxt.group(1).islower() and \
+                        is_plural(nxt.group(1).rstrip(".")) and nxt.group(1).rstrip(".") not in NOT_COUNTED:
+                    word, end, ends = nxt.group(1).rstrip("."), nxt.start(1) + len(nxt.group(1).rstrip(".")), \
+                        nxt.group(1).endswith(".")
+                    words.append(word)
             if low in IRREGULAR_PLURALS and not ends:
                 nxt = TOKEN.match(text, end)  # "police officers", "staff members": the noun after is the head
                 if nxt and nxt.group(1).islower() and is_plural(nxt.group(1)) and nxt.group(1) not in NOT_COUNTED \
