@@ -310,3 +310,11 @@ def test_a_plural_modifier_before_the_counted_noun():
 def test_a_line_label_names_a_sum_before_a_verb_guess():
     assert ("$3.1 million", "currency", 3100000.0, "usd", "Currency seized") in rows(
         "Other enforcement\n• Weapons seized: 212\n• Currency seized: $3.1 million\n")
+
+
+def test_a_time_frame_or_a_term_for_a_deed_takes_no_purpose():
+    # the purpose after "over three years" is the money's; a prison term "for selling rifles" is no period's purpose
+    text = "The United States will provide $412 million over three years to strengthen Mexico's forensic laboratories."
+    assert not (subject_of(text, "three years") or "").startswith("time to")
+    assert not (subject_of("McAllen gun dealer gets 7 years for selling rifles to cartel buyers.", "7 years")
+                or "").startswith("time for")

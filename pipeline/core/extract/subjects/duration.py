@@ -57,9 +57,13 @@ def _named_modifiers_head(text: str, pos: int) -> str | None:
 def duration_subject(text: str, end: int, before: str, attributive: bool, prior: str | None, actor: str | None,
                      words: frozenset) -> str | None:
     subject = _duration_subject(text, end, before, attributive, prior, actor, words)
-    if subject is None or subject.startswith("duration of ") or subject.lower() in _GENERIC_PERIODS:
+    generic = subject is not None and subject.lower() in _GENERIC_PERIODS
+    if (subject is None or subject.startswith("duration of ") or generic) and not _FRAME_BEFORE.search(
+            text, max(0, end - 50), end):
         purpose = _PURPOSE_AFTER.match(text, end)
-        if purpose:  # "un plazo de tres meses para la investigación complementaria", "diez días para apelar"
+        if purpose and purpose.group(1).lower() == "for" and not generic:
+            purpose = None  # "gets 7 years for selling rifles": a term for a deed, not a period's purpose
+        if purpose:  # ("$412 million over three years to strengthen ...": the money's purpose, not the period's)  # "un plazo de tres meses para la investigación complementaria", "diez días para apelar"
             np = noun_phrase(text, purpose.end(), words, 4)[0]
             np = re.split(r"\s+(?:y|e|and|or|o)\s+", np)[0] if np else np  # "... complementaria| y les impuso"
             tail = _OF_THE.match(text, purpose.end() + len(np)) if np else None
@@ -83,6 +87,10 @@ def duration_subject(text: str, end: int, before: str, attributive: bool, prior:
 _VERB_OBJECT = re.compile(r"[^\S\n]+(?:(?:to|a|al|on|de)[^\S\n]+)?(?:la|el|los|las|the|a|an|su|sus|its|their)[^\S\n]+",
                           re.IGNORECASE)
 _OF_THE = re.compile(r"[^\S\n]+(of|de|del)[^\S\n]+(?:(?:la|el|los|las|the)[^\S\n]+)?(?=[a-záéíóúñ])", re.IGNORECASE)
+# The period a duration is the time frame of, read back from its end: "over three years", "during the next 18 months"
+_FRAME_BEFORE = re.compile(r"\b(?:over|during|within|throughout|in|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
+                           r"(?:next\s+|past\s+|last\s+|following\s+|coming\s+|próximos\s+|proximos\s+|últimos\s+)?"
+                           r"[\w.,-]+(?:\s+[\w-]+)?\Z", re.IGNORECASE)
 _GENERIC_PERIODS = frozenset("plazo plazos period periodo período term deadline tiempo time lapso".split())
 _PURPOSE_AFTER = re.compile(r",?[^\S\n]+(para|to|for)[^\S\n]+(?:(?:la|el|los|las|the|a|an|su|sus|its|their)[^\S\n]+)?"
                             r"(?=[a-záéíóúñ])", re.IGNORECASE)
