@@ -318,3 +318,10 @@ def test_a_time_frame_or_a_term_for_a_deed_takes_no_purpose():
     assert not (subject_of(text, "three years") or "").startswith("time to")
     assert not (subject_of("McAllen gun dealer gets 7 years for selling rifles to cartel buyers.", "7 years")
                 or "").startswith("time for")
+
+
+def test_a_time_frame_read_as_a_qualifier_and_a_passive_clause_before_it():
+    text = "One of the companies received wire transfers worth $3.6 million from front companies over two years."
+    assert "transfers" in subject_of(text, "two years")
+    assert subject_of("State officials told GAO that end-use checks were suspended for 14 months during the pandemic.",
+                      "14 months") == "period of end-use checks"

@@ -26,7 +26,7 @@ _TERMS_RANGING = re.compile(r"\b(?:sentences?|terms?)\s+ranging\s+from\s+\S+\s+t
 # The subject of a perfect-tense clause right before a time frame: "overdose deaths have fallen for| 18 straight months",
 # "seizures have risen over| the past two years"
 _PERFECT_BEFORE = re.compile(r"(?:^|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but|that|while)\s+)(?:the\s+)?"
-                             r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s)\s+(?:have|has|had)\s+(?:been\s+)?[a-z]+(?:ed|en|n)"
+                             r"(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s)\s+(?:have|has|had|were|was|are|is)\s+(?:been\s+)?[a-z]+(?:ed|en|n)"
                              r"\s+(?:for|over|in|during)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:just\s+|only\s+)?$")
 # "over the past twelve months", "in just two months", "during the first six months"
 _TIME_FRAME = re.compile(r"\b(?:over|in|during|within|throughout|for|since|durante|en)\s+(?:the\s+|los\s+|las\s+)?"
@@ -142,10 +142,12 @@ def _duration_subject(text: str, end: int, before: str, attributive: bool, prior
         while event and event[-1].lower() in STOP:
             event.pop()
         return "time since " + " ".join(event) if event else "time since"
-    clause = _PERFECT_BEFORE.search(before[-90:]) if _TIME_FRAME.search(before[-40:]) else None
+    # a time frame: "over the past twelve months", or one whose preposition was read as the qualifier ("over two years")
+    framed = _TIME_FRAME.search(before[-40:]) or _FRAME_BEFORE.search(text, max(0, end - 50), end)
+    clause = _PERFECT_BEFORE.search(before[-90:]) if framed else None
     if clause:  # "..., and overdose deaths have fallen for 18 straight months": the period of the clause's subject
         return f"period of {clause.group('np')}"
-    if _TIME_FRAME.search(before[-40:]):
+    if framed:
         thing = prior if prior and not prior.startswith(("period", "duration")) else actor
         if thing and actor and thing is not actor and not set(actor.lower().split()) <= set(thing.lower().split()):
             thing = f"{thing} by {actor}"
