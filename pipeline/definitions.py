@@ -11,4 +11,9 @@ def build_defs() -> dg.Definitions:
     return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
 
 
+def warehouse_job() -> dg.JobDefinition:
+    """The whole job, built from the environment now (``dg.reconstructable`` target for the CLI)."""
+    return build_defs().resolve_job_def("warehouse_job")
+
+
 defs = build_defs()

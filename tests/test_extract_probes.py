@@ -52,7 +52,7 @@ def test_there_is_a_corpus():
 
 def test_every_text_is_described_and_labelled(corpus):
     folder, texts, labels = corpus
-    notes = {"FIRST_SCORE.txt"}  # the recorded first score sits beside the texts
+    notes = {"FIRST_SCORE.txt", "AFTER_SCORE.txt"}  # the recorded first and after-fix scores sit beside the texts
     assert {p.name for p in folder.glob("*.txt")} - notes == set(texts)
     assert {d["language"] for d in labels["documents"].values()} <= {"en", "es"}
     assert set(texts) <= {m["file"] for m in labels["measurements"]}

@@ -306,3 +306,34 @@ def test_the_duckdb_cli_opens_the_published_file_read_only_while_a_run_publishes
         counts.add(done.stdout.strip())
     assert proc.wait() == 0
     assert counts == {cli_count(warehouse).stdout.strip()}  # every read saw a whole warehouse
+
+
+def test_the_replaced_report_is_removed_after_the_publish_and_a_killed_runs_leftover_too(tmp_path):
+    """Publishing swaps the report folders and returns; the old folder (and one a killed run left
+    beside it) is deleted by a detached process, not inside the publish lock."""
+    import json
+
+    from pipeline.core import warehouse
+    from pipeline.core.ingest import sha256_file
+    target = tmp_path / "w" / "bicentennial.duckdb"
+    target.parent.mkdir()
+    leftover = target.parent / ".report.old-1-2"
+    (leftover / "documents").mkdir(parents=True)
+
+    def stage_and_publish(run: str, page: str) -> None:
+        staging = warehouse.staging_path(target, run)
+        duckdb.connect(str(staging)).close()
+        report = warehouse.staged_report_dir(staging)
+        report.mkdir()
+        (report / "index.html").write_text(page, encoding="utf-8")
+        warehouse.verdict_path(staging).write_text(json.dumps({"passed": True, "sha256": sha256_file(staging)}))
+        warehouse.publish(staging, target)
+
+    stage_and_publish("run1", "first")
+    stage_and_publish("run2", "second")
+    published = warehouse.published_report_dir(target)
+    assert (published / "index.html").read_text(encoding="utf-8") == "second"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and list(target.parent.glob(".report.old-*")):
+        time.sleep(0.1)
+    assert not list(target.parent.glob(".report.old-*")) and not leftover.exists()

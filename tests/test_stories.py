@@ -159,3 +159,37 @@ The port plans 14 more scanners by 2028, at a cost of 95 million pesos, and 300 
 """
     f = frames(tmp_path, release=release, other=other)
     assert story_of(f, "release") != story_of(f, "other")
+
+
+def test_a_rerun_tests_only_the_pairs_of_a_new_document(tmp_path, monkeypatch):
+    """The figure test's verdicts and each story's claims are kept between runs: after one added
+    file, only its candidate pairs are tested and its story's claims merged again, and the tables
+    are those of a run from nothing."""
+    from pipeline.core.filecache import FileCache
+    from pipeline.core.reconcile import stories
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name, text in {"release": RELEASE, "rewrite": REWRITE, "background": BACKGROUND}.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    def run(cache):
+        source_texts = tables.source_texts_frame(folder, 1 << 20)
+        return tables.reconciled_frames(source_texts, tables.measurements_frame(source_texts), cache)
+
+    cache = FileCache(tmp_path / "cache", "reconcile")
+    run(cache)
+    (folder / "misstated.txt").write_text(MISSTATED.replace("7 crew", "5 crew") + "It carried 1,870 pounds, "
+                                          "worth $14 million.\n", encoding="utf-8")
+    tested, merged = [], []
+    same_figures, claim_rows = stories.same_figures, tables.claim_rows
+    monkeypatch.setattr(stories, "same_figures", lambda a, b, common: tested.append((a, b)) or same_figures(a, b, common))
+    monkeypatch.setattr(tables, "claim_rows", lambda facts, *a: merged.extend(facts) or claim_rows(facts, *a))
+    rerun = run(cache)
+    assert tested and all("Five held" in (a.meta.title or "") + (b.meta.title or "") for a, b in tested)
+    # the claims of the story the new file joins are merged again; the background's story is kept
+    touched = set(rerun["documents"].set_index("document_id")["story_id"][[f["document_id"] for f in merged]])
+    assert touched == {story_of(rerun, "misstated")} and story_of(rerun, "background") not in touched
+    monkeypatch.undo()
+    from_nothing = run(None)
+    for name in ("stories", "documents", "claims"):
+        assert rerun[name].equals(from_nothing[name]), name

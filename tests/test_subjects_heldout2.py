@@ -93,7 +93,7 @@ def test_a_year_alone_after_in_names_nothing():
     ("Nunca se había logrado algo así en once meses.", "once meses", "period"),
     ("Meanwhile agents worked for three weeks.", "three weeks", "period"),
     # the year of "los primeros diez meses del año" is not what the months measure
-    ("En los primeros diez meses del año suman 812 víctimas.", "diez meses", "period"),
+    ("En los primeros diez meses del año suman 812 víctimas.", "diez meses", "period of víctimas"),  # the period of the figure after it (p9)
 ])
 def test_duration_subjects(text, surface, wanted):
     assert _subject(text, surface) == wanted

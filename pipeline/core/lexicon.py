@@ -32,7 +32,8 @@ ES_MONTH_PATTERN = "|".join([*ES_MONTHS, *ES_MONTH_VARIANTS])
 # Words that multiply the number before them ("two hundred", "20.4 million").
 EN_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Spanish hundreds are additive words ("ciento cincuenta"); only these multiply.
-ES_SCALES = {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12}
+ES_SCALES = {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12, "billones": 1e12,
+             "docena": 12, "docenas": 12}  # "una docena de operativos", "dos docenas de armas"
 # Scale words of a thousand and more, either language: "20.4 million", "3 mil 500 millones".
 LARGE_SCALES = {w: v for w, v in {**EN_SCALES, **ES_SCALES}.items() if v >= 1e3}
 

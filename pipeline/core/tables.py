@@ -230,7 +230,7 @@ def reconciled_frames(source_texts: pd.DataFrame, measurements: pd.DataFrame,
                                              ok["clean_text"].tolist(), ok["language"].tolist())]
     try:
         frames = incremental.reconciled(docs, partial(_reconciled_rows_to_frames, measurements=measurements), cache)
-        frames["claims"] = claims_frame(frames, measurements)
+        frames["claims"] = claims_frame(frames, measurements, cache)
     finally:  # the memos hold sentences: ~560 MB at 10,000 files that the later steps need
         clear_caches()
     return frames
@@ -241,10 +241,18 @@ CLAIM_COLUMNS = {"claim_id": TEXT, "story_id": TEXT, "kind": TEXT, "value": "flo
                  "fact_ids": LIST, "has_conflict": "bool"}
 
 
-def claims_frame(frames: dict[str, pd.DataFrame], measurements: pd.DataFrame) -> pd.DataFrame:
+CLAIMS_LAST_RUN = "claims-last-run"
+
+
+def claims_frame(frames: dict[str, pd.DataFrame], measurements: pd.DataFrame,
+                 cache: FileCache | None = None) -> pd.DataFrame:
     """The claims of every story (pipeline/core/reconcile/claims.py): the facts of its documents
     merged by amount and subject, with each fact's first mention (its surface and qualifier say
-    how precisely the amount is written)."""
+    how precisely the amount is written).
+
+    With a ``cache``, a story whose inputs (its facts, their documents' dates, its conflicts) hash
+    as in the last run takes its claims from the last run's frame: a rerun merges only the
+    stories a change touches."""
     documents = frames["documents"]
     story_of = dict(zip(documents["document_id"], documents["story_id"]))
     rank = {doc_id: story_order({"document_id": doc_id, "published_on": _date_or_none(date), "n_sources": n})
@@ -252,15 +260,35 @@ def claims_frame(frames: dict[str, pd.DataFrame], measurements: pd.DataFrame) ->
     d = frames["discrepancies"]
     inside = d[d["story_id_a"] == d["story_id_b"]]
     conflicting = set(inside["fact_id_a"]) | set(inside["fact_id_b"])
-    surface_of = dict(zip(measurements["measurement_id"], measurements["surface"]))
-    qualifier_of = dict(zip(measurements["measurement_id"], measurements["qualifier"]))
-    facts = frames["facts"]
+    facts = frames["facts"].drop(columns=["source_files", "variants", "conflicting_values"])
+    first = facts["measurement_ids"].map(lambda ids: ids[0] if len(ids) else None)
+    facts = facts.assign(surface=first.map(dict(zip(measurements["measurement_id"], measurements["surface"]))),
+                         qualifier=first.map(dict(zip(measurements["measurement_id"], measurements["qualifier"]))),
+                         story_id=facts["document_id"].map(story_of))
+    inputs = _story_inputs(facts, documents, conflicting)
+    last = cache.get_large(CLAIMS_LAST_RUN) if cache is not None else None
+    kept = {s for s, h in inputs.items() if last is not None and last[0].get(s) == h}
     rows = []
-    for fact in facts.drop(columns=["source_files", "variants", "conflicting_values"]).to_dict("records"):
-        first = fact["measurement_ids"][0] if len(fact["measurement_ids"]) else None
-        rows.append({**{k: None if _missing(v) else v for k, v in fact.items() if k != "measurement_ids"},
-                     "surface": surface_of.get(first), "qualifier": _str_or_none(qualifier_of.get(first))})
-    return _frame(claim_rows(rows, story_of, rank, conflicting), list(CLAIM_COLUMNS)).astype(CLAIM_COLUMNS)
+    for fact in facts[~facts["story_id"].isin(kept)].drop(columns=["measurement_ids", "story_id"]).to_dict("records"):
+        rows.append({k: None if _missing(v) else v for k, v in fact.items()} | {"qualifier": _str_or_none(fact["qualifier"])})
+    claims = _frame(claim_rows(rows, story_of, rank, conflicting), list(CLAIM_COLUMNS)).astype(CLAIM_COLUMNS)
+    if kept:
+        claims = pd.concat([last[1][last[1]["story_id"].isin(kept)], claims], ignore_index=True)
+        claims = claims.sort_values("claim_id", kind="stable").reset_index(drop=True)
+    if cache is not None:
+        cache.put_large(CLAIMS_LAST_RUN, (inputs, claims))
+    return claims
+
+
+def _story_inputs(facts: pd.DataFrame, documents: pd.DataFrame, conflicting: set[str]) -> dict[str, int]:
+    """story id -> a hash of everything its claims are made of, in the order they are read."""
+    dated = documents.set_index("document_id")
+    inputs = facts.drop(columns=["measurement_ids"]).assign(
+        in_conflict=facts["fact_id"].isin(conflicting),
+        published_on=facts["document_id"].map(dated["published_on"]).astype(str),
+        n_document_sources=facts["document_id"].map(dated["n_sources"]))
+    hashed = pd.util.hash_pandas_object(inputs, index=False)
+    return {story: hash(tuple(h)) for story, h in hashed.groupby(facts["story_id"].to_numpy(), sort=False)}
 
 
 def _missing(v) -> bool:

@@ -10,7 +10,7 @@ import dagster as dg
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from pipeline.core import filecache, ingest, tables, warehouse
+from pipeline.core import filecache, heap, ingest, tables, warehouse
 from pipeline.core.filecache import (
     CACHED_MODULE_SETS, CLEAN_MODULES, PER_FILE_MODULES, PROFILE_MODULES, FileCache, code_version,
 )
@@ -187,6 +187,7 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSet
     s = settings.settings()
     staging = staging_of(context, s)
     report_index = None
+    heap.trim()  # the validation step's frames are freed: the report starts from a small heap
     if staging.exists():
         started = time.perf_counter()
         try:  # the report describes the file about to be published; a report bug never holds it back

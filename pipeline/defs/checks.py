@@ -10,7 +10,7 @@ import time
 
 import dagster as dg
 
-from pipeline.core import warehouse
+from pipeline.core import heap, warehouse
 from pipeline.core.filecache import VALIDATION_MODULES
 from pipeline.core.validation import load_suite_dicts, offending_rows_markdown, validate_tables
 from pipeline.defs.assets import file_cache, staging_of
@@ -42,6 +42,7 @@ def _plausibility_name(table: str) -> str:
 def warehouse_expectations(context: dg.AssetCheckExecutionContext, settings: PipelineSettings):
     s = settings.settings()
     staging = staging_of(context, s)
+    heap.trim()  # the staging step's frames are freed: hand their memory back before reading the tables
     frames = warehouse.read_tables(staging, CHECKED_TABLES)
     started = time.perf_counter()
     # the rows that passed before (same suites, same code): row-wise expectations skip them

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.core import heap
 from pipeline.defs.runs import ACTIVE
 
 _NOT_FINISHED = {*ACTIVE, dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED}
@@ -51,6 +52,7 @@ class RunScopedPickleIOManager(dg.IOManager):
         if not path.exists():
             raise dg.Failure(description=f"{context.asset_key.to_user_string()} has never been materialized "
                                          f"(nothing at {path}): materialize it, or the whole job, first")
+        heap.trim()  # the last step's frames are freed: hand their memory back before loading these
         with open(path, "rb") as f:
             return pickle.load(f)
 

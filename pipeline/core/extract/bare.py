@@ -21,8 +21,63 @@ from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import ES_DATE_AFTER, YEAR_CONTEXT_OK
 from pipeline.core.extract.numbers import NUMBER_WORDS
 from pipeline.core.extract.sentences import Sentences
-from pipeline.core.extract.subjects.phrases import NOT_COUNTED
+from pipeline.core.extract.subjects.phrases import NOT_COUNTED, counted_noun
 from pipeline.core.extract.units import UNIT, unit_info
+
+
+# A part of a count before it, restated as a share right after: "could identify a purchaser for 9,870, or 68 percent",
+# "could not confirm the location of 611 of them, or about 25 percent", "1,900, es decir, el 60 por ciento".
+_SHARE_AFTER = re.compile(r"(?:[^\S\n]+(?:of|de)[^\S\n]+(?:them|ellos|ellas))?,[^\S\n]*(?:or|o|es[^\S\n]+decir,?|that[^\S\n]+is,?)"
+                          r"[^\S\n]+(?:(?:about|roughly|nearly|some|almost|around|approximately|cerca[^\S\n]+del?|"
+                          r"alrededor[^\S\n]+del?|casi|el|un)[^\S\n]+)?[0-9][\d.,]*[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|"
+                          r"por[^\S\n]+ciento\b)", re.IGNORECASE)
+
+
+def share_part(text: str, start: int, num_end: int, found: list, sentences, value: float) -> str | None:
+    """The counted noun of the count a bare figure is a part of, when a share of it follows ("9,870, or 68 percent")."""
+    if not _SHARE_AFTER.match(text, num_end):
+        return None
+    s_start = sentences.span(start)[0]
+    for f in reversed(found[-4:]):
+        if f.char_start < s_start:
+            return None
+        if f.kind == "count" and f.subject and f.value is not None and not f.is_vague and value < f.value:
+            return f.subject
+    return None
+
+
+# The count a change or range is of, named after it: "Ampliar de 12 a 20 el número de equipos binacionales".
+_NUMBER_OF_AFTER = re.compile(r"[^\S\n]+(?:el|la)[^\S\n]+(?:n[úu]mero|cantidad|total)[^\S\n]+de[^\S\n]", re.IGNORECASE)
+# A rate of the count before it, its noun left out: "dismantling 1,760 labs ..., an average of more than 25 per month".
+_PER_TIME_AFTER = re.compile(r"[^\S\n]+(?:per|a|al|por)[^\S\n]+(?:day|week|month|year|d[ií]a|semana|mes|año)\b", re.IGNORECASE)
+
+
+def rate_of_prior(text: str, start: int, num_end: int, found: list, sentences) -> str | None:
+    """The counted noun of the count before a bare figure stated per day, week, month or year, or None."""
+    if not _PER_TIME_AFTER.match(text, num_end):
+        return None
+    s_start = sentences.span(start)[0]
+    prior = found[-1]
+    if prior.kind != "count" or not prior.subject or prior.value is None or prior.is_vague or prior.char_start < s_start:
+        return None
+    return prior.subject
+
+
+# People left out after a Spanish verb that only takes people, a number word after it: "Vinculan a proceso a tres por
+# posesión de armas", "detuvieron a cinco en Culiacán".
+_PEOPLE_VERB_ES = re.compile(r"\b(detuvieron|detienen|detuvo|detiene|capturaron|capturan|aprehendieron|aprehenden|"
+                             r"arrestaron|arrestan|vinculan|vincularon|vinculó|vinculo|sentencian|sentenciaron|"
+                             r"extraditaron|extraditan|rescataron|rescatan)(?:[^\S\n]+a[^\S\n]+proceso)?[^\S\n]+a[^\S\n]+\Z",
+                             re.IGNORECASE)
+_PEOPLE_ES = {"detuv": "detenidas", "detie": "detenidas", "captu": "capturadas", "aprehe": "aprehendidas",
+              "apreh": "aprehendidas", "arres": "arrestadas", "vincu": "vinculadas a proceso", "sente": "sentenciadas",
+              "extra": "extraditadas", "resca": "rescatadas"}
+_PEOPLE_AFTER_ES = re.compile(r"(?:[^\S\n]+(?:por|en|tras|durante|como|que|quienes|acusad[oa]s|presunt[oa]s)\b|[,.;:]|\Z)",
+                              re.IGNORECASE)
+
+
+# Counted words that only say "pieces": what they are is in the line's label ("Cartuchos asegurados: 15,200 pzas.").
+_PIECES = frozenset("pzas pza piezas pieces pcs units unidades".split())
 
 
 def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None, groups: dict, start: int,
@@ -46,6 +101,10 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
     if text[num_end:num_end + 1].isalpha():
         return None  # glued to letters: "5G networks", "3D scanners", "4x4 trucks" name a kind, not a number of things
     counted = what_is_counted(text, or_more.end() if or_more else num_end, before, words, lang)
+    if counted is not None and counted[2].lower() in _PIECES:
+        cell = cell_label(text, start, counted[1] + (text[counted[1]:counted[1] + 1] == "."))
+        if cell is not None:  # "Cartuchos asegurados: 15,200 pzas.": the label names what the pieces are
+            elided_subject = cell[0]
     if counted is None and one_charge is not None:
         counted = one_charge.group("w"), one_charge.end("w"), one_charge.group("w")
     if counted is None and digits == "1" and found and found[-1].kind == "count" and found[-1].value and \
@@ -125,6 +184,18 @@ def bare_figure(text: str, low: str, lang: str, value: float, digits: str | None
             elided = member_of_set(text, before, start, num_end, found, sentences, words, value)
         if elided is None and digits and before.endswith((" and ", " y ")) and found:
             elided = next_member(text, start, num_end, found, sentences, words, value)
+        if elided is None and found and digits and text.startswith((",", " of ", " de "), num_end):
+            elided = share_part(text, start, num_end, found, sentences, value)  # "for 9,870, or 68 percent"
+        if elided is None and text.startswith((" el ", " la "), num_end):
+            named = _NUMBER_OF_AFTER.match(text, num_end)  # "Ampliar de 12 a 20 el número de equipos binacionales"
+            noun = counted_noun(text, named.end() - 1, words, lang) if named else None
+            elided = noun[0] if noun else None
+        if elided is None and found and text.startswith((" per ", " a ", " al ", " por "), num_end):
+            elided = rate_of_prior(text, start, num_end, found, sentences)  # "1,760 labs ..., more than 25 per month"
+        if elided is None and lang == "es" and before.endswith(" a ") and not digits:
+            people = _PEOPLE_VERB_ES.search(before[-40:])  # "Vinculan a proceso a tres por posesión de armas"
+            elided = f"personas {_PEOPLE_ES[people.group(1).lower()[:5]]}" if people and \
+                _PEOPLE_AFTER_ES.match(text, num_end) else None
         if elided is None and lang == "en" and text[num_end + 1:num_end + 2].islower():
             done = PEOPLE_DONE.match(text, num_end)  # a headline's "27 arrested", "5 killed in ..."
             elided = f"people {done.group(1).lower()}" if done else None

@@ -10,7 +10,7 @@ import re
 
 from pipeline.core.extract.not_quantities import ID_BEFORE, ID_BEFORE_ANY_CASE
 from pipeline.core.extract.units import UNIT, unit_info
-from pipeline.core.lexicon import MONTHS
+from pipeline.core.lexicon import EN_MONTH_PATTERN, ES_MONTH_PATTERN, MONTHS
 
 
 def split_table_cells(text: str, low: str, candidates: list, digit: re.Pattern) -> list:
@@ -166,6 +166,10 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
         unit, label = inside.group("inside").strip(), (label[:inside.start()] + label[inside.end():]).strip()
     # else "Canine teams (Mexican customs)<tab>6.8": a row label's parenthesis names no unit; the header may
     headed = False  # the row is read under a column header or a title naming its unit or its thing
+    if unit is not None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
+        head = _column_header(text, line_start, len(cells))  # "| Marihuana (kg) | ... | -23.3 |" under "Variación (%)"
+        if head is not None and _PERCENT_HEAD.search(head):
+            unit, label, headed = "%", f"{_PERCENT_HEAD.sub('', head).strip()} {label}".strip(), True
     if unit is None and _CELL_BEFORE.search(row) and ("|" in row or "\t" in row):
         head = _column_header(text, line_start, len(cells))  # "Port | Fentanyl (lbs) | Meth (lbs)" at the table's top
         if head is not None:
@@ -193,7 +197,7 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
     if "_" in label and _FIELD_KEY.fullmatch(label):
         return None  # "share_count: 112" in a page's front matter: a field of the export, not a label
     if not (label[:1].isalpha() and 0 < len(words) <= 7 and len(label) <= 60) or \
-            any(c.isdigit() for c in _YEAR_TAIL.sub("", label)):
+            any(c.isdigit() for c in _DATE_TAIL.sub("", _YEAR_TAIL.sub("", label))):
         return None  # digits in a label name a thing ("Page 3"), except a closing year ("trained since 2022")
     # a row under a header that names the column's thing or unit is a place or a category: "El Paso" is no step
     if not headed and (words[-1].rstrip(".:") in _LABEL_NOT_COUNTED and not (measured and words[-1] in _MEASURED_LABELS) or
@@ -205,6 +209,11 @@ def cell_label(text: str, start: int, num_end: int, measured: bool = False) -> t
 
 _FIELD_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9%)])\.[^\S\n]+(?=[A-ZÁÉÍÓÚÑ])")
+# A row named by a date: "Nov 7", "Oct. 14, 2026", "12 de octubre" (a weekly table's "Week ending" column):
+# the date is the row's name, not a thing the label counts
+_DATE_TAIL = re.compile(rf"(?:(?<=\s)|\A)(?:(?:{EN_MONTH_PATTERN})\.?[^\S\n]+[0-3]?[0-9](?:,?[^\S\n]+(?:19|20)[0-9][0-9])?|"
+                         rf"[0-3]?[0-9][^\S\n]+de[^\S\n]+(?:{ES_MONTH_PATTERN})(?:[^\S\n]+de[^\S\n]+(?:19|20)[0-9][0-9])?)\Z",
+                        re.IGNORECASE)
 # "Vetted officers trained since 2022", "Detenidos en 2025": a year closing a label names its period
 _YEAR_TAIL = re.compile(r"[^\S\n]+(?:since|in|during|for|en|desde|durante)[^\S\n]+(?:fy[^\S\n]?)?(?:19|20)\d\d\Z",
                         re.IGNORECASE)
@@ -242,9 +251,22 @@ def _column_header(text: str, line_start: int, column: int) -> str | None:
     if top is None:
         return None
     cells = [c for c in _CELL_SPLIT.split(text[top[0]:top[1]].strip()) if c]
-    if column >= len(cells) or any(_NUMERIC_CELL.match(c) for c in cells[1:]):
-        return None  # a header names its columns; a row of figures is no header
+    if column >= len(cells) or any(_NUMERIC_CELL.match(c) and not (_YEAR_CELL.fullmatch(c.strip()) and _ruled_below(text, top[1]))
+                                   for c in cells[1:]):
+        return None  # a header names its columns; a row of figures is no header ("| | 2025 | 2026 |" above a rule is)
     return cells[column]
+
+
+_PERCENT_HEAD = re.compile(r"\([^\S\n]*%[^\S\n]*\)|%[^\S\n]*\Z")
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9][0-9]")
+
+
+def _ruled_below(text: str, end: int) -> bool:
+    """Whether the line after the one ending at ``end`` is a table rule ("|---|---:|"): the line above it is a header."""
+    start = end + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    return start < stop and _BORDER_LINE.fullmatch(text, start, stop) is not None
 
 
 def _is_unit(inside: str) -> bool:

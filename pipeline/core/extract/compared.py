@@ -15,16 +15,19 @@ from pipeline.core.lexicon import LEVEL_QUALIFIER, MONTHS, STOP
 # February and 26 in August", "21,900 pounds in fiscal 2024, compared with 27,000 in fiscal 2023".
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.|(?:up|down)\s+from|including|included|among\s+them|"
-    r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
+    r"comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|frente\s+a|contra|respecto\s+(?:a|de)|incluid[oa]s|incluyendo|"
     r"de\s+(?:los|las)\s+cuales|of\s+(?:which|whom))[^\S\n]+(?:" + LEVEL_QUALIFIER + r")?|(?P<and>\b(?:and|y)[^\S\n]+)|"
     # the new level of a change "from" a count "to" a bare figure: "fell from 86 victims in September to 59"
-    r"(?P<to>\b(?:to|a|hasta)[^\S\n]+(?:" + LEVEL_QUALIFIER + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?))\Z", re.IGNORECASE)
+    r"(?P<to>\b(?:to|a|hasta|(?:estamos|est[aá]n?|estaba|se\s+ubica|se\s+ubic[oó]|qued[oó]|quedamos)\s+en)[^\S\n]+"
+    r"(?:" + LEVEL_QUALIFIER + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?)|"
+    # a correction: "It was 26 pounds, not 62", "fueron 58, no 56"
+    r"(?P<not>(?<=,)[^\S\n]*(?:not|no|rather\s+than|instead\s+of|en\s+lugar\s+de)[^\S\n]+))\Z", re.IGNORECASE)
 # "of which 17 were in Sinaloa", "de los cuales 17 se ubicaban": a part of the figure before, whatever follows it
 _PART_OF = re.compile(r"\b(?:of\s+(?:which|whom)|de\s+(?:los|las)\s+cuales)[^\S\n]+(?:" + LEVEL_QUALIFIER + r")?\Z", re.IGNORECASE)
 _NON_YEAR_DIGIT = re.compile(r"(?<![\d.,])(?!(?:19|20)[0-9]{2}(?![\d.,]))[0-9]")  # a figure between, a year aside
 _FROM_BEFORE = re.compile(r"\b(?:from|de|desde)[^\S\n]+(?:" + LEVEL_QUALIFIER + r"|(?:unos|unas|casi|cerca\s+de)[^\S\n]+)?\Z",
                           re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same)|last|"
+_COMPARED_AFTER = re.compile(r"[^\S\n]+(?:in|en|during|durante|a[^\S\n]+year|the[^\S\n]+(?:previous|prior|same|year|month)|last|"
                              r"el[^\S\n]+(?:año|mes|mismo)|un[^\S\n]+año)\b|[^\S\n]*(?:[,;)]|\.(?!\d)|\Z)", re.IGNORECASE)
 
 
@@ -48,6 +51,8 @@ def compared_figure(text: str, before: str, start: int, num_end: int, value: flo
         return None
     if prior.kind == "count" and not prior.subject:
         return None
+    if conn.group("not") is not None:
+        return prior if start - prior.char_end <= 12 else None  # "26 pounds, not 62": the corrected figure, same unit
     if conn.group("to") is not None:
         # "from 86 victims in September to 59 in August": the lower level opens with "from"/"de", and no other
         # figure stands between the two

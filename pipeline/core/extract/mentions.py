@@ -102,6 +102,7 @@ def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
                 mention = replace(mention, qualifier=bound.qualifier)
         found.append(mention)
     share_mass_subjects(text, found)
+    _frames_of_later_figures(found)
     # a vague amount inside a figure or inside a longer vague amount ("thousands of pills"
     # in "hundreds of thousands of pills") is part of it, not a mention of its own
     spans = [(f.char_start, f.char_end) for f in found]
@@ -111,3 +112,17 @@ def _extract(text: str, tons_rule: str, lang: str) -> list[Mention]:
             spans.append((v.char_start, v.char_end))
     found.sort(key=lambda x: (x.char_start, x.char_end))
     return found
+
+
+def _frames_of_later_figures(found: list[Mention]) -> None:
+    """A time frame opening a sentence is the period of the figure after it: "En los últimos ocho meses, las aduanas
+    aseguraron 212 toneladas de precursores" (read before that figure, its subject was a bare "period")."""
+    for i, m in enumerate(found):
+        if m.kind != "duration" or m.subject != "period":
+            continue
+        for n in found[i + 1:i + 4]:
+            if n.sentence != m.sentence:
+                break
+            if n.kind in ("mass", "count", "currency") and n.subject and n.value is not None:
+                found[i] = replace(m, subject=f"period of {n.subject}")
+                break

@@ -35,6 +35,45 @@ PRICE_AFTER = re.compile(r"\w*(?:[^\S\n]+(?:of|de)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]
                           r"(?:sells?|(?<!that )(?<!which )sold[^\S\n]+for|costs?|fetch(?:es)?|retails?|goes[^\S\n]+for|is[^\S\n]+worth|se[^\S\n]+vende|"
                           r"se[^\S\n]+vendía|cuesta|costaba)\b",
                           re.IGNORECASE)
+# The base of a yield, not an amount: "One kilogram of precursor ... can produce enough fentanyl for
+# 500,000 pills", "Un kilo de precursor puede rendir 800 gramos", "turn one kilogram of powder into ...".
+YIELD_AFTER = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,70}?\b(?:can|could|may|might|would|puede|podr[ií]a|"
+                         r"alcanza[^\S\n]+para)[^\S\n]+(?:\w+[^\S\n]+)?(?:produce|yield|make|generate|rendir|producir|"
+                         r"generar|fabricar|elaborar|hacer)\b", re.IGNORECASE)
+YIELD_BEFORE = re.compile(r"\b(?:turns?|turning|converts?|converting|transforms?|convierte|convertir|transformar)"
+                          r"[^\S\n]+\Z", re.IGNORECASE)
+YIELD_INTO = re.compile(r"[^\S\n]+(?:of|de)[^\S\n][^.;:!?\n]{0,40}?[^\S\n](?:into|en)[^\S\n]", re.IGNORECASE)
+# A line of a social post's counters, not a count of anything reported: "👍 1.4K  💬 212 comments  ↪ 389 shares",
+# "👍❤️ 1,2 mil · 184 comentarios · 97 veces compartido": only numbers, counter words, emoji and separators.
+_COUNTER_WORDS = (r"likes?|comments?|shares?|retweets?|reposts?|views?|reactions?|replies|comentarios?|compartid[oa]s?|"
+                  r"reacciones|vistas|reproducciones|respuestas|me[^\S\n]+gusta")
+COUNTER_WORD = re.compile(rf"\b(?:{_COUNTER_WORDS})\b", re.IGNORECASE)
+COUNTER_LINE = re.compile(rf"(?:[^\w\n]|[0-9][0-9.,]*(?:[^\S\n]?(?:k|m|mil)\b)?|(?:{_COUNTER_WORDS}|veces|times)\b)+\Z",
+                          re.IGNORECASE)
+
+
+_COUNTED_AFTER = re.compile(rf"[^\S\n]+(?:{_COUNTER_WORDS}|veces)\b", re.IGNORECASE)
+
+
+def counter_line(text: str, start: int, num_end: int) -> bool:
+    """Whether the figure at `start` is a counter ("212 comments", "97 veces compartido") on a short line that holds
+    only a social post's counters (likes, comments, shares)."""
+    if not _COUNTED_AFTER.match(text, num_end):
+        return False
+    ls = text.rfind("\n", max(0, start - 160), start) + 1
+    le = text.find("\n", start, start + 160)
+    if (ls == 0 and start > 160) or le < 0 and len(text) - start > 160:
+        return False  # a counters row is short: a long line is prose
+    line = text[ls:le if le >= 0 else len(text)]
+    return COUNTER_LINE.match(line) is not None
+
+
+# A point in time counted back or forward, not a period: "hace dos años" (but "desde hace dos años" is a
+# period), "dos años antes", "two years earlier", "tres meses después" (not "tres meses antes de su juicio").
+TIME_AGO_BEFORE = re.compile(r"(?<!desde )\bhace[^\S\n]+(?:(?:apenas|casi|m[aá]s[^\S\n]+de|unos|unas|poco[^\S\n]+m[aá]s[^\S\n]+de)"
+                             r"[^\S\n]+)?\Z", re.IGNORECASE)
+TIME_REF_AFTER = re.compile(r"[^\S\n]+(?:earlier|later|(?:antes|despu[eé]s|atr[aá]s)(?![^\S\n]+(?:de|que)\b))\b",
+                            re.IGNORECASE)
 # Not a count: a caliber ("9mm", "5.56 mm"), a rate's denominator ("per 100,000", "por cada
 # 100 mil"), either number of a ratio ("six out of 10", "1 in 4", "siete de cada 10").
 CALIBER = re.compile(r"[^\S\n]?mm\b", re.IGNORECASE)
@@ -66,7 +105,9 @@ AGE = re.compile(r"(?:[^\S\n]+|-)old\b|[^\S\n]+(?:of[^\S\n]+age|de[^\S\n]+edad)\
 # "Juan N., de 42 años" ("un periodo de 5 años" is a duration).
 AGE_BEFORE_ES = re.compile(
     r"(?:[,(]|\b(?:hombres?|mujer(?:es)?|j[oó]venes|joven|menor(?:es)?|personas?|sujetos?|individuos?|masculino|"
-    r"femenina|ni[ñn][oa]s?|adolescentes?|ciudadan[oa]s?|conductor(?:es)?|detenid[oa]s?))[^\S\n]+de[^\S\n]*$",
+    r"femenina|ni[ñn][oa]s?|adolescentes?|ciudadan[oa]s?|conductor(?:es)?|detenid[oa]s?))[^\S\n]+de"
+    # the ages of several people: "tres hombres de 22, 25 y 31 años"
+    r"(?:[^\S\n]+[0-9]{1,3}(?:,|[^\S\n]+(?:y|e)\b))*[^\S\n]*$",
     re.IGNORECASE)
 
 

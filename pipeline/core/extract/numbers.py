@@ -141,7 +141,7 @@ WORD_NUMERAL = {lang: re.compile(rf"(?P<words>{_word_numeral(lang)})") for lang 
 # "three-quarters of a kilogram") is WORD_FRACTION, read by the extractor after the number word.
 _ARTICLES = {"en": {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, "a quarter": 0.25, "a quarter of a": 0.25,
                     "a half": 0.5},
-             "es": {"media": 0.5, "medio": 0.5}}
+             "es": {"media": 0.5, "medio": 0.5, "una": 1.0}}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _MASS_UNIT_NEXT = r"(?:metric\s+)?(?:tons?|tonnes?|kilos?|kilograms?|pounds?|ounces?|grams?|kgs?|lbs?|oz)\b"
 # after "a hundred" / "a thousand", the rest of a spoken numeral: "a hundred and ten", "a hundred twenty-three"
@@ -150,14 +150,14 @@ _ARTICLE_REST = (r"(?:(?:(?<=hundred)|(?<=thousand))(?P<arest>(?:[^\S\n]+and)?[^
                  + _EN_UNITS_WORDS + r"))?\b))?")
 _ARTICLE_NEXT = {
     "en": r"(?P<ascale>dozen|hundred|thousand|million|billion)\b" + _ARTICLE_REST + "|(?=" + _MASS_UNIT_NEXT + ")",
-    "es": r"(?P<ascale>mill[oó]n)\b|(?=(?:toneladas?|kilos?|kilogramos?)\b)",
+    "es": r"(?P<ascale>mill[oó]n|docena)\b|(?=(?:toneladas?|kilos?|kilogramos?)\b)",
 }
 _OF_A = r"(?:[^\S\n]+of[^\S\n]+an?)?"
 # Each branch starts with a literal and checks the word start after it (see WORD_START): "a"
 # is the most frequent letter of English, so the engine must be able to skip ahead in C.
 _ARTICLE_WORDS = {
     "en": r"a(?<![\w-]a)(?:[^\S\n]+quarter(?:[^\S\n]+of[^\S\n]+a)?|n|[^\S\n]+half)?|h(?<![\w-]h)alf[^\S\n]+an?",
-    "es": r"m(?<![\w-]m)edi[ao]",
+    "es": r"m(?<![\w-]m)edi[ao]|u(?<![\w-]u)na(?=[^\S\n]+docena\b)",
 }
 ARTICLE_NUMERAL = {lang: re.compile(rf"(?P<article>{_ARTICLE_WORDS[lang]})(?:[^\S\n]+|-)(?:{_ARTICLE_NEXT[lang]})")
                    for lang in _ARTICLES}
@@ -167,7 +167,10 @@ FRACTION_NUMERAL = re.compile(r"(?P<article>[1-9](?<![\w./-]\d)/[2-8](?![\d/])" 
                               + _OF_A + r")(?:[^\S\n]+|-)?(?=" + _MASS_UNIT_NEXT + ")")
 # A fraction word after a number word: "one-half pound", "three-quarters of a kilogram", "two-thirds of a ton".
 WORD_FRACTION = re.compile(r"[- ](?P<part>half|thirds?|quarters?|fourths?)" + _OF_A + r"(?:[^\S\n]+|-)(?=" + _MASS_UNIT_NEXT + ")")
-FRACTION_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4}
+FRACTION_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+                  "cuarto": 4, "cuartos": 4, "tercio": 3, "tercios": 3}
+# Spanish: "tres cuartos de tonelada", "un cuarto de kilo", "dos tercios de tonelada"
+WORD_FRACTION_ES = re.compile(r"[^\S\n]+(?P<part>cuartos?|tercios?)[^\S\n]+de[^\S\n]+(?=(?:toneladas?|kilos?|kilogramos?)\b)")
 _OF_A_TAIL = re.compile(r"[^\S\n]+of[^\S\n]+an?$")
 
 

@@ -35,6 +35,8 @@ _SPACES = re.compile(r"\s+")
 RANGE_CONNECTORS = frozenset({"to", "through", "and", "y", "a", "al", "hasta", "or", "o", "u"})
 _RANGE_INTRO = {"and": ("between",), "y": ("entre",), "a": ("de", "desde"), "al": ("de", "del", "desde"),
                 "hasta": ("desde", "de")}
+# A word between a range's opening word and its lower bound: "de apenas 2 a 3 años", "between roughly 10 and 20"
+_RANGE_ADVERBS = frozenset("apenas solo sólo unos unas casi about roughly approximately only just some around nearly".split())
 _LOWER_TOKEN = re.compile(r"(?:(?:us|usd|u\.s\.|mx)?\$)?(?P<digits>[0-9](?:[\d.,]*[0-9])?)(?P<pct>%)?|"
                           r"(?P<words>[^\W\d_]+(?:-[^\W\d_]+)?)", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"[^\S\n]*(?:(?:us|usd|u\.s\.|mx)?\$[^\S\n]?)?([0-9](?:[\d., ]*[0-9])?|[^\W\d_]+(?:-[^\W\d_]+)?)",
@@ -81,6 +83,9 @@ def range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sent
     if t is None:
         return None
     intro = parts[-2].lower() if len(parts) > 1 else ""
+    adverb = 0
+    if intro in _RANGE_ADVERBS and len(parts) > 2 and conn in _RANGE_INTRO:
+        adverb, intro = len(parts[-2]) + 1, parts[-3].lower()  # "de apenas 2 a 3 años", "between roughly 10 and 20"
     if intro in ID_BEFORE_ANY_CASE or parts[-2:-1] and parts[-2][:1].isupper() and intro in ID_BEFORE:
         return None  # "Public Law 115-271", "Serial No. 119-7": an identifier, not a range
     if conn in _RANGE_INTRO and intro not in _RANGE_INTRO[conn] or conn == "-" and intro in ("de", "del", "desde"):
@@ -122,7 +127,8 @@ def range_lower(text: str, upper: Mention, lang: str, found: list[Mention], sent
                 _CHANGE_FROM.search(text, max(0, lo_start - len(parts[-2]) - 40), lo_start - len(parts[-2]) - 1)):
             return None  # a change's earlier level may be the larger: "pasó de 310 millones a 273 millones de pesos",
             # "se redujo de 45 a 30 días", "fell from 90 to 45 minutes"
-    qual_start = lo_start - (len(parts[-2]) + 1 if intro in ("between", "from", "entre", "de", "del", "desde") else 0)
+    qual_start = lo_start - adverb - (len(parts[-2 - (adverb > 0)]) + 1 if intro in ("between", "from", "entre", "de", "del",
+                                                                                    "desde") else 0)
     qual = QUALIFIER.search(text, max(0, qual_start - 48), max(0, qual_start))
     qualifier = _SPACES.sub(" ", qual.group("q")).lower() if qual else None
     value_kg = to_kg(lower, upper.unit) if upper.kind == "mass" else None

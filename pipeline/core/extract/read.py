@@ -14,9 +14,11 @@ from pipeline.core.extract.cells import cell_label, table_row_name
 from pipeline.core.extract.counts import thousands_of
 from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.not_quantities import (AGE, AGE_BEFORE_ES, BODY_WEIGHT, DAY_FINE, ID_BEFORE,
-                                                  ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, whole_period)
+                                                  ID_BEFORE_ANY_CASE, PRICE_AFTER, PRICE_BEFORE, SIZED, YIELD_AFTER,
+                                                  YIELD_BEFORE, YIELD_INTO, TIME_AGO_BEFORE, TIME_REF_AFTER,
+                                                  counter_line, whole_period)
 from pipeline.core.extract.numbers import (AND_A_HALF, DOT_THOUSANDS, FRACTION_AFTER, FRACTION_PARTS, NUMBER_WORDS,
-                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, fraction_value, parse_digits,
+                                           RANGE_UPPER, SIGNED_CELL, VULGAR_FRACTIONS, WORD_FRACTION, WORD_FRACTION_ES, fraction_value, parse_digits,
                                            parse_words,
                                            parse_numeral)
 from pipeline.core.extract.ranges import OR_MORE, OR_MORE_QUALIFIER, PLUS, RANGE_CURRENCY
@@ -29,6 +31,8 @@ from pipeline.core.extract.units import (CURRENCY_BEFORE, MN_AFTER, PESO_SIGN, S
 from pipeline.core.lexicon import MONTHS, QUALIFIER, QUALIFIER_LAST
 
 _SPACES = re.compile(r"\s+")
+# a hyphen at a line break inside a word (cleaning joined the lines): not a suspended hyphen ("short- and long-term")
+_LINE_HYPHEN = re.compile(r"(?<=[a-záéíóúñ])-\s+(?!(?:and|or|to|y|e|o|u|a)\b)(?=[a-záéíóúñ])")
 _SPANISH_DE_UNIT = re.compile(r"[^\S\n]+de(?=[^\S\n])")
 
 
@@ -52,6 +56,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
                                                  PRICE_AFTER.match(text, num_end, num_end + 48) or
                                                  groups.get("words") and _unit_base(text, num_end)):
         return None  # "the price of a kilogram", "a kilo of cocaine sells for": a unit price's unit, not an amount
+    if value == 1 and (groups.get("article") or groups.get("words") or digits == "1") and _yield_base(text, start, num_end):
+        return None  # "One kilogram of precursor can produce ...": the base of a yield, not an amount
     if groups.get("abbr") and not cur and not (groups["abbr"].lower() == "k" and (
             thousands_of(text, num_end, lang) or cell_label(text, start, num_end) is not None)):
         return None  # "5m", "10k" are amounts after a currency sign, or "27K" before a mass unit or plural
@@ -95,8 +101,12 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
             if extra is not None:
                 value += extra  # "15 años y 6 meses" (15.5 years), "3 kilos 400 gramos" (3.4 kg): one amount
                 end = compound.end()
+                if code == "ton":
+                    code = "metric_ton"  # "2 tons 400 kilograms": a ton counted up with kilograms is a metric ton
         if kind == "duration" and (AGE.match(text, end) or lang == "es" and AGE_BEFORE_ES.search(before)):
             return None  # "24 years old", "un hombre de 35 años" is an age
+        if kind == "duration" and (TIME_REF_AFTER.match(text, end) or lang == "es" and TIME_AGO_BEFORE.search(before)):
+            return None  # "hace dos años", "two years earlier": a point in time, not a period
         if kind == "duration" and (DAY_FINE.match(text, end) or whole_period(text, end, value)):
             return None  # "1,500 días de salario" (a fine), "los 365 días del año", "24 hours a day"
         if kind == "mass" and unit_m.group().lstrip().startswith("-") and (BODY_WEIGHT.match(text, end) or found and
@@ -109,7 +119,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         unit_text = unit_m.group("unit")
     elif cur:
         kind, end = "currency", num_end
-        code = "mxn" if ("MX" in cur.upper() or cur.startswith("Ps") or lang == "es" or cur[:1] == "$" and text.startswith(
+        us_sign = cur.lstrip().upper().startswith(("US", "U.S."))  # "US$612,000" in a Spanish text is dollars
+        code = "mxn" if ("MX" in cur.upper() or cur.startswith("Ps") or lang == "es" and not us_sign or cur[:1] == "$" and text.startswith(
             (" M", "M", " (", " m"), num_end) and MN_AFTER.match(text, num_end)) else "usd"
         unit_text = cur.strip()
     else:
@@ -120,6 +131,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         kind, code, end, unit_text, counted, elided_subject, forced_subject, compared, scale = bare
         if m.re is SIGNED_CELL and kind != "percent":
             return None  # "| -5 |" under a header that names no percent: a change of something unsaid
+        if kind == "count" and counter_line(text, start, num_end):
+            return None  # "💬 212 comments   ↪ 389 shares": a social post's counters, not a reported count
         value *= scale
 
     if groups.get("words") and unit_m is not None and text.startswith(" (", end):
@@ -130,6 +143,9 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
     sentence = text[s_start:s_end].strip()
     assumption = value_kg = None
     if kind == "mass":
+        if code == "metric_ton" and unit_text.lower().startswith(("ton", "tonelada")) and end > num_end and \
+                not unit_text.lower().startswith(("tonne", "ton métrica", "tonelada métrica")) and _COMPOUND.search(text[num_end:end]):
+            assumption = "metric_ton: a ton counted up with kilograms ('2 tons 400 kilograms') is metric"
         if code == "ton":
             code, assumption = read_ton(text, lang, tons_rule, s_start, start, end, s_end)
         if code == "mg":
@@ -147,6 +163,8 @@ def read_candidate(text: str, low: str, m: re.Match, lang: str, tons_rule: str, 
         subject = count_subject(text, counted, text[max(0, s_start, start - 60):q_start], NUMBER_WORDS[lang], lang)
     else:
         subject = _measured_subject(text, kind, start, end, q_start, s_start, unit_m, found, lang)
+    if subject and "- " in subject:
+        subject = _LINE_HYPHEN.sub("", subject)  # "recursos inmoviliza-\ndos": a word broken across a line is one word
     return Mention(start, end, text[start:end], kind, value, code, unit_text, value_kg, assumption,
                    subject, qualifier, sentence)
 
@@ -156,6 +174,21 @@ def _unit_base(text: str, num_end: int) -> bool:
     unit_m = UNIT.match(text, num_end)
     return unit_m is not None and unit_info(unit_m.group("unit"))[1] == "mass" and \
         PRICE_AFTER.match(text, unit_m.end(), unit_m.end() + 48) is not None
+
+
+_YIELD_LEAD = frozenset("just only each every even a single sólo solo cada apenas un una".split())
+
+
+def _yield_base(text: str, start: int, num_end: int) -> bool:
+    """Whether one unit of mass is the base of a yield: "One kilogram of precursor ... can produce",
+    "un kilo de precursor puede rendir", "turn one kilogram of powder into a quarter of a million pills"."""
+    unit_m = UNIT.match(text, num_end)
+    if unit_m is None or unit_info(unit_m.group("unit"))[1] != "mass":
+        return False
+    end = unit_m.end()
+    lead = re.split(r"[.!?;:\n\"“]", text[max(0, start - 40):start])[-1].split()
+    return all(w.lower() in _YIELD_LEAD or not w[0].isalnum() for w in lead) and YIELD_AFTER.match(text, end, end + 110) is not None or (
+        YIELD_BEFORE.search(text, max(0, start - 16), start) is not None and YIELD_INTO.match(text, end, end + 60) is not None)
 
 
 # Digits in parentheses restating the number words before them, as legal texts write amounts.
@@ -254,6 +287,11 @@ def _fraction(text: str, low: str, lang: str, groups: dict, digits: str | None, 
         part = WORD_FRACTION.match(low, num_end)
         if part is not None:
             value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
+    elif lang == "es" and (groups.get("words") or digits and digits.isdigit() and len(digits) == 1) and \
+            low.startswith((" cuart", " terci"), num_end):
+        part = WORD_FRACTION_ES.match(low, num_end)  # "tres cuartos de tonelada", "un cuarto de kilo"
+        if part is not None:
+            value, num_end, fraction = value / FRACTION_PARTS[part.group("part")], part.end(), part
     if fraction is None and not plus and (digits or groups.get("words")) and (
             low.startswith(" and a ", num_end) or text[num_end + 2:num_end + 3] == "/" or
             text[num_end:num_end + 1] in VULGAR_FRACTIONS):
@@ -305,7 +343,9 @@ def _measured_subject(text: str, kind: str, start: int, end: int, q_start: int, 
                              attributive)
     if subject is None and text[s_start:s_start + 1] == "|":
         subject = table_row_name(text[s_start:start])  # "| Fentanyl | 1,200 kg |": the row's name
-    if subject is None:
-        cell = cell_label(text, q_start, end, measured=True)  # "Funding obligated: $96.4 million": the line's label
-        subject = cell[0] if cell is not None and cell[1] is None else None
+    if subject is None or kind == "currency" and subject.startswith("funds "):
+        # "Funding obligated: $96.4 million": the line's label (it also beats a sum's guess from a verb before it:
+        # "Currency seized: $3.1 million" is the currency seized, not "funds seized")
+        cell = cell_label(text, q_start, end, measured=True)
+        subject = cell[0] if cell is not None and cell[1] is None else subject
     return subject

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .dates import month_day, resolve, same_day, sentence_dates
@@ -100,6 +101,11 @@ class Event(NamedTuple):
     dates: frozenset[str]  # day-level dates of the sentences stating the fact ("2022-06-27", "--06-27")
     names: frozenset[str]  # the names those sentences give (see sentence_names)
     source_files: tuple[str, ...]
+    # for story linking only: the day a text states once, outside its lead ("On Sept. 9, ..." in its
+    # second paragraph), when neither the fact's sentence nor the lead dates it, and the names of
+    # the lead and of the paragraph stating that day (see document_event)
+    story_dates: frozenset[str] = frozenset()
+    story_names: frozenset[str] = frozenset()
 
 
 def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | None = None,
@@ -111,6 +117,8 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
     states exactly one day besides its publication date (a release about one seizure dates it
     once, in its lead: "On Sept. 9, agents rescued..."), and the names of the sentences stating it."""
     lead_dates, lead_names = document_event(text, published_on) if text else (frozenset(), frozenset())
+    text_dates, text_names = document_event(text, published_on, lead_only=False) if text and not lead_dates \
+        else (frozenset(), frozenset())
     events = []
     for row, x in zip(rows, facts):
         if x.first.value is None:
@@ -120,17 +128,21 @@ def fact_events(rows: list[dict], facts: list[Fact], published_on: dt.date | Non
         names = frozenset().union(*(sentence_names(s) for s in sentences))
         if not dates and lead_dates:
             dates, names = lead_dates, names | lead_names
+        story = (text_dates, text_names) if not dates else (frozenset(), frozenset())
         events.append(Event(row["fact_id"], x.first.kind, x.first.unit, x.first.value, x.first.subject,
-                            subject_words(x.first), dates, names, tuple(sorted(x.files()))))
+                            subject_words(x.first), dates, names, tuple(sorted(x.files())), *story))
     return events
 
 
-def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[str], frozenset[str]]:
+def document_event(text: str, published_on: dt.date | None,
+                   lead_only: bool = True) -> tuple[frozenset[str], frozenset[str]]:
     """The day a text's lead dates its event on, and the lead's names: when the title or the first
     paragraph of prose states a day besides the publication date, and the text states no other
     day. (A release about one seizure dates it in its lead; a statement that mentions one dated
     event among its other figures does not date those.) Paragraphs, not sentences: "Sept." ends
-    no sentence."""
+    no sentence. ``lead_only=False``: the one day the text states, wherever it stands, with the
+    names of the lead and of the paragraphs stating it (what story linking reads: a rewrite
+    leads with the news and dates it in its second paragraph)."""
     published = published_on.isoformat() if published_on else None
     days: set[str] = set()
     lead_days: set[str] = set()
@@ -139,10 +151,10 @@ def document_event(text: str, published_on: dt.date | None) -> tuple[frozenset[s
     for paragraph in text.splitlines():
         found = {day for day in (resolve(d, published_on) for d in sentence_dates(paragraph)) if day != published}
         days |= found
-        if in_lead:
+        if in_lead or found and not lead_only:
             lead_days |= found
             lead_names |= sentence_names(paragraph)
-            in_lead = not _prose(paragraph)
+        in_lead = in_lead and not _prose(paragraph)
     if len(days) != 1 or days != lead_days:
         return frozenset(), frozenset()
     return frozenset(days), frozenset(lead_names)
@@ -165,9 +177,16 @@ def _stems(subject: str | None) -> frozenset[str]:
     return frozenset(w[:STEM] for w in map(fold, _WORD.findall(subject or "")) if len(w) >= 5 and w not in STOP_WORDS)
 
 
-def _same_thing(a: Event, b: Event) -> bool:
+def same_thing(a: Event, b: Event) -> bool:
     """Whether two facts count one thing (see :func:`same_subject`)."""
     return _alike(a.subject_words, b.subject_words, a.subject, b.subject)
+
+
+def same_wording(a: Event, b: Event) -> bool:
+    """Whether two facts word what they count alike (words or their first letters, in one language
+    or in two), not only name one broad concept ("personas", "defendants": people)."""
+    return overlap(a.subject_words, b.subject_words) >= SUBJECT_MATCH or \
+        overlap(_stems(a.subject), _stems(b.subject)) >= SUBJECT_MATCH
 
 
 def same_subject(a: Figure, b: Figure) -> bool:
@@ -212,7 +231,7 @@ def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | Non
                     continue
                 if not (va == vb or 0 < va / vb <= MAX_VALUE_RATIO and vb / va <= MAX_VALUE_RATIO):
                     continue
-                if not _same_thing(a, b):
+                if not same_thing(a, b):
                     continue
                 date = same_day(a.dates, b.dates, md)
                 names = a.names & b.names
@@ -222,11 +241,69 @@ def event_pairs(events_by_doc: dict[str, list[Event]], involving: set[str] | Non
                 yield doc_a, a, doc_b, b, date, names
 
 
-def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None) -> list[dict]:
-    """Facts of different documents about one dated event with different values (see event_pairs)."""
+SPECIFIC = 10  # a figure below this ("3 detained", "2 vehicles") is stated about many events of a day
+
+
+@dataclass
+class Evidence:
+    """What the facts of one day of two documents say about whether they report one event."""
+    names: set = field(default_factory=set)  # the names their facts of one counted thing share
+    matched: tuple = field(default_factory=lambda: (set(), set()))  # each one's facts so matched
+    alike_named: bool = False  # a fact of one counted thing stated alike, named alike
+    alike: set = field(default_factory=set)  # values of one counted thing stated alike, named or not
+    specific_named: bool = False  # a specific figure stated alike, named alike, whatever its subject
+    worded_named: bool = False  # a counted thing worded alike (not only one concept: "people"), named alike
+
+    def add(self, a: Event, b: Event, names: frozenset) -> None:
+        """Two facts of one day, kind and unit (``a`` of the first document) and the ``names``
+        they share."""
+        alike, thing = a.value == b.value, same_thing(a, b)
+        self.specific_named |= alike and bool(names) and a.value >= SPECIFIC
+        if thing and alike:
+            self.alike.add(a.value)
+        if thing and names:
+            self.names |= names
+            self.alike_named |= alike
+            self.worded_named |= same_wording(a, b)
+            self.matched[0].add(a.fact_id)
+            self.matched[1].add(b.fact_id)
+
+    def named_event(self, n_a: int, n_b: int) -> bool:
+        """One event named alike (``n_a``, ``n_b``: each document's dated facts): a fact stated alike,
+        MIN_NAMES names, a counted thing worded alike ("53 migrants", "51 migrants"), or every
+        dated fact of one of them matched (a rewrite of one figure, misstated). One name and two
+        values of one broad concept among other figures of the day ("7 personas" in Sinaloa, "13
+        defendants" of a Sinaloa faction) may be two events of a state."""
+        return bool(self.names) and (self.alike_named or len(self.names) >= MIN_NAMES or self.worded_named
+                                     or len(self.matched[0]) == n_a or len(self.matched[1]) == n_b)
+
+    def enough(self, n_a: int, n_b: int) -> bool:
+        """One event, for story linking: named alike, or a specific figure of the day and place
+        stated alike whatever wording counts it ("744 tambos", "744 drums"), or MIN_NAMES facts of
+        the day stated alike whatever the names (a readout: "14 individuals and nine companies")."""
+        return self.named_event(n_a, n_b) or self.specific_named \
+            or len(self.alike) >= MIN_NAMES and max(self.alike) >= SPECIFIC
+
+
+MIN_NAMES = 2
+
+
+def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None,
+                     n_dated: dict[str, int] | None = None) -> list[dict]:
+    """Facts of different documents about one dated event with different values (see event_pairs),
+    of two documents whose facts of that day tell one event (Evidence.named_event). ``n_dated``:
+    each document's dated facts, when ``events_by_doc`` holds only some of them."""
+    pairs = list(event_pairs(events_by_doc, involving))
+    evidence: dict = defaultdict(Evidence)
+    for doc_a, a, doc_b, b, _, names in pairs:
+        (doc_a, a), (doc_b, b) = sorted(((doc_a, a), (doc_b, b)), key=lambda x: x[0])
+        evidence[(doc_a, doc_b)].add(a, b, names)
+    if n_dated is None:
+        n_dated = {doc_id: sum(1 for e in events if e.dates) for doc_id, events in events_by_doc.items()}
     rows = []
-    for doc_a, a, doc_b, b, date, names in event_pairs(events_by_doc, involving):
-        if a.value == b.value:
+    for doc_a, a, doc_b, b, date, names in pairs:
+        if a.value == b.value or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
+                *(n_dated[d] for d in sorted((doc_a, doc_b)))):
             continue
         rows.append({
             "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": a.kind, "unit": a.unit,

@@ -23,7 +23,7 @@ from .dates import month_day
 from .discrepancies import Event, discrepancy_rows
 from .model import SourceDoc
 from .reconciliation import Reconciliation, sort_rows
-from .stories import StoryDocument, story_groups, story_profile, story_rows
+from .stories import FigureVerdicts, StoryDocument, story_groups, story_profile, story_rows
 
 LAST_RUN = "reconciliation-last-run"
 EVENT_COLUMNS = ["document_id", *Event._fields]
@@ -44,6 +44,7 @@ class LastRun:
     events: pd.DataFrame  # EVENT_COLUMNS: the facts with a value and a date, for the discrepancy search
     grouping: regroup.Grouping | None = None
     story_profiles: dict = field(default_factory=dict)  # document id -> stories.story_profile of its canonical version
+    story_verdicts: FigureVerdicts = field(default_factory=FigureVerdicts)
 
 
 def _load(cache) -> LastRun | None:
@@ -96,7 +97,11 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
     kept_events = last.events[last.events["document_id"].isin(kept)] if kept else last.events.iloc[:0]
     buckets = {(e.kind, e.unit, month_day(d)) for events in new_events.values() for e in events for d in e.dates}
     nearby = _events_near(kept_events, buckets)
-    rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events))
+    # each document's dated facts, all of them (``nearby`` holds a kept document's facts of the new days only)
+    n_dated = {doc_id: sum(1 for e in events if e.dates) for doc_id, events in new_events.items()}
+    if len(kept_events):
+        n_dated.update(kept_events[kept_events["dates"].map(len) > 0].groupby("document_id").size().to_dict())
+    rec.discrepancy_rows = discrepancy_rows({**nearby, **new_events}, involving=set(new_events), n_dated=n_dated)
     sort_rows(rec)
     new = to_frames(rec)
 
@@ -110,18 +115,21 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
                 old.reset_index(drop=True)
         frames[name] = frame
     # only dated facts can meet in a (kind, unit, month and day) bucket: a tenth of them, a tenth of the bytes
-    dated = {doc_id: [e for e in events if e.dates] for doc_id, events in new_events.items()}
+    dated = {doc_id: [e for e in events if e.dates or e.story_dates] for doc_id, events in new_events.items()}
     events = pd.concat([kept_events, _events_frame(dated)], ignore_index=True)
+    verdicts = last.story_verdicts
+    out = with_stories(frames, story_profiles, events, verdicts, fresh=frozenset(story_profiles) - kept)
     if cache is not None:
-        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles))
-    return with_stories(frames, story_profiles, events)
+        cache.put_large(LAST_RUN, LastRun(document_ids, frames, events, grouping, story_profiles, verdicts))
+    return out
 
 
-def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: pd.DataFrame,
+                 verdicts: FigureVerdicts, fresh: frozenset[str]) -> dict[str, pd.DataFrame]:
     """The frames with table ``stories``, ``documents.story_id`` and the discrepancies' story ids.
-    Stories are linked from nothing each run over every document (stories.py, candidate pairs
-    from indexes), from the story profiles and dated events kept by the last run: not yet
-    incremental, and not yet measured apart from the reconcile step."""
+    Stories are linked over every document (stories.py, candidate pairs from indexes), from the
+    story profiles and dated events kept by the last run; the figure test is rerun only on the
+    candidate pairs with a ``fresh`` document (``verdicts``: the last run's, updated in place)."""
     documents = frames["documents"]
     events_of = _events_by_doc(events)
     rows = documents.to_dict("records")
@@ -129,7 +137,7 @@ def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: 
         r["published_on"] = r["published_on"] if isinstance(r["published_on"], dt.date) else None
     docs = [StoryDocument(r["document_id"], r["published_on"], story_profiles[r["document_id"]],
                           events_of.get(r["document_id"], [])) for r in rows]
-    groups = [[docs[i].document_id for i in g] for g in story_groups(docs)]
+    groups = [[docs[i].document_id for i in g] for g in story_groups(docs, verdicts, fresh)]
     stories, story_of = story_rows(rows, groups)
     out = dict(frames)
     out["documents"] = documents.assign(story_id=documents["document_id"].map(story_of))

@@ -7,9 +7,9 @@ hands the freed heap back to the system.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 from functools import lru_cache
+
+from pipeline.core import heap
 
 _CACHES: list = []
 
@@ -26,14 +26,4 @@ def run_cache(maxsize: int):
 def clear() -> None:
     for cached in _CACHES:
         cached.cache_clear()
-    _trim_heap()
-
-
-def _trim_heap() -> None:
-    # glibc keeps freed small blocks in its arenas; malloc_trim returns them (364 MB at 10,000
-    # files). Elsewhere (musl, macOS) there is nothing to call and the memory is reused anyway.
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    heap.trim()

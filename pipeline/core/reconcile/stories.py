@@ -9,27 +9,34 @@ STORY_DAYS of each other (a document of unknown date is not held back by its dat
   or rounded ("casi 2,200 kilos" for "4,820 pounds"), standing in at least two sentences of each
   (one quoted sentence, a template's penalty clause, is one piece of evidence), making at least
   MIN_SHARE of the figures of the document stating fewer, and not one template filled in with
-  other figures (template_siblings); figures in more than MAX_KEY_DF documents count for none; or
-- they state one dated event (discrepancies.event_pairs: the same day, the same counted thing, a
-  name both give it beyond the date -- a place, an operation), whatever the value each gives,
-  and both are dated (one shared event is too little to link a text of unknown date).
+  other figures (template_siblings); figures in more than MAX_KEY_DF documents count for none;
+  a text of unknown date that reports several days (a digest) links so to no story; or
+- they state one dated event: facts of the same day, kind and unit, on evidence enough to tell
+  it from another event of that day (discrepancies.Evidence.enough): a counted thing named alike
+  (a place, an operation both give it) and a fact stated alike, two names, the thing worded
+  alike, or every dated fact of one of them matched (a rewrite of one misstated figure); a
+  specific figure of the day and place stated alike, whatever words count it ("744 tambos",
+  "744 drums"); or two figures of the day stated alike without a name (a readout). A fact
+  whose sentence and lead state no day takes the one day its text states anywhere (a rewrite
+  dates the news in its second paragraph: Event.story_dates). A text of unknown date links so
+  only when its facts fall on one day.
 
 Linked documents are joined with union-find. The date window is what keeps a later story's
 background paragraph, a monthly digest and the next issue of a weekly series out of the story
 whose figures they repeat. Candidate pairs come from indexes (figure keys, masses in
-kilograms, dated events), never all pairs.
+kilograms, (kind, unit, day) buckets of dated facts), never all pairs.
 """
-
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .candidates import MAX_KEY_DF, MIN_SHARED, mass_pairs, mass_postings
-from .discrepancies import Event, event_pairs
+from .dates import month_day, same_day
+from .discrepancies import MAX_VALUE_RATIO, Event, Evidence
 from .grouping import components, union_find
 from .model import content_hash
 from .profiles import Profile
@@ -64,11 +71,6 @@ _NO_SHINGLES = np.empty(0, dtype=np.uint32)
 def _near_in_time(a: StoryDocument, b: StoryDocument) -> bool:
     """Within STORY_DAYS (a document of unknown date is not held back by its date)."""
     return _days_apart(a, b) <= STORY_DAYS
-
-
-def _dated_near(a: StoryDocument, b: StoryDocument) -> bool:
-    """Both dated, within STORY_DAYS: one shared event is too little to link an undated text."""
-    return a.published_on is not None and b.published_on is not None and _near_in_time(a, b)
 
 
 def _sentences(p: Profile, keys) -> int:
@@ -123,21 +125,35 @@ def _figure_pairs(docs: list[StoryDocument]) -> tuple[set[tuple[int, int]], froz
     return pairs, common
 
 
-def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
+@dataclass
+class FigureVerdicts:
+    """The figure test's verdicts of a run, kept for the next: for each candidate pair (document
+    ids) whether the two state the same figures and are no template siblings, and for each
+    document a digest of the common keys it states (the test reads them: a pair's verdict stands
+    while neither digest changes). Small on purpose: it is read and written by every rerun."""
+    pairs: dict = field(default_factory=dict)
+    contexts: dict = field(default_factory=dict)
+
+
+def story_groups(docs: list[StoryDocument], verdicts: FigureVerdicts | None = None,
+                 fresh: frozenset[str] = frozenset()) -> list[list[int]]:
     """Indices of ``docs`` grouped into stories (each sorted; groups by first index).
 
     Links are taken nearest in time first, and one is dropped when the two stories it would join
     would span more than STORY_SPAN_DAYS: without that bound, documents a few days apart chain
-    into one story running for months (a series of statements restating last year's figures)."""
+    into one story running for months (a series of statements restating last year's figures).
+
+    ``verdicts``: the last run's, reused for two documents not in ``fresh`` (their profiles are
+    the last run's) and replaced in place by this run's: a rerun tests only the pairs a change
+    touches."""
     pairs, common = _figure_pairs(docs)
-    links = {(i, j) for i, j in pairs
-             if _near_in_time(docs[i], docs[j]) and same_figures(docs[i].profile, docs[j].profile, common)
-             and not template_siblings(docs[i].profile, docs[j].profile)}
-    index = {d.document_id: i for i, d in enumerate(docs)}
-    for doc_a, _, doc_b, _, _, _ in event_pairs({d.document_id: d.events for d in docs}):
-        i, j = sorted((index[doc_a], index[doc_b]))
-        if _dated_near(docs[i], docs[j]):
-            links.add((i, j))
+    digest = [_undated_digest(d) for d in docs]
+    near = [(i, j) for i, j in pairs if _near_in_time(docs[i], docs[j]) and not (digest[i] or digest[j])]
+    now = figure_verdicts(docs, near, common, verdicts or FigureVerdicts(), fresh)
+    if verdicts is not None:
+        verdicts.pairs, verdicts.contexts = now.pairs, now.contexts
+    links = {(i, j) for i, j in near if now.pairs[(docs[i].document_id, docs[j].document_id)]}
+    links |= _event_links(docs)
     find, union = union_find(len(docs))
     span = {i: (d.published_on, d.published_on) for i, d in enumerate(docs)}  # a root's first and last date
     for i, j in sorted(links, key=lambda p: (_days_apart(docs[p[0]], docs[p[1]]), p)):
@@ -150,6 +166,77 @@ def story_groups(docs: list[StoryDocument]) -> list[list[int]]:
         union(i, j)
         span[find(i)] = joined
     return components(len(docs), find)
+
+
+def figure_verdicts(docs: list[StoryDocument], pairs: list[tuple[int, int]], common: frozenset,
+                    last: FigureVerdicts, fresh: frozenset[str]) -> FigureVerdicts:
+    """The verdicts on ``pairs``: the last run's when neither document is fresh and the common
+    keys each states are the same, else tested."""
+    contexts = {d.document_id: content_hash(*sorted(map(repr, common.intersection(d.profile.keys)))) for d in docs}
+    out = FigureVerdicts(contexts=contexts)
+    for i, j in pairs:
+        a, b = docs[i], docs[j]
+        key = (a.document_id, b.document_id)
+        known = last.pairs.get(key)
+        if known is not None and a.document_id not in fresh and b.document_id not in fresh \
+                and last.contexts.get(a.document_id) == contexts[a.document_id] \
+                and last.contexts.get(b.document_id) == contexts[b.document_id]:
+            out.pairs[key] = known
+        else:
+            out.pairs[key] = same_figures(a.profile, b.profile, common) and not template_siblings(a.profile, b.profile)
+    return out
+
+
+def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
+    """Pairs of documents that state one dated event on evidence enough to tell it from another
+    event of that day (discrepancies.Evidence.enough): facts of the same day, the same kind and unit, values
+    within discrepancies.MAX_VALUE_RATIO; one name and two values ("7 detained in Sinaloa" and "13
+    defendants ... Sinaloa", among other figures of the day) may be two events of a state. A text
+    of unknown date links so only when it reports one day. Facts meet in (kind, unit, month and
+    day) buckets, as in discrepancies.event_pairs: never all pairs."""
+    events = [[e for e in map(_story_event, d.events) if e.dates and e.value] for d in docs]
+    buckets: dict = defaultdict(list)
+    for i, evs in enumerate(events):
+        for e in evs:
+            for md in sorted({month_day(x) for x in e.dates}):
+                buckets[(e.kind, e.unit, md)].append((i, e))
+    found: dict = defaultdict(Evidence)
+    seen = set()
+    for (_, _, md), members in sorted(buckets.items()):
+        for n, (i, a) in enumerate(members):
+            for j, b in members[n + 1:]:
+                if i == j or (a.fact_id, b.fact_id) in seen or not _near_in_time(docs[i], docs[j]) \
+                        or not a.value / b.value <= MAX_VALUE_RATIO >= b.value / a.value \
+                        or same_day(a.dates, b.dates, md) is None:
+                    continue
+                seen.add((a.fact_id, b.fact_id))
+                (i, a), (j, b) = sorted(((i, a), (j, b)), key=lambda x: x[0])
+                found[(i, j)].add(a, b, a.names & b.names)
+    return {(i, j) for (i, j), evidence in found.items()
+            if evidence.enough(len(events[i]), len(events[j]))
+            and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
+
+
+def _story_event(e: Event) -> Event:
+    """A fact's event as story linking reads it: dated by the one day its text states, wherever it
+    stands, when neither its sentence nor its lead dates it (Event.story_dates)."""
+    return e if e.dates or not e.story_dates else e._replace(dates=e.story_dates, names=e.names | e.story_names)
+
+
+def _days(d: StoryDocument) -> int:
+    """How many days a document's dated facts fall on."""
+    return len({month_day(x) for e in map(_story_event, d.events) for x in e.dates})
+
+
+def _one_day(d: StoryDocument) -> bool:
+    """Whether a document's dated facts all fall on one day (a report of one event, not a digest)."""
+    return _days(d) == 1
+
+
+def _undated_digest(d: StoryDocument) -> bool:
+    """A text of unknown date reporting facts of several days (a digest, a story's background):
+    its figures are those of several stories, and no date says which one it belongs to."""
+    return d.published_on is None and _days(d) > 1
 
 
 def _days_apart(a: StoryDocument, b: StoryDocument) -> int:

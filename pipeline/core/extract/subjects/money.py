@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.core.extract.mention import Mention
 from pipeline.core.extract.subjects.phrases import (ARTICLE, LINKS, PRETERITE_ES, PRONOUNS, PROPER_RUN, SENTENCE_END,
                                                     TOKEN, counted_noun, noun_phrase, place_tail)
 from pipeline.core.lexicon import LEADING, STOP
@@ -33,6 +34,12 @@ _MONEY_AFTER = re.compile(
     r"(?:['’]s?)?(?:[^\S\n]*\([^()\n]{1,12}\))?[^\S\n]+(?:worth[^\S\n]+of|of|de|del|in|for|en|para)[^\S\n]+", re.IGNORECASE)
 # "$1.5 billion to address ...", "$1.3 billion over six years to strengthen ...", "$25 million annually for
 # five years to expand ...": the purpose after the sum, past the time it is spread over
+# A sum an act makes available, and for what: "shall be made available for assistance", "may be made available to
+# expand forensic laboratories", "shall be for programs to counter ...", "se destinarían a equipos de inspección".
+_MADE_AVAILABLE = re.compile(r"[^\S\n]+(?:(?:shall|will|may|would|must|should)[^\S\n]+(?:be[^\S\n]+)?(?:made[^\S\n]+available|"
+                             r"used|provided|allocated|obligated|available)?[^\S\n]*(?:for|to[^\S\n]+[a-z]+)|"
+                             r"se[^\S\n]+destinar(?:ía|ia|ían|ian|ía|án|an|á|a)[^\S\n]+(?:a|para))"
+                             r"[^\S\n]+(?:(?:the|a|an|our|its|their|el|la|los|las)[^\S\n]+)?", re.IGNORECASE)
 _TO_VERB = re.compile(r"(?:[^\S\n]+(?:annually|yearly|a[^\S\n]+year|per[^\S\n]+year|each[^\S\n]+year|"
                       r"(?:over|for|during|in)[^\S\n]+(?:the[^\S\n]+(?:next|coming|following)[^\S\n]+)?"
                       r"[\w-]+[^\S\n]+(?:years|months|fiscal[^\S\n]+years)),?){0,2}[^\S\n]+to[^\S\n]+[a-z]+[^\S\n]+")
@@ -115,13 +122,13 @@ _ACTION_PARTICIPLE = {"seiz": "seized", "confiscat": "confiscated", "forfeit": "
 _COPULA_LEVEL = re.compile(
     r"(?:^|[.;:]\s+|,\s+|\b(?:que|y|and|while|but)\s+)(?:(?:el|la|los|las|the|its|their|su|sus)\s+)"
     r"(?P<np>[^\W\d_][^,;:()\d]{2,90}?(?:\s+(?:para|del?|en|of|for|in)\s+[0-9]{4})?)\s+"
-    r"(?:es|fue|será|sera|era|sería|seria|ha\s+sido|asciende|ascendió|ascendio|ascienden|ascendieron|sumó|sumo|suma|sumaron|"
+    r"(?:es|fue|será|sera|era|sería|seria|ha\s+sido|asciende|ascendió|ascendio|ascienden|ascendieron|sumó|sumo|suma|suman|sumaron|"
     r"alcanzó|alcanzo|alcanzaron|is|was|will\s+be|stood\s+at|stands\s+at|came\s+to|comes\s+to)\s+"
     r"(?:(?:de|a|en)\s+)?(?:(?:about|approximately|nearly|roughly|some|around|almost|more\s+than|over|casi|alrededor\s+de|"
     r"unos|unas|poco\s+más\s+de|más\s+de|mas\s+de|cerca\s+de|aproximadamente)\s+)?$",
     re.IGNORECASE)
 _COPULA_ENDINGS = ("de", "a", "en", "es", "fue", "será", "sera", "era", "sería", "seria", "sido", "asciende", "sumó", "sumo",
-                   "suma", "sumaron", "alcanzó", "alcanzo", "alcanzaron", "is", "was", "be", "at", "to", "about",
+                   "suma", "suman", "sumaron", "alcanzó", "alcanzo", "alcanzaron", "is", "was", "be", "at", "to", "about",
                    "approximately", "nearly", "roughly", "some", "around", "almost", "than", "over", "casi", "unos",
                    "unas", "aproximadamente")
 # What trails the subject of a level and is no part of it: the time ("durante el mes", "para 2026", "in 2024",
@@ -193,6 +200,11 @@ def currency_subject(text: str, end: int, before: str, words: frozenset, lang: s
         np_words = amount.group(1).split()
         articles = [i for i, w in enumerate(np_words) if w.lower() in LEADING]
         return " ".join(np_words[articles[-1] + 1:] if articles else np_words) or None  # "impuso una| multa"
+    avail = _MADE_AVAILABLE.match(text, end)
+    if avail:  # "$135,000,000 shall be made available for assistance for Mexico", "may be made available to expand ..."
+        np = noun_phrase(text, avail.end(), words)[0]
+        if np:
+            return np
     done = _DONE_AFTER.match(text, end)
     if done:  # "$612,440 seized from a bank account", "$2 million laundered through ..."
         return f"funds {done.group(1).lower()}"
@@ -233,7 +245,8 @@ def currency_subject(text: str, end: int, before: str, words: frozenset, lang: s
         if np and _FISCAL_YEAR.match(np):  # "$158 million in FY2020": a year, not what the money is
             np_end = noun_phrase(text, m.end(), words)[1]
             np_end = _YEAR_TAIL.match(text, np_end).end()  # "in fiscal| 2025", "in FY| 2024"
-            after = _MONEY_AFTER.match(text, np_end)  # "$40 million in fiscal 2025 for port scanners"
+            after = _MONEY_AFTER.match(text, np_end) or _TO_VERB.match(text, np_end)  # "$40 million in fiscal 2025 for
+            # port scanners", "$92 million in fiscal year 2027 to expand our chemical-tracing program"
             np = noun_phrase(text, after.end(), words)[0] if after else None
         if np:
             return np
@@ -300,6 +313,10 @@ def sum_subject(text: str, end: int, before: str, found: list[Mention], s_start:
             before.endswith(" ") and _SUM_COMPARED.search(before[-40:]) and not _OWN_PHRASE.match(text, end):
         return last.subject  # "$96 million in INCLE assistance, down from $151 million provided in FY2024"
     subject = currency_subject(text, end, before, words, lang)
+    if (subject is None or _VALUE_WORDS.search(subject)) and _VALUE_BEFORE.search(before[-60:]):
+        of = value_of(before, found, s_start)  # "con un valor comercial de 880 mil dólares", "has a street value of"
+        if of:
+            return f"{'valor de' if lang == 'es' else 'value of'} {of}"
     if subject is None and last is not None and last.kind == "currency" and last.subject and \
             last.char_start >= s_start and _RANGE_GAP.fullmatch(text, last.char_end, s_start + len(before)):
         subject = last.subject  # "deposits of $9,000 to $9,900": the upper bound of the same sums
@@ -310,3 +327,25 @@ def sum_subject(text: str, end: int, before: str, found: list[Mention], s_start:
             found[-1].char_start >= s_start and _SHARE_RESTATED.fullmatch(text, found[-1].char_end, s_start + len(before)):
         subject = found[-1].subject  # "3.4 percent of GDP, or roughly $260 billion": the same cost
     return subject
+
+
+# A sum that is the value of something named before it: "The methamphetamine has an estimated street value of $4.2
+# million", "24 escáneres ..., con un valor cercano a 31 millones de dólares".
+_VALUE_WORDS = re.compile(r"^(?:(?:estimated|total|street|market|commercial)[^\S\n]+)*(?:value|worth)$|^valor\b",
+                          re.IGNORECASE)
+_VALUE_BEFORE = re.compile(r"\b(?:value|valor|worth)\b[^.;:\d]{0,40}$", re.IGNORECASE)
+_VALUE_OWNER = re.compile(r"^[^\S\n]*(?:(?:the|la|el|los|las|this|that|these|those|esta|este|estos|estas)[^\S\n]+)"
+                          r"(?P<np>[^\W\d_][\w-]*(?:[^\S\n]+[^\W\d_][\w-]*)?)[^\S\n]*,?[^\S\n]+(?:[^,]{0,40},[^\S\n]+)?"
+                          r"(?:has|had|have|carries|carried|tiene|tenía|tenia|tendría|tendria|tendrían|tendrian)\b", re.IGNORECASE)
+
+
+def value_of(before: str, found: list[Mention], s_start: int) -> str | None:
+    """What a sum is the value of: the mass or count just before it in the sentence, else the noun phrase the
+    sentence opens with before "has"/"tendría" ("The methamphetamine has an estimated street value of")."""
+    for f in reversed(found[-3:]):
+        if f.char_start < s_start:
+            break
+        if f.kind in ("mass", "count") and f.subject and f.value is not None:
+            return f.subject
+    m = _VALUE_OWNER.match(before)
+    return m.group("np").lower() if m else None

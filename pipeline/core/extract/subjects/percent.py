@@ -7,7 +7,7 @@ import re
 
 from pipeline.core.extract.subjects.counts import VERB_BEFORE
 from pipeline.core.extract.subjects.duration import NOUN_OF_BEFORE, TIME_WORDS
-from pipeline.core.extract.subjects.phrases import OF, noun_phrase, place_tail, predicate_words
+from pipeline.core.extract.subjects.phrases import OF, counted_noun, noun_phrase, place_tail, predicate_words
 from pipeline.core.lexicon import LEADING, STOP
 
 # --- percent, currency and duration ---------------------------------------------------------
@@ -54,6 +54,15 @@ _FOR_AFTER = re.compile(r"[^\S\n]+(?:for|among|entre)[^\S\n]+", re.IGNORECASE)
 _IN_AFTER = re.compile(r"[^\S\n]+(?:in|en)[^\S\n]+", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"^(?:and\s+|but\s+)?(?:the\s+)?(?:number|amount|total|volume)\s+of\s+", re.IGNORECASE)
 _VERB_FORM = re.compile(r"[^\S\n]+(?:\w+(?:ed|ing)|were|was|are|is|fueron|eran|son|fue)\b")
+
+
+# After "of"/"de": a pronoun for the set counted before ("de ellas"), or a count ("of the 6,300 arrests").
+_PRONOUN_SET = re.compile(r"(?:ellas|ellos|them|those|these|estos|estas|esos|esas)\b", re.IGNORECASE)
+_COUNT_SET = re.compile(r"(?:(?:the|its|their|los|las|sus|these|those|estos|estas)[^\S\n]+)?[0-9][\d.,]*"
+                        r"(?:[^\S\n]+(?:thousand|million|mil|millones))?(?=[^\S\n])", re.IGNORECASE)
+# A share restating the count before it: "..., es decir, alrededor del 60 por ciento", ", that is, 25 percent"
+_THAT_IS = re.compile(r"(?:\bes[^\S\n]+decir|\bthat[^\S\n]+is|\bi\.e\.|\bo[^\S\n]+sea),?[^\S\n]+(?:[^\W\d_]+[^\S\n]+){0,2}$",
+                      re.IGNORECASE)
 
 
 def percent_subject(text: str, end: int, before: str, prior: str | None, words: frozenset, lang: str) -> str | None:
@@ -112,6 +121,15 @@ def percent_subject(text: str, end: int, before: str, prior: str | None, words: 
             return f"reduction in {np}"
     of = OF.match(text, end)
     after, after_end = noun_phrase(text, of.end(), words) if of else (None, end)
+    if of and after is None:
+        if prior and _PRONOUN_SET.match(text, of.end()):
+            return prior  # "1,340 muestras ... y en 71% de ellas se detectó fentanilo": a share of the figure before
+        counted = _COUNT_SET.match(text, of.end())
+        found = counted_noun(text, counted.end(), words, lang) if counted else None
+        if found:  # "prosecuted just 14% of the 6,300 fentanyl-related arrests": a share of that count
+            return found[0]
+    if prior and _THAT_IS.search(before[-40:]):
+        return prior  # "unos mil 900 ya tienen equipos ..., es decir, alrededor del 60 por ciento": the same share
     if after is not None and after.lower() in _ECONOMY_BASES:
         level = _ESTIMATED_AT.search(before[-160:])
         if level:  # "The economic cost of crime ... is estimated by the IDB at 3.4 percent of GDP": the cost

@@ -11,10 +11,12 @@ from pipeline.core.lexicon import LEADING, MONTHS, STOP
 
 # One word (with its trailing period) after optional spaces; a phrase never crosses a line break.
 TOKEN = re.compile(r"[^\S\n]*([^\s,;:()\[\]\"“”!?–—]+)")
+# One word between quotes inside a phrase, a space after it: '150-200 small "kitchen" labs'.
+_QUOTED_WORD = re.compile(r"[^\S\n]*[\"“]([^\s,;:()\[\]\"“”!?–—]+)[\"”](?=[^\S\n])")
 _ABBREV = re.compile(r"(?:[A-Za-z]\.){2,}|(?:approx|etc|e\.g|i\.e|No|St|Jr|Sr|Co|Inc|Corp)\.", re.IGNORECASE)
 _AND = frozenset({"and", "y", "&"})
 LINKS = frozenset({"of", "de", "del"})
-OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+")
+OF = re.compile(r"[^\S\n]+(?:of|de|del)[^\S\n]+", re.IGNORECASE)  # "90 KILOS DE METANFETAMINA" in a headline
 _AND_AFTER = re.compile(r"[^\S\n]+(?:and|y)(?=[^\S\n])")
 IRREGULAR_PLURALS = frozenset("people men women children police personnel cattle staff crew youth dosis".split())
 # Words ending in -s that are not plural nouns.
@@ -31,7 +33,7 @@ PRONOUNS = frozenset("i he she it we they you him her them él ella ellos ellas 
 NOT_COUNTED = frozenset("""
 times fold ones hours minutes seconds decades centuries miles kilometers kilometres meters metres feet degrees grados
 centimeters centimetres milímetros milimetros centímetros centimetros pulgadas knots nudos
-thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos
+thirds quarters fourths fifths sixths tenths halves terceras cuartas quintas décimas decimas tercios quintos cuartos
 inches yards millimeters percent points levels sides terms ways means
 liters litres gallons barrels millas kilómetros kilometros metros litros galones barriles horas minutos
 hrs mins secs segundos digits dígitos digitos decimals decimales
@@ -62,7 +64,7 @@ def is_plural(word: str) -> bool:
 def tokens(text: str, pos: int, limit: int = 12):
     """(word, start, end, ends_sentence) from pos, at most `limit` words."""
     for _ in range(limit):
-        m = TOKEN.match(text, pos)
+        m = TOKEN.match(text, pos) or _QUOTED_WORD.match(text, pos)  # 'small "kitchen" labs': a word in quotes
         if m is None:
             return
         word, start, end = m.group(1), m.start(1), m.end(1)
@@ -77,6 +79,7 @@ def tokens(text: str, pos: int, limit: int = 12):
         pos = m.end()
 
 
+_ADVERBS_AFTER_AND = frozenset("hoy ayer ahora luego después despues ya también tambien today now then also still".split())
 _FRACTIONS = frozenset({"half", "quarter", "media", "medio"})
 
 
@@ -109,8 +112,9 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
         if low in _AND and words and i + 1 < len(toks) and not ends:
             nxt = toks[i + 1][0]
             # "fentanyl and methamphetamine" continues; "fentanyl and more than 10,000" does not
-            if nxt.lower() in STOP or starts_numberish(nxt, number_words) or nxt[0].isupper():
-                break
+            if nxt.lower() in STOP or starts_numberish(nxt, number_words) or nxt[0].isupper() or \
+                    nxt.lower() in _ADVERBS_AFTER_AND:
+                break  # "86 víctimas diarias| y hoy estamos en 59": a new clause, not a second noun
             words.append(word)
             i += 1
             continue
@@ -122,8 +126,8 @@ def noun_phrase(text: str, pos: int, number_words: frozenset = frozenset(), max_
             if toks[i - 1][3]:
                 break
             continue
-        if low in STOP or starts_numberish(word, number_words):
-            break
+        if low in STOP or starts_numberish(word, number_words) or not any(c.isalnum() for c in word):
+            break  # a function word, a figure, or an emoji ("METANFETAMINA ‼️")
         if words and (word[0].isupper() or (low.endswith("ed") and len(low) > 4) or (
                 low.endswith(PRETERITE_ES) and len(low) > 4) or (
                 low.endswith(_PARTICIPLE_ES) and len(low) > 6 and low not in _NOUNS_LIKE_PARTICIPLES)):
@@ -184,6 +188,13 @@ def counted_noun(text: str, pos: int, number_words: frozenset, lang: str) -> tup
                     end, ends = nxt.start(1) + len(head), nxt.group(1).endswith(".")
                     phrase, end = _extend(text, end, words, ends, number_words, lang)
                     return phrase, end, head
+            if lang == "en" and not ends and low not in IRREGULAR_PLURALS:
+                nxt = TOKEN.match(text, end)  # "500 additional customs inspectors", "12 arms dealers": a plural modifier
+                if nxt and nxt.group(1).rstrip(".").isalpha() and nxt.group(1).islower() and \
+                        is_plural(nxt.group(1).rstrip(".")) and nxt.group(1).rstrip(".") not in NOT_COUNTED:
+                    word, end, ends = nxt.group(1).rstrip("."), nxt.start(1) + len(nxt.group(1).rstrip(".")), \
+                        nxt.group(1).endswith(".")
+                    words.append(word)
             if low in IRREGULAR_PLURALS and not ends:
                 nxt = TOKEN.match(text, end)  # "police officers", "staff members": the noun after is the head
                 if nxt and nxt.group(1).islower() and is_plural(nxt.group(1)) and nxt.group(1) not in NOT_COUNTED \
@@ -285,7 +296,8 @@ def _extend(text: str, end: int, words: list[str], ended: bool, number_words: fr
         if np:
             return f"{phrase} {m.group().strip()} {np}", np_end
     m = _AND_AFTER.match(text, end)
-    if m:
+    nxt = TOKEN.match(text, m.end()) if m else None
+    if m and not (nxt and nxt.group(1).lower() in _ADVERBS_AFTER_AND):  # "víctimas diarias| y hoy estamos en 59"
         more = counted_noun(text, m.end(), number_words, lang)
         # a number in it is a figure of its own: "30 personas y aseguró 15 armas"
         if more and len(more[0].split()) <= 3 and not any(c.isdigit() for c in more[0]):
