@@ -53,7 +53,7 @@ def _prepare(out_dir: Path) -> None:
 
 
 PARALLEL_MIN_DOCUMENTS = 1000  # fewer documents are written quicker than a process starts
-HELPER_SLOTS = 16  # of every SLOTS (20) documents, those the helper process writes (this one also writes the stories,
+HELPER_SLOTS = 15  # of every SLOTS (20) documents, those the helper process writes (this one also writes the stories,
 # the lists and the front page). The helper is a fresh Python process (not a fork: forked from a 2 GB Dagster run it
 # mapped the run's memory, and the process tree's RSS doubled) that reads its own documents' rows from the warehouse.
 # PIPELINE_REPORT_HELPER=1 forces it, =0 forbids it.
