@@ -288,6 +288,14 @@ class Evidence:
 MIN_NAMES = 2
 
 
+def _stated_alike(facts: list[Event], x: Event) -> bool:
+    """Whether one of ``facts`` (the other document's of the day) states ``x``'s counted thing alike:
+    then ``x`` is matched there, and a different value of that document is another event of the
+    day (a weekly report dating two seizures in one sentence: "305,000 pills in Culiacán and
+    180,000 at Otay, both on Aug. 6" -- each is stated alike by the release about it)."""
+    return any(e.value == x.value and same_thing(e, x) for e in facts)
+
+
 def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None,
                      n_dated: dict[str, int] | None = None) -> list[dict]:
     """Facts of different documents about one dated event with different values (see event_pairs),
@@ -300,10 +308,18 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
         evidence[(doc_a, doc_b)].add(a, b, names)
     if n_dated is None:
         n_dated = {doc_id: sum(1 for e in events if e.dates) for doc_id, events in events_by_doc.items()}
+    day_facts: dict = defaultdict(list)  # (document, kind, unit, month and day) -> its facts of that day
+    for doc_id, events in events_by_doc.items():
+        for e in events:
+            for md in {month_day(d) for d in e.dates}:
+                day_facts[(doc_id, e.kind, e.unit, md)].append(e)
     rows = []
     for doc_a, a, doc_b, b, date, names in pairs:
         if a.value == b.value or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
                 *(n_dated[d] for d in sorted((doc_a, doc_b)))):
+            continue
+        if _stated_alike(day_facts[(doc_b, b.kind, b.unit, month_day(date))], a) or \
+                _stated_alike(day_facts[(doc_a, a.kind, a.unit, month_day(date))], b):
             continue
         rows.append({
             "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": a.kind, "unit": a.unit,
