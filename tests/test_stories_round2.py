@@ -35,3 +35,102 @@ def test_a_sentence_dating_two_seizures_is_no_discrepancy_with_either(tmp_path):
     not a discrepancy."""
     f = frames(tmp_path, weekly=WEEKLY, uruapan=URUAPAN)
     assert (31.0, 48.0) not in _discrepancy_values(f)
+
+
+EXTRADITION = """Alleged Gulf Cartel Financier Extradited to Texas
+U.S. Department of Justice
+March 18, 2027
+
+Rogelio Anaya Villarreal, 47, of Reynosa, Tamaulipas, was extradited from Mexico today to face money laundering charges in the Southern District of Texas.
+According to the indictment, Anaya Villarreal moved more than $63 million in drug proceeds through 14 front companies between 2018 and 2022.
+If convicted, he faces a maximum penalty of 20 years in prison.
+"""
+
+ENTREGA = """FGR entrega en extradición a Rogelio "N"
+Fiscalía General de la República
+Ciudad de México, 18 de marzo de 2027
+
+La Fiscalía General de la República entregó este 18 de marzo al gobierno de los Estados Unidos a Rogelio Anaya Villarreal, requerido por una corte federal de Texas por lavado de dinero.
+La entrega se realizó en el Aeropuerto Internacional de la Ciudad de México, una vez agotados los recursos legales del requerido.
+"""
+
+OTHER_ENTREGA = """FGR entrega en extradición a Marcos "N"
+Fiscalía General de la República
+Ciudad de México, 18 de marzo de 2027
+
+La Fiscalía General de la República entregó este 18 de marzo al gobierno de los Estados Unidos a Marcos Ibarra Solís, requerido por una corte federal de Arizona por tráfico de armas.
+La entrega se realizó en el Aeropuerto Internacional de la Ciudad de México, una vez agotados los recursos legales del requerido.
+"""
+
+
+def test_a_communique_without_figures_naming_the_same_person_that_day_joins_the_story(tmp_path):
+    """The other government's communiqué on the same extradition, in its own words and without a
+    figure, names the same person (a name of two words or more) in its lead on the same day: one
+    story."""
+    f = frames(tmp_path, doj=EXTRADITION, fgr=ENTREGA)
+    assert story_of(f, "doj") == story_of(f, "fgr")
+
+
+def test_a_communique_naming_another_person_that_day_joins_no_story(tmp_path):
+    """Same issuer, same day, same template, another person: two stories (the shared words are
+    the issuer's and a city's, not the event's)."""
+    f = frames(tmp_path, doj=EXTRADITION, fgr=OTHER_ENTREGA)
+    assert story_of(f, "doj") != story_of(f, "fgr")
+
+
+MEETING = """Joint Statement on the Second Session of the Border Fentanyl Working Group
+Office of the Spokesperson
+October 15, 2026
+
+The United States and Mexico held the second session of the Border Fentanyl Working Group on October 14, 2026, in Monterrey.
+The delegations noted that 640 pill presses were seized in the first half of the year and that 29 clandestine laboratories were dismantled in Sinaloa and Sonora.
+The United States will provide $9 million for precursor chemical inspections at 11 seaports.
+"""
+
+READOUT = """Readout: Assistant Secretary's Meeting with Mexico's Health Undersecretary
+Office of the Spokesperson
+October 14, 2026
+
+The Assistant Secretary met today with Mexico's Health Undersecretary on the margins of the second session of the Border Fentanyl Working Group in Monterrey.
+They welcomed the seizure of 640 pill presses and the dismantling of 29 clandestine laboratories, and discussed treatment programs.
+"""
+
+
+def test_a_readout_naming_the_meeting_whose_figures_it_repeats_in_one_sentence_joins_its_story(tmp_path):
+    """A readout of a meeting on the margins of another names that meeting (a name of two words
+    or more) on the same day, and states only figures of the joint statement (two, in one
+    sentence): one story."""
+    f = frames(tmp_path, statement=MEETING, readout=READOUT)
+    assert story_of(f, "statement") == story_of(f, "readout")
+
+
+HANDOVER = """Marina asegura 1,450 kilos de cocaína frente a Salina Cruz
+Secretaría de Marina
+6 de noviembre de 2026
+
+El 5 de noviembre de 2026, personal naval aseguró 1,450 kilogramos de cocaína a bordo de una lancha frente a Salina Cruz, Oaxaca, y detuvo a cuatro personas.
+La embarcación fue trasladada al puerto de Salina Cruz, donde la droga quedó a disposición del Ministerio Público.
+"""
+
+WIRE = """Mexican navy seizes cocaine off Oaxaca coast
+
+By Southern Desk
+MEXICO CITY, Nov. 6 (Gulfstream News Agency) - Mexico's navy said on Friday it had seized 1,540 kilograms of cocaine from a speedboat off the port of Salina Cruz and detained four people.
+The interception took place on Nov. 5 off the coast of Oaxaca state, the navy said in a statement.
+"""
+
+
+def test_a_wire_dateline_is_not_the_day_of_the_event(tmp_path):
+    """A wire story's dateline ("MEXICO CITY, Nov. 6 (Agency) -") states the day it was filed; the
+    event is the day its second paragraph gives (Nov. 5). Dated so, the wire story of the Salina
+    Cruz seizure, its one figure misstated, joins the navy release's story."""
+    f = frames(tmp_path, navy=HANDOVER, wire=WIRE)
+    assert story_of(f, "navy") == story_of(f, "wire")
+
+
+def test_a_dateline_states_no_day_of_its_sentence():
+    from pipeline.core.reconcile.dates import sentence_dates
+    assert sentence_dates("MEXICO CITY, March 12 (Hemisphere Wire Service) - The navy said it seized 900 kilograms.") \
+        == frozenset()
+    assert sentence_dates("WASHINGTON, Dec. 3 - Agents said the raid took place on Dec. 1.") == frozenset({"--12-01"})
+    assert sentence_dates("The navy said on March 12 it seized 900 kilograms.") == frozenset({"--03-12"})

@@ -48,7 +48,14 @@ def sentence_names(sentence: str) -> frozenset[str]:
     word, and not in the name of an institution ("Instituto Nacional de Migración", "Department
     of Homeland Security") or of a national office holder ("President Biden", "Secretary
     Mayorkas"): those speak of many events."""
-    out: set[str] = set()
+    return frozenset(w for run in name_runs(sentence) for w in run)
+
+
+@run_cache(maxsize=1 << 16)
+def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """The names of a sentence (see sentence_names) as they stand together: the name words of each
+    run of capitalized words, in order ("Efraín Zepeda Lucero" -> ("efrain", "zepeda", "lucero"))."""
+    runs: list[tuple[str, ...]] = []
     run: list[str] = []  # capitalized words standing together, maybe joined by "of", "de", ...
     joins: list[str] = []  # the lower-case words since the run's last capitalized one
     opens = False  # whether the run opens the sentence (its first word is capitalized anyway)
@@ -56,9 +63,10 @@ def sentence_names(sentence: str) -> frozenset[str]:
     def close() -> None:
         words = [fold(w) for w in run]
         if words and not any(w in INSTITUTIONS or w in TITLES for w in words):
-            for w, name in list(zip(run, words))[1 if opens else 0:]:
-                if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES:
-                    out.add(name)
+            names = tuple(name for w, name in list(zip(run, words))[1 if opens else 0:]
+                          if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES)
+            if names:
+                runs.append(names)
         run.clear()
         joins.clear()
 
@@ -80,6 +88,24 @@ def sentence_names(sentence: str) -> frozenset[str]:
             close()
         end = m.end()
     close()
+    return tuple(runs)
+
+
+def lead_names(text: str) -> frozenset[str]:
+    """The names of two words or more a text gives in its lead (title, date line, first paragraph
+    of prose), as pairs of words standing together ("zepeda lucero", "implementation group"): a
+    person, a meeting, what the text is about. A place of one word ("Culiacán, Sinaloa") and an
+    institution ("Fiscalía General de la República") make none."""
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not _prose(line) and _title_case(line):
+            continue  # a headline in title case capitalizes every word: "... to Face Drug Trafficking Charges"
+        folded = fold(line)
+        for run in name_runs(line):
+            out.update(f"{x} {y}" for x, y in zip(run, run[1:])
+                       if x != y and re.search(rf"\b{re.escape(x)}[\s-]+(?:(?:{_ONE_NAME})\s+)*{re.escape(y)}\b", folded))
+        if _prose(line):
+            break
     return frozenset(out)
 
 
@@ -158,6 +184,15 @@ def document_event(text: str, published_on: dt.date | None,
     if len(days) != 1 or days != lead_days:
         return frozenset(), frozenset()
     return frozenset(days), frozenset(lead_names)
+
+
+_ONE_NAME = "of|de|del|the|la|las|los|el"  # what stands inside one name ("Distrito Sur de California"), not "and"
+
+
+def _title_case(line: str) -> bool:
+    """A line in title case: most of its words of four letters or more capitalized."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 LEAD_WORDS = 8  # the first line of prose closes the lead (title, dateline, first paragraph)

@@ -20,6 +20,7 @@ from pipeline.core.metadata import Metadata, extract_metadata
 from pipeline.core.extract.units import STORED_MASS_UNITS, to_kg
 
 from .amounts import figure_key
+from .discrepancies import lead_names
 from .model import SourceDoc
 from .text import content_words, prose_chars, shingles
 from .vocabulary import BARE_TON, BYLINE, MONTHS, WIRE
@@ -51,6 +52,9 @@ class Profile:
     # every number written, dates and years left out, whatever its figures: a translation writes
     # them all again, a rewrite in an outlet's own words drops some and adds its own conversions
     all_numbers: frozenset = frozenset()
+    # the names of two words or more its lead gives (discrepancies.lead_names): what story linking
+    # joins a text of few or no figures by (a readout, the other government's communiqué)
+    lead_names: frozenset = frozenset()
 
 
 def profile(doc: SourceDoc) -> Profile:
@@ -72,7 +76,7 @@ def profile(doc: SourceDoc) -> Profile:
                    int(meta.title is not None) + int(meta.published_on is not None), meta,
                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text),
                    figures, order, every_number if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
-                   mass_buckets(keys, figures), every_number)
+                   mass_buckets(keys, figures), every_number, lead_names(doc.text))
 
 
 _DAY_BEFORE = re.compile(rf"\b{MONTHS}\s+$", re.I)   # "March 12", "Dec. 4"

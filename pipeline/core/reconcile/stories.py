@@ -154,6 +154,7 @@ def story_groups(docs: list[StoryDocument], verdicts: FigureVerdicts | None = No
         verdicts.pairs, verdicts.contexts = now.pairs, now.contexts
     links = {(i, j) for i, j in near if now.pairs[(docs[i].document_id, docs[j].document_id)]}
     links |= _event_links(docs)
+    links |= _name_links(docs, common)
     find, union = union_find(len(docs))
     span = {i: (d.published_on, d.published_on) for i, d in enumerate(docs)}  # a root's first and last date
     for i, j in sorted(links, key=lambda p: (_days_apart(docs[p[0]], docs[p[1]]), p)):
@@ -215,6 +216,36 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
     return {(i, j) for (i, j), evidence in found.items()
             if evidence.enough(len(events[i]), len(events[j]))
             and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
+
+
+NAME_DAYS = 1  # publication dates two documents linked by a name of their leads may be apart
+MAX_NAME_DF = 20  # a lead name in more documents than this names many stories (a place, an issuer's unit)
+
+
+def _name_links(docs: list[StoryDocument], common: frozenset) -> set[tuple[int, int]]:
+    """Pairs of documents published within NAME_DAYS that give one name of two words or more in
+    their leads (Profile.lead_names: a person, a meeting) and of which the one stating fewer
+    figures states no figure the other does not (besides ``common`` keys): the other government's
+    communiqué on the same extradition, without a figure; a readout of a meeting held on the
+    margins of another, repeating two of its figures in one sentence. Two releases of one day
+    naming one place state figures of their own. Candidate pairs come from an index of the names;
+    a name of more than MAX_NAME_DF documents makes none. (Not a figure verdict: it reads the
+    documents' dates, and the index depends on every document.)"""
+    postings: dict = defaultdict(list)
+    for i, d in enumerate(docs):
+        if d.published_on is not None:
+            for name in d.profile.lead_names:
+                postings[name].append(i)
+    pairs = {(a, b) for ids in postings.values() if len(ids) <= MAX_NAME_DF
+             for n, a in enumerate(ids) for b in ids[n + 1:]}
+    return {(i, j) for i, j in pairs if _days_apart(docs[i], docs[j]) <= NAME_DAYS
+            and _figures_within(docs[i].profile, docs[j].profile, common)}
+
+
+def _figures_within(a: Profile, b: Profile, common: frozenset) -> bool:
+    """Whether the one of two documents stating fewer figures states none the other does not."""
+    ka, kb = a.keys - common, b.keys - common
+    return ka <= kb or kb <= ka
 
 
 def _story_event(e: Event) -> Event:
