@@ -134,3 +134,34 @@ def test_a_dateline_states_no_day_of_its_sentence():
         == frozenset()
     assert sentence_dates("WASHINGTON, Dec. 3 - Agents said the raid took place on Dec. 1.") == frozenset({"--12-01"})
     assert sentence_dates("The navy said on March 12 it seized 900 kilograms.") == frozenset({"--03-12"})
+
+
+TRANSFER_EN = """Mexico Sends 18 Fugitives to Face Charges in the United States
+Office of Public Affairs
+March 2, 2027
+
+On March 1, the Government of Mexico sent 18 fugitives wanted in the United States to U.S. custody. They were flown from Querétaro to six U.S. cities.
+Eleven of the fugitives are charged with fentanyl trafficking, five with money laundering and two with murder of a federal agent.
+The Attorney General thanked the Mexican government for its cooperation on the transfer.
+"""
+
+TRANSFER_ES = """México envía a Estados Unidos a 18 prófugos requeridos por la justicia
+Embajada de los Estados Unidos – Traducción del comunicado del Departamento de Justicia
+2 de marzo de 2027
+
+El 1 de marzo, el Gobierno de México envió a la custodia de los Estados Unidos a 18 prófugos requeridos en ese país. Fueron trasladados desde Querétaro a seis ciudades estadounidenses.
+Once de los prófugos enfrentan cargos por tráfico de fentanilo, cinco por lavado de dinero y dos por el homicidio de un agente federal.
+El Fiscal General agradeció al gobierno de México su cooperación en el traslado.
+"""
+
+
+def _document_of(f, name: str) -> str:
+    return f["source_versions"].set_index("source_file").loc[f"{name}.txt", "document_id"]
+
+
+def test_a_translation_writing_its_small_numbers_in_words_is_a_version(tmp_path):
+    """A translation of a release of one figure in digits (18 fugitives) writes its other numbers in
+    words as the release does ("six", "Eleven", "five", "two" / "seis", "Once", "cinco", "dos"):
+    they are the numbers it writes, and it is a version of the release."""
+    f = frames(tmp_path, en=TRANSFER_EN, es=TRANSFER_ES)
+    assert _document_of(f, "en") == _document_of(f, "es")

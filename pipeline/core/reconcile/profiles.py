@@ -97,7 +97,36 @@ def numerals(text: str) -> frozenset[str]:
                               or _DAY_AFTER.match(text, m.end())):
             continue  # the day of a date
         out.add(tok.replace(",", ""))
+    for m in _NUMBER_WORD.finditer(text):
+        out.add(str(_number_word(m.group().lower())))
     return frozenset(out)
+
+
+# Numbers written in words, two to ninety-nine, in English and Spanish ("Thirteen of the defendants",
+# "nueve", "twenty-six", "veintiséis"): a translation writes them as its original does. Not "one",
+# "uno", "una" (an article as often as a number) nor "once" (eleven in Spanish, a word in English).
+_UNITS_EN = "two three four five six seven eight nine".split()
+_TEENS_EN = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_EN = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_ES = "dos tres cuatro cinco seis siete ocho nueve".split()
+_TEENS_ES = "diez _ doce trece catorce quince dieciséis diecisiete dieciocho diecinueve".split()
+_TENS_ES = "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
+_WORD_VALUE = {w: i + 2 for i, w in enumerate(_UNITS_EN)} | {w: i + 2 for i, w in enumerate(_UNITS_ES)} \
+    | {w: i + 10 for i, w in enumerate(_TEENS_EN)} | {w: i + 10 for i, w in enumerate(_TEENS_ES) if w != "_"} \
+    | {w: 10 * (i + 2) for i, w in enumerate(_TENS_EN)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS_ES)} \
+    | {"dieciseis": 16, "veintiún": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22,
+       "veintitrés": 23, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
+       "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29}
+_NUMBER_WORD = re.compile(
+    r"\b(?:(?:%s)-(?:one|%s)|(?:%s)\s+y\s+(?:uno|una|%s)|%s)\b" % (
+        "|".join(_TENS_EN), "|".join(_UNITS_EN), "|".join(_TENS_ES[1:]), "|".join(_UNITS_ES),
+        "|".join(sorted(_WORD_VALUE, key=len, reverse=True))), re.I)
+
+
+def _number_word(words: str) -> int:
+    """The value of a number written in words ("twenty-six", "treinta y dos", "trece")."""
+    parts = re.split(r"-|\s+y\s+", words)
+    return sum(1 if w in ("one", "uno", "una") else _WORD_VALUE[w] for w in parts)
 
 
 HEAD_CHARS = 1500
