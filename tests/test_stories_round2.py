@@ -165,3 +165,34 @@ def test_a_translation_writing_its_small_numbers_in_words_is_a_version(tmp_path)
     they are the numbers it writes, and it is a version of the release."""
     f = frames(tmp_path, en=TRANSFER_EN, es=TRANSFER_ES)
     assert _document_of(f, "en") == _document_of(f, "es")
+
+
+CARGO_WEEKLY = """Pharr Field Office Weekly Cargo Report: May 2-8, 2027
+U.S. Customs and Border Protection
+May 10, 2027
+
+PHARR, Texas — CBP officers processed 64,200 commercial trucks during the week of May 2-8, 2027, and made these seizures:
+
+- On May 4, officers at the Anzalduas Bridge found 1,930 pounds of methamphetamine inside a load of watermelons.
+- On May 6, officers at the Donna Bridge seized 208 pounds of cocaine in a shipment of furniture.
+
+In all, officers seized 2,138 pounds of narcotics in commercial cargo during the week.
+"""
+
+CARGO_TV = """Meth hidden in watermelons at Anzalduas Bridge
+
+MISSION — Officers at the Anzalduas Bridge on May 4 found a large load of meth tucked among watermelons in a truck coming from Mexico, the agency said.
+
+The 1,390 pounds of meth were found after a drug-sniffing dog alerted to the trailer, officers said.
+
+The agency did not say whether anyone was arrested.
+"""
+
+
+def test_meth_and_methamphetamine_count_one_thing(tmp_path):
+    """A TV rewrite without a date line words the drug "meth" where the weekly report says
+    "methamphetamine": one counted thing, so its misstated figure of the day and bridge joins the
+    story and is a discrepancy."""
+    f = frames(tmp_path, weekly=CARGO_WEEKLY, tv=CARGO_TV)
+    assert story_of(f, "weekly") == story_of(f, "tv")
+    assert (1390.0, 1930.0) in _discrepancy_values(f)
