@@ -55,6 +55,8 @@ class Profile:
     # the names of two words or more its lead gives (discrepancies.lead_names): what story linking
     # joins a text of few or no figures by (a readout, the other government's communiqué)
     lead_names: frozenset = frozenset()
+    # the numbers it writes in words (number_words): a translation writes them as its original does
+    word_numbers: frozenset = frozenset()
 
 
 def profile(doc: SourceDoc) -> Profile:
@@ -76,7 +78,8 @@ def profile(doc: SourceDoc) -> Profile:
                    int(meta.title is not None) + int(meta.published_on is not None), meta,
                    republished(doc.text), prose_chars(doc.text), doc.language or detect_language(doc.text),
                    figures, order, every_number if 0 < len(keys) <= NUMBERS_MAX_KEYS else frozenset(),
-                   mass_buckets(keys, figures), every_number, lead_names(doc.text))
+                   mass_buckets(keys, figures), every_number, lead_names(doc.text),
+                   number_words(doc.text))
 
 
 _DAY_BEFORE = re.compile(rf"\b{MONTHS}\s+$", re.I)   # "March 12", "Dec. 4"
@@ -97,9 +100,12 @@ def numerals(text: str) -> frozenset[str]:
                               or _DAY_AFTER.match(text, m.end())):
             continue  # the day of a date
         out.add(tok.replace(",", ""))
-    for m in _NUMBER_WORD.finditer(text):
-        out.add(str(_number_word(m.group().lower())))
     return frozenset(out)
+
+
+def number_words(text: str) -> frozenset[str]:
+    """The numbers a text writes in words ("Thirteen of the defendants", "nueve", "twenty-six")."""
+    return frozenset(str(_number_word(m.group().lower())) for m in _NUMBER_WORD.finditer(text))
 
 
 # Numbers written in words, two to ninety-nine, in English and Spanish ("Thirteen of the defendants",

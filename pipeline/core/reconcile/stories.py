@@ -62,7 +62,7 @@ class StoryDocument:
 def story_profile(p: Profile) -> Profile:
     """What story linking keeps of a version's profile: its figures, their sentences, its masses
     (not its wording: kept for every document between runs, it must be small)."""
-    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset())
+    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset(), word_numbers=frozenset())
 
 
 _NO_SHINGLES = np.empty(0, dtype=np.uint32)
