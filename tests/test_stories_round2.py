@@ -196,3 +196,21 @@ def test_meth_and_methamphetamine_count_one_thing(tmp_path):
     f = frames(tmp_path, weekly=CARGO_WEEKLY, tv=CARGO_TV)
     assert story_of(f, "weekly") == story_of(f, "tv")
     assert (1390.0, 1930.0) in _discrepancy_values(f)
+
+
+MEETING_ES = """Comunicado conjunto sobre la Segunda Sesión del Grupo de Trabajo Fronterizo sobre Fentanilo
+Secretaría de Relaciones Exteriores
+15 de octubre de 2026
+
+Estados Unidos y México celebraron la segunda sesión del Grupo de Trabajo Fronterizo sobre Fentanilo el 14 de octubre de 2026, en Monterrey.
+Las delegaciones señalaron que se aseguraron 640 prensas para pastillas en el primer semestre del año y que se desmantelaron 29 laboratorios clandestinos en Sinaloa y Sonora.
+Estados Unidos aportará 9 millones de dólares para inspecciones de precursores químicos en 11 puertos marítimos.
+"""
+
+
+def test_a_readout_joins_a_statement_whatever_language_its_canonical_version_is_in(tmp_path):
+    """The joint statement in two languages is one document; the readout names the meeting as the
+    English version does, whichever version is canonical: one story."""
+    f = frames(tmp_path, statement=MEETING, statement_es=MEETING_ES, readout=READOUT)
+    assert story_of(f, "statement") == story_of(f, "statement_es")
+    assert story_of(f, "statement") == story_of(f, "readout")

@@ -87,7 +87,8 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
             continue
         doc = plan.merge(n)
         document_ids[key] = doc.document_row["document_id"]
-        story_profiles[document_ids[key]] = story_profile(plan.profiles[plan.groups[n][0]])
+        story_profiles[document_ids[key]] = story_profile(plan.profiles[plan.groups[n][0]],
+                                                          [plan.profiles[i] for i in plan.groups[n][1:]])
         rec.source_rows.extend(doc.source_rows)
         rec.document_rows.append(doc.document_row)
         rec.fact_rows.extend(doc.fact_rows)

@@ -59,10 +59,14 @@ class StoryDocument:
     events: list[Event]
 
 
-def story_profile(p: Profile) -> Profile:
+def story_profile(p: Profile, others: list[Profile] = ()) -> Profile:
     """What story linking keeps of a version's profile: its figures, their sentences, its masses
-    (not its wording: kept for every document between runs, it must be small)."""
-    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset(), word_numbers=frozenset())
+    (not its wording: kept for every document between runs, it must be small), and the lead
+    names of every version (``others``: the document's other versions; a statement's English
+    version names the meeting a readout names, whichever version is canonical)."""
+    names = p.lead_names.union(*(o.lead_names for o in others))
+    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset(), word_numbers=frozenset(),
+                   lead_names=names)
 
 
 _NO_SHINGLES = np.empty(0, dtype=np.uint32)
