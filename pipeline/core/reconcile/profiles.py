@@ -104,35 +104,46 @@ def numerals(text: str) -> frozenset[str]:
 
 
 def number_words(text: str) -> frozenset[str]:
-    """The numbers a text writes in words ("Thirteen of the defendants", "nueve", "twenty-six")."""
-    return frozenset(str(_number_word(m.group().lower())) for m in _NUMBER_WORD.finditer(text))
+    """The numbers a text writes in words ("Thirteen of the defendants", "nueve", "twenty-six",
+    "treinta y dos"). Words are looked up one by one (a regular expression of every number word
+    cost 1.6 s per 1,000 files)."""
+    out = set()
+    words = [w.strip(_PUNCTUATION) for w in text.lower().split()]
+    skip = 0
+    for i, w in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if w in _WORD_VALUE:
+            value = _WORD_VALUE[w]
+            if w in _TENS_ES and i + 2 < len(words) and words[i + 1] == "y" and words[i + 2] in _ES_ONES:
+                value, skip = value + _ES_ONES[words[i + 2]], 2  # "treinta y dos"
+            out.add(str(value))
+        elif "-" in w:
+            tens, _, ones = w.partition("-")
+            if tens in _TENS_EN and ones in _EN_ONES:
+                out.add(str(_WORD_VALUE[tens] + _EN_ONES[ones]))  # "twenty-six"
+    return frozenset(out)
 
 
-# Numbers written in words, two to ninety-nine, in English and Spanish ("Thirteen of the defendants",
-# "nueve", "twenty-six", "veintiséis"): a translation writes them as its original does. Not "one",
-# "uno", "una" (an article as often as a number) nor "once" (eleven in Spanish, a word in English).
+# Numbers written in words, two to ninety-nine, in English and Spanish: a translation writes them as
+# its original does. Not "one", "uno", "una" (an article as often as a number) nor "once" (eleven in
+# Spanish, a word in English).
 _UNITS_EN = "two three four five six seven eight nine".split()
 _TEENS_EN = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS_EN = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _UNITS_ES = "dos tres cuatro cinco seis siete ocho nueve".split()
 _TEENS_ES = "diez _ doce trece catorce quince dieciséis diecisiete dieciocho diecinueve".split()
-_TENS_ES = "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
+_TENS_ES = "treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
 _WORD_VALUE = {w: i + 2 for i, w in enumerate(_UNITS_EN)} | {w: i + 2 for i, w in enumerate(_UNITS_ES)} \
     | {w: i + 10 for i, w in enumerate(_TEENS_EN)} | {w: i + 10 for i, w in enumerate(_TEENS_ES) if w != "_"} \
-    | {w: 10 * (i + 2) for i, w in enumerate(_TENS_EN)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS_ES)} \
-    | {"dieciseis": 16, "veintiún": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintidos": 22,
-       "veintitrés": 23, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
+    | {w: 10 * (i + 2) for i, w in enumerate(_TENS_EN)} | {w: 10 * (i + 3) for i, w in enumerate(_TENS_ES)} \
+    | {"veinte": 20, "dieciseis": 16, "veintiún": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22,
+       "veintidos": 22, "veintitrés": 23, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
        "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29}
-_NUMBER_WORD = re.compile(
-    r"\b(?:(?:%s)-(?:one|%s)|(?:%s)\s+y\s+(?:uno|una|%s)|%s)\b" % (
-        "|".join(_TENS_EN), "|".join(_UNITS_EN), "|".join(_TENS_ES[1:]), "|".join(_UNITS_ES),
-        "|".join(sorted(_WORD_VALUE, key=len, reverse=True))), re.I)
-
-
-def _number_word(words: str) -> int:
-    """The value of a number written in words ("twenty-six", "treinta y dos", "trece")."""
-    parts = re.split(r"-|\s+y\s+", words)
-    return sum(1 if w in ("one", "uno", "una") else _WORD_VALUE[w] for w in parts)
+_EN_ONES = {"one": 1} | {w: i + 2 for i, w in enumerate(_UNITS_EN)}
+_ES_ONES = {"uno": 1, "una": 1} | {w: i + 2 for i, w in enumerate(_UNITS_ES)}
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’«»¿¡—–"
 
 
 HEAD_CHARS = 1500

@@ -301,7 +301,7 @@ def _numbers_alike(s: Profile, o: Profile) -> float:
     Numbers in words count too when they make the two more alike ("Thirteen" / "Trece"; "the two
     governments" is "ambos gobiernos" in a translation, so they are never held against it)."""
     alike = _numbers_alike_of(s, o, s.all_numbers, o.all_numbers)
-    if s.word_numbers or o.word_numbers:
+    if alike < MIN_NUMBERS_TRANSLATION and (s.word_numbers or o.word_numbers):
         alike = max(alike, _numbers_alike_of(s, o, s.all_numbers | s.word_numbers, o.all_numbers | o.word_numbers))
     return alike
 
