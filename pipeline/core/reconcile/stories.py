@@ -19,7 +19,11 @@ STORY_DAYS of each other (a document of unknown date is not held back by its dat
   "744 drums"); or two figures of the day stated alike without a name (a readout). A fact
   whose sentence and lead state no day takes the one day its text states anywhere (a rewrite
   dates the news in its second paragraph: Event.story_dates). A text of unknown date links so
-  only when its facts fall on one day.
+  only when its facts fall on one day; or
+- they are published within NAME_DAYS and give one name of two words or more in their leads (a
+  person, a meeting: Profile.lead_names of any version), and the one stating fewer figures states
+  none the other does not: the other government's communiqué on the same extradition, without a
+  figure; a readout of a meeting held on the margins of another.
 
 Linked documents are joined with union-find. The date window is what keeps a later story's
 background paragraph, a monthly digest and the next issue of a weekly series out of the story
