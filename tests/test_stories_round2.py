@@ -214,3 +214,13 @@ def test_a_readout_joins_a_statement_whatever_language_its_canonical_version_is_
     f = frames(tmp_path, statement=MEETING, statement_es=MEETING_ES, readout=READOUT)
     assert story_of(f, "statement") == story_of(f, "statement_es")
     assert story_of(f, "statement") == story_of(f, "readout")
+
+
+def test_a_figure_dated_after_the_lead_differs_from_its_storys_release(tmp_path):
+    """Inside one story, a rewrite's figure takes the one day the rewrite states after its lead
+    (Nov. 5 in its second paragraph) for discrepancies too: its 1,540 kilograms of the Salina Cruz
+    seizure differ from the navy's 1,450."""
+    f = frames(tmp_path, navy=HANDOVER, wire=WIRE)
+    assert (1450.0, 1540.0) in _discrepancy_values(f)
+    d = f["discrepancies"]
+    assert (d["story_id_a"] == d["story_id_b"]).all()

@@ -203,7 +203,7 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
     defendants ... Sinaloa", among other figures of the day) may be two events of a state. A text
     of unknown date links so only when it reports one day. Facts meet in (kind, unit, month and
     day) buckets, as in discrepancies.event_pairs: never all pairs."""
-    events = [[e for e in map(_story_event, d.events) if e.dates and e.value] for d in docs]
+    events = [[e for e in map(story_event, d.events) if e.dates and e.value] for d in docs]
     buckets: dict = defaultdict(list)
     for i, evs in enumerate(events):
         for e in evs:
@@ -256,7 +256,7 @@ def _figures_within(a: Profile, b: Profile, common: frozenset) -> bool:
     return ka <= kb or kb <= ka
 
 
-def _story_event(e: Event) -> Event:
+def story_event(e: Event) -> Event:
     """A fact's event as story linking reads it: dated by the one day its text states, wherever it
     stands, when neither its sentence nor its lead dates it (Event.story_dates)."""
     return e if e.dates or not e.story_dates else e._replace(dates=e.story_dates, names=e.names | e.story_names)
@@ -264,7 +264,7 @@ def _story_event(e: Event) -> Event:
 
 def _days(d: StoryDocument) -> int:
     """How many days a document's dated facts fall on."""
-    return len({month_day(x) for e in map(_story_event, d.events) for x in e.dates})
+    return len({month_day(x) for e in map(story_event, d.events) for x in e.dates})
 
 
 def _one_day(d: StoryDocument) -> bool:
