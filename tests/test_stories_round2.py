@@ -224,3 +224,27 @@ def test_a_figure_dated_after_the_lead_differs_from_its_storys_release(tmp_path)
     assert (1450.0, 1540.0) in _discrepancy_values(f)
     d = f["discrepancies"]
     assert (d["story_id_a"] == d["story_id_b"]).all()
+
+
+ARSENAL = """Ejército asegura arsenal en Zitácuaro, Michoacán
+Secretaría de la Defensa Nacional
+4 de diciembre de 2026
+
+El 3 de diciembre de 2026, personal militar aseguró en Zitácuaro, Michoacán, 2,030 cartuchos, 37 armas largas y 14 granadas en una bodega, y detuvo a tres personas.
+Lo asegurado quedó a disposición del Ministerio Público de la Federación en Morelia.
+"""
+
+ARSENAL_WIRE = """Mexican troops find arsenal in Michoacan warehouse
+
+By Western Desk
+Mexican soldiers found some 2,000 rounds of ammunition, 37 rifles and 14 grenades in a warehouse in Zitacuaro and arrested three people, the defense ministry said.
+The raid took place on Dec. 3 in the eastern part of Michoacan state.
+"""
+
+
+def test_a_round_figure_within_its_precision_is_no_discrepancy(tmp_path):
+    """"Some 2,000 rounds" in a rewrite of the story that states 2,030: the round figure states
+    the other within its precision (half its last non-zero place), not a different value."""
+    f = frames(tmp_path, sedena=ARSENAL, wire=ARSENAL_WIRE)
+    assert story_of(f, "sedena") == story_of(f, "wire")
+    assert (2000.0, 2030.0) not in _discrepancy_values(f)

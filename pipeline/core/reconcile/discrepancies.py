@@ -323,6 +323,22 @@ class Evidence:
 MIN_NAMES = 2
 
 
+def within_rounding(a: float, b: float) -> bool:
+    """Whether one of two values is a round figure stating the other within its precision: half its
+    last non-zero place ("some 2,000 rounds" for 2,030, "more than 300,000 pills" for 305,000,
+    "30 magazines" for 31) -- not a different value."""
+    return any(_rounded(x, y) for x, y in ((a, b), (b, a)))
+
+
+def _rounded(x: float, y: float) -> bool:
+    if x != int(x) or x == 0:
+        return False
+    n, place = int(x), 1
+    while n % 10 == 0:
+        n, place = n // 10, place * 10
+    return place > 1 and abs(x - y) <= place / 2
+
+
 def _stated_alike(facts: list[Event], x: Event) -> bool:
     """Whether one of ``facts`` (the other document's of the day) states ``x``'s counted thing alike:
     then ``x`` is matched there, and a different value of that document is another event of the
@@ -350,7 +366,7 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
                 day_facts[(doc_id, e.kind, e.unit, md)].append(e)
     rows = []
     for doc_a, a, doc_b, b, date, names in pairs:
-        if a.value == b.value or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
+        if a.value == b.value or within_rounding(a.value, b.value) or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
                 *(n_dated[d] for d in sorted((doc_a, doc_b)))):
             continue
         if _stated_alike(day_facts[(doc_b, b.kind, b.unit, month_day(date))], a) or \
