@@ -325,8 +325,8 @@ MIN_NAMES = 2
 
 def within_rounding(a: float, b: float) -> bool:
     """Whether one of two values is a round figure stating the other within its precision: half its
-    last non-zero place ("some 2,000 rounds" for 2,030, "more than 300,000 pills" for 305,000,
-    "30 magazines" for 31) -- not a different value."""
+    last non-zero place, of hundreds or more ("some 2,000 rounds" for 2,030, "more than 300,000
+    pills" for 305,000) -- not a different value. "50 migrants" may be a count: 53 differs."""
     return any(_rounded(x, y) for x, y in ((a, b), (b, a)))
 
 
@@ -336,7 +336,7 @@ def _rounded(x: float, y: float) -> bool:
     n, place = int(x), 1
     while n % 10 == 0:
         n, place = n // 10, place * 10
-    return place > 1 and abs(x - y) <= place / 2
+    return place >= 100 and abs(x - y) <= place / 2
 
 
 def _stated_alike(facts: list[Event], x: Event) -> bool:
