@@ -30,6 +30,9 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR[:-2]}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b"),
     re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep){_YEAR[:-2]}(?![\d/])"),
 ]
+# a wire dateline: "MEXICO CITY, March 12 (Agency) -", "CULIACÁN, Sin., 7 de agosto.-": the day the story
+# was filed, not the day of the event its sentence reports
+_DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’ ]+,(?:\s+[A-Z][\w.]*,)?\s+[^()\n]{3,24}?(?:\s*\([^)\n]{2,60}\))?\s*\.?[-–—]+\s")
 _MONTH_NUMBER = {**EN_MONTHS, **ES_MONTHS}
 LATE_REPORT_DAYS = 31  # a date without a year more than this after publication is of the year before
 
@@ -38,6 +41,7 @@ LATE_REPORT_DAYS = 31  # a date without a year more than this after publication 
 def sentence_dates(sentence: str) -> frozenset[str]:
     """The day-level dates ``sentence`` states ("2024-06-27", or "--06-27" without a year)."""
     out = set()
+    sentence = _DATELINE.sub("", sentence, count=1)
     for pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             g = m.groupdict()

@@ -48,7 +48,14 @@ def sentence_names(sentence: str) -> frozenset[str]:
     word, and not in the name of an institution ("Instituto Nacional de Migración", "Department
     of Homeland Security") or of a national office holder ("President Biden", "Secretary
     Mayorkas"): those speak of many events."""
-    out: set[str] = set()
+    return frozenset(w for run in name_runs(sentence) for w in run)
+
+
+@run_cache(maxsize=1 << 16)
+def name_runs(sentence: str) -> tuple[tuple[str, ...], ...]:
+    """The names of a sentence (see sentence_names) as they stand together: the name words of each
+    run of capitalized words, in order ("Efraín Zepeda Lucero" -> ("efrain", "zepeda", "lucero"))."""
+    runs: list[tuple[str, ...]] = []
     run: list[str] = []  # capitalized words standing together, maybe joined by "of", "de", ...
     joins: list[str] = []  # the lower-case words since the run's last capitalized one
     opens = False  # whether the run opens the sentence (its first word is capitalized anyway)
@@ -56,9 +63,10 @@ def sentence_names(sentence: str) -> frozenset[str]:
     def close() -> None:
         words = [fold(w) for w in run]
         if words and not any(w in INSTITUTIONS or w in TITLES for w in words):
-            for w, name in list(zip(run, words))[1 if opens else 0:]:
-                if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES:
-                    out.add(name)
+            names = tuple(name for w, name in list(zip(run, words))[1 if opens else 0:]
+                          if w[0].isupper() and not w.isupper() and len(w) >= 3 and name not in _NOT_NAMES)
+            if names:
+                runs.append(names)
         run.clear()
         joins.clear()
 
@@ -80,6 +88,24 @@ def sentence_names(sentence: str) -> frozenset[str]:
             close()
         end = m.end()
     close()
+    return tuple(runs)
+
+
+def lead_names(text: str) -> frozenset[str]:
+    """The names of two words or more a text gives in its lead (title, date line, first paragraph
+    of prose), as pairs of words standing together ("zepeda lucero", "implementation group"): a
+    person, a meeting, what the text is about. A place of one word ("Culiacán, Sinaloa") and an
+    institution ("Fiscalía General de la República") make none."""
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not _prose(line) and _title_case(line):
+            continue  # a headline in title case capitalizes every word: "... to Face Drug Trafficking Charges"
+        folded = fold(line)
+        for run in name_runs(line):
+            out.update(f"{x} {y}" for x, y in zip(run, run[1:])
+                       if x != y and re.search(rf"\b{re.escape(x)}[\s-]+(?:(?:{_ONE_NAME})\s+)*{re.escape(y)}\b", folded))
+        if _prose(line):
+            break
     return frozenset(out)
 
 
@@ -158,6 +184,15 @@ def document_event(text: str, published_on: dt.date | None,
     if len(days) != 1 or days != lead_days:
         return frozenset(), frozenset()
     return frozenset(days), frozenset(lead_names)
+
+
+_ONE_NAME = "of|de|del|the|la|las|los|el"  # what stands inside one name ("Distrito Sur de California"), not "and"
+
+
+def _title_case(line: str) -> bool:
+    """A line in title case: most of its words of four letters or more capitalized."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 LEAD_WORDS = 8  # the first line of prose closes the lead (title, dateline, first paragraph)
@@ -288,6 +323,30 @@ class Evidence:
 MIN_NAMES = 2
 
 
+def within_rounding(a: float, b: float) -> bool:
+    """Whether one of two values is a round figure stating the other within its precision: half its
+    last non-zero place, of hundreds or more ("some 2,000 rounds" for 2,030, "more than 300,000
+    pills" for 305,000) -- not a different value. "50 migrants" may be a count: 53 differs."""
+    return any(_rounded(x, y) for x, y in ((a, b), (b, a)))
+
+
+def _rounded(x: float, y: float) -> bool:
+    if x != int(x) or x == 0:
+        return False
+    n, place = int(x), 1
+    while n % 10 == 0:
+        n, place = n // 10, place * 10
+    return place >= 100 and abs(x - y) <= place / 2
+
+
+def _stated_alike(facts: list[Event], x: Event) -> bool:
+    """Whether one of ``facts`` (the other document's of the day) states ``x``'s counted thing alike:
+    then ``x`` is matched there, and a different value of that document is another event of the
+    day (a weekly report dating two seizures in one sentence: "305,000 pills in Culiacán and
+    180,000 at Otay, both on Aug. 6" -- each is stated alike by the release about it)."""
+    return any(e.value == x.value and same_thing(e, x) for e in facts)
+
+
 def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] | None = None,
                      n_dated: dict[str, int] | None = None) -> list[dict]:
     """Facts of different documents about one dated event with different values (see event_pairs),
@@ -300,10 +359,18 @@ def discrepancy_rows(events_by_doc: dict[str, list[Event]], involving: set[str] 
         evidence[(doc_a, doc_b)].add(a, b, names)
     if n_dated is None:
         n_dated = {doc_id: sum(1 for e in events if e.dates) for doc_id, events in events_by_doc.items()}
+    day_facts: dict = defaultdict(list)  # (document, kind, unit, month and day) -> its facts of that day
+    for doc_id, events in events_by_doc.items():
+        for e in events:
+            for md in {month_day(d) for d in e.dates}:
+                day_facts[(doc_id, e.kind, e.unit, md)].append(e)
     rows = []
     for doc_a, a, doc_b, b, date, names in pairs:
-        if a.value == b.value or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
+        if a.value == b.value or within_rounding(a.value, b.value) or not evidence[tuple(sorted((doc_a, doc_b)))].named_event(
                 *(n_dated[d] for d in sorted((doc_a, doc_b)))):
+            continue
+        if _stated_alike(day_facts[(doc_b, b.kind, b.unit, month_day(date))], a) or \
+                _stated_alike(day_facts[(doc_a, a.kind, a.unit, month_day(date))], b):
             continue
         rows.append({
             "discrepancy_id": content_hash(*sorted([a.fact_id, b.fact_id])), "kind": a.kind, "unit": a.unit,

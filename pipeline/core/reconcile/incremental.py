@@ -23,7 +23,7 @@ from .dates import month_day
 from .discrepancies import Event, discrepancy_rows
 from .model import SourceDoc
 from .reconciliation import Reconciliation, sort_rows
-from .stories import FigureVerdicts, StoryDocument, story_groups, story_profile, story_rows
+from .stories import FigureVerdicts, StoryDocument, story_event, story_groups, story_profile, story_rows
 
 LAST_RUN = "reconciliation-last-run"
 EVENT_COLUMNS = ["document_id", *Event._fields]
@@ -87,7 +87,8 @@ def reconciled(sources: list[SourceDoc], to_frames: Callable[[Reconciliation], d
             continue
         doc = plan.merge(n)
         document_ids[key] = doc.document_row["document_id"]
-        story_profiles[document_ids[key]] = story_profile(plan.profiles[plan.groups[n][0]])
+        story_profiles[document_ids[key]] = story_profile(plan.profiles[plan.groups[n][0]],
+                                                          [plan.profiles[i] for i in plan.groups[n][1:]])
         rec.source_rows.extend(doc.source_rows)
         rec.document_rows.append(doc.document_row)
         rec.fact_rows.extend(doc.fact_rows)
@@ -141,11 +142,35 @@ def with_stories(frames: dict[str, pd.DataFrame], story_profiles: dict, events: 
     stories, story_of = story_rows(rows, groups)
     out = dict(frames)
     out["documents"] = documents.assign(story_id=documents["document_id"].map(story_of))
-    discrepancies = frames["discrepancies"]
+    discrepancies = _with_story_dated(frames["discrepancies"], events_of, groups)
     out["discrepancies"] = discrepancies.assign(story_id_a=discrepancies["document_id_a"].map(story_of),
                                                 story_id_b=discrepancies["document_id_b"].map(story_of))
     out["stories"] = pd.DataFrame(stories, columns=STORY_COLUMNS)
     return out
+
+
+def _with_story_dated(discrepancies: pd.DataFrame, events_of: dict[str, list[Event]],
+                      groups: list[list[str]]) -> pd.DataFrame:
+    """The discrepancies and those of documents of one story whose facts only the story dates read:
+    a fact whose sentence and lead state no day takes the one day its text states (a rewrite dates
+    the news in its second paragraph: stories.story_event). Only inside a story, which other
+    evidence made one: between stories that day is no evidence of one event. Recomputed from the
+    events on every run (a few facts per story), never kept."""
+    in_stories = [g for g in groups if len(g) > 1]
+    if not in_stories:
+        return discrepancies
+    known = set(discrepancies["discrepancy_id"])
+    extra = []
+    for ids in in_stories:
+        events = {i: [story_event(e) for e in events_of.get(i, [])] for i in ids}
+        if not any(e.dates != o.dates for i in ids for e, o in zip(events[i], events_of.get(i, []))):
+            continue  # no fact dated by its story only: the discrepancies are known
+        extra.extend(r for r in discrepancy_rows(events) if r["discrepancy_id"] not in known)
+    if not extra:
+        return discrepancies
+    rows = pd.DataFrame(extra, columns=[c for c in discrepancies.columns if c in extra[0]])
+    out = pd.concat([discrepancies, rows.astype(discrepancies.dtypes[rows.columns].to_dict())], ignore_index=True)
+    return out.sort_values("discrepancy_id", kind="stable").reset_index(drop=True)
 
 
 STORY_COLUMNS = ["story_id", "title", "first_published_on", "n_documents", "document_ids"]

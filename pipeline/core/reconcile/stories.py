@@ -19,7 +19,11 @@ STORY_DAYS of each other (a document of unknown date is not held back by its dat
   "744 drums"); or two figures of the day stated alike without a name (a readout). A fact
   whose sentence and lead state no day takes the one day its text states anywhere (a rewrite
   dates the news in its second paragraph: Event.story_dates). A text of unknown date links so
-  only when its facts fall on one day.
+  only when its facts fall on one day; or
+- they are published within NAME_DAYS and give one name of two words or more in their leads (a
+  person, a meeting: Profile.lead_names of any version), and the one stating fewer figures states
+  none the other does not: the other government's communiqué on the same extradition, without a
+  figure; a readout of a meeting held on the margins of another.
 
 Linked documents are joined with union-find. The date window is what keeps a later story's
 background paragraph, a monthly digest and the next issue of a weekly series out of the story
@@ -59,10 +63,14 @@ class StoryDocument:
     events: list[Event]
 
 
-def story_profile(p: Profile) -> Profile:
+def story_profile(p: Profile, others: list[Profile] = ()) -> Profile:
     """What story linking keeps of a version's profile: its figures, their sentences, its masses
-    (not its wording: kept for every document between runs, it must be small)."""
-    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset())
+    (not its wording: kept for every document between runs, it must be small), and the lead
+    names of every version (``others``: the document's other versions; a statement's English
+    version names the meeting a readout names, whichever version is canonical)."""
+    names = p.lead_names.union(*(o.lead_names for o in others))
+    return replace(p, shingles=_NO_SHINGLES, numbers=frozenset(), all_numbers=frozenset(), word_numbers=frozenset(),
+                   lead_names=names)
 
 
 _NO_SHINGLES = np.empty(0, dtype=np.uint32)
@@ -154,6 +162,7 @@ def story_groups(docs: list[StoryDocument], verdicts: FigureVerdicts | None = No
         verdicts.pairs, verdicts.contexts = now.pairs, now.contexts
     links = {(i, j) for i, j in near if now.pairs[(docs[i].document_id, docs[j].document_id)]}
     links |= _event_links(docs)
+    links |= _name_links(docs, common)
     find, union = union_find(len(docs))
     span = {i: (d.published_on, d.published_on) for i, d in enumerate(docs)}  # a root's first and last date
     for i, j in sorted(links, key=lambda p: (_days_apart(docs[p[0]], docs[p[1]]), p)):
@@ -194,7 +203,7 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
     defendants ... Sinaloa", among other figures of the day) may be two events of a state. A text
     of unknown date links so only when it reports one day. Facts meet in (kind, unit, month and
     day) buckets, as in discrepancies.event_pairs: never all pairs."""
-    events = [[e for e in map(_story_event, d.events) if e.dates and e.value] for d in docs]
+    events = [[e for e in map(story_event, d.events) if e.dates and e.value] for d in docs]
     buckets: dict = defaultdict(list)
     for i, evs in enumerate(events):
         for e in evs:
@@ -217,7 +226,37 @@ def _event_links(docs: list[StoryDocument]) -> set[tuple[int, int]]:
             and all(d.published_on is not None or _one_day(d) for d in (docs[i], docs[j]))}
 
 
-def _story_event(e: Event) -> Event:
+NAME_DAYS = 1  # publication dates two documents linked by a name of their leads may be apart
+MAX_NAME_DF = 20  # a lead name in more documents than this names many stories (a place, an issuer's unit)
+
+
+def _name_links(docs: list[StoryDocument], common: frozenset) -> set[tuple[int, int]]:
+    """Pairs of documents published within NAME_DAYS that give one name of two words or more in
+    their leads (Profile.lead_names: a person, a meeting) and of which the one stating fewer
+    figures states no figure the other does not (besides ``common`` keys): the other government's
+    communiqué on the same extradition, without a figure; a readout of a meeting held on the
+    margins of another, repeating two of its figures in one sentence. Two releases of one day
+    naming one place state figures of their own. Candidate pairs come from an index of the names;
+    a name of more than MAX_NAME_DF documents makes none. (Not a figure verdict: it reads the
+    documents' dates, and the index depends on every document.)"""
+    postings: dict = defaultdict(list)
+    for i, d in enumerate(docs):
+        if d.published_on is not None:
+            for name in d.profile.lead_names:
+                postings[name].append(i)
+    pairs = {(a, b) for ids in postings.values() if len(ids) <= MAX_NAME_DF
+             for n, a in enumerate(ids) for b in ids[n + 1:]}
+    return {(i, j) for i, j in pairs if _days_apart(docs[i], docs[j]) <= NAME_DAYS
+            and _figures_within(docs[i].profile, docs[j].profile, common)}
+
+
+def _figures_within(a: Profile, b: Profile, common: frozenset) -> bool:
+    """Whether the one of two documents stating fewer figures states none the other does not."""
+    ka, kb = a.keys - common, b.keys - common
+    return ka <= kb or kb <= ka
+
+
+def story_event(e: Event) -> Event:
     """A fact's event as story linking reads it: dated by the one day its text states, wherever it
     stands, when neither its sentence nor its lead dates it (Event.story_dates)."""
     return e if e.dates or not e.story_dates else e._replace(dates=e.story_dates, names=e.names | e.story_names)
@@ -225,7 +264,7 @@ def _story_event(e: Event) -> Event:
 
 def _days(d: StoryDocument) -> int:
     """How many days a document's dated facts fall on."""
-    return len({month_day(x) for e in map(_story_event, d.events) for x in e.dates})
+    return len({month_day(x) for e in map(story_event, d.events) for x in e.dates})
 
 
 def _one_day(d: StoryDocument) -> bool:

@@ -297,8 +297,16 @@ def _same_document(s: Profile, o: Profile, shared: set, wording, restated: float
 def _numbers_alike(s: Profile, o: Profile) -> float:
     """Jaccard of every number s and o write, a figure one of them converts ("64 kilos" for "142
     pounds") counting as one number both write -- converted, not rounded: a translator converts a
-    unit, a writer who rounds ("casi 2,200 kilos" for 4,820 pounds) writes a text of their own."""
-    a, b = s.all_numbers, o.all_numbers
+    unit, a writer who rounds ("casi 2,200 kilos" for 4,820 pounds) writes a text of their own.
+    Numbers in words count too when they make the two more alike ("Thirteen" / "Trece"; "the two
+    governments" is "ambos gobiernos" in a translation, so they are never held against it)."""
+    alike = _numbers_alike_of(s, o, s.all_numbers, o.all_numbers)
+    if alike < MIN_NUMBERS_TRANSLATION and (s.word_numbers or o.word_numbers):
+        alike = max(alike, _numbers_alike_of(s, o, s.all_numbers | s.word_numbers, o.all_numbers | o.word_numbers))
+    return alike
+
+
+def _numbers_alike_of(s: Profile, o: Profile, a: frozenset, b: frozenset) -> float:
     alike = jaccard(a, b)
     if alike >= MIN_NUMBERS_TRANSLATION or not a or not b:
         return alike
@@ -321,8 +329,11 @@ def _numbers_agree(s: Profile, o: Profile, used_s) -> tuple[int, float]:
     the fewer numbers (see numerals; none for a text of many figures)."""
     if not s.numbers or not o.numbers:
         return 0, 0.0
-    common = len(s.numbers & o.numbers) + len(used_s)
-    return common, min(1.0, common / min(len(s.numbers), len(o.numbers)))
+    best = (0, 0.0)
+    for a, b in ((s.numbers, o.numbers), (s.numbers | s.word_numbers, o.numbers | o.word_numbers)):
+        common = len(a & b) + len(used_s)
+        best = max(best, (common, min(1.0, common / min(len(a), len(b)))), key=lambda x: (x[1], x[0]))
+    return best
 
 
 def _same_day(a: Profile, b: Profile) -> bool:

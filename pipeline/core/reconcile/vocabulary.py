@@ -114,5 +114,9 @@ COUNTED_THINGS = {
     "vehicle": "vehicles vehicle cars trucks vehiculos vehiculo camionetas",
     "pill": "pills tablets pastillas pildoras tabletas",
     "account": "accounts cuentas",
+    # drugs, by their short names too ("meth", "coke", "cristal")
+    "methamphetamine": "methamphetamine meth crystal metanfetamina metanfetaminas cristal",
+    "cocaine": "cocaine coke cocaina",
+    "fentanyl": "fentanyl fentanilo",
 }
 COUNTED_THING_OF = {w: concept for concept, words in COUNTED_THINGS.items() for w in words.split()}
