@@ -143,7 +143,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pipeline.core.report import write_report
 
     out = Path(args.out).resolve() if args.out else settings.warehouse_path.parent / "report"
-    index = write_report(settings.warehouse_path, out, settings.sources_dir)
+    index = write_report(settings.warehouse_path, out, settings.sources_dir, published_as=settings.warehouse_path)
     print(f"report of {settings.warehouse_path}: {index}")
     if args.open:
         import webbrowser

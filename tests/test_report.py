@@ -398,7 +398,9 @@ def test_a_pipeline_rerun_links_the_unchanged_pages_and_a_failed_report_is_never
     assert run_pipeline(seeds_copy, warehouse).success  # in this process: write_report.last is the publish's
     assert render.write_report.last["kept"] > 0 and render.write_report.last["written"] > 0
     fresh = write_report(warehouse, tmp_path / "fresh", seeds_copy).parent
-    _same_files(fresh, report, but=("index.html",))  # its front page names the staged file it was written from
+    _same_files(fresh, report, but=("index.html",))  # its front page says when it was published
+    front = (report / "index.html").read_text(encoding="utf-8")
+    assert f"<code>{warehouse}</code>, published 20" in front and ".staging-" not in front
 
     def half_then_boom(*args, **kwargs):
         raise RuntimeError("a report bug after the document pages")

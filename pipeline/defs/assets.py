@@ -193,7 +193,9 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: PipelineSet
         try:  # the report describes the file about to be published; a report bug never holds it back
             # the pages whose inputs are unchanged are linked from the published report, not rendered again
             report_index = write_report(staging, warehouse.staged_report_dir(staging), s.sources_dir,
-                                        previous=warehouse.published_report_dir(s.warehouse_path))
+                                        previous=warehouse.published_report_dir(s.warehouse_path),
+                                        published_as=s.warehouse_path,
+                                        written_at=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
             done = write_report.last
             context.log.info(f"wrote the report in {time.perf_counter() - started:.2f} s ({done.get('written', 0):,} "
                              f"pages rendered, {done.get('kept', 0):,} unchanged ones linked from the last report)")

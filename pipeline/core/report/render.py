@@ -215,7 +215,8 @@ def _paginate(env, pages: Pages, name: str, title: str, template: str, rows: lis
 
 
 def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None = None,
-                 previous: Path | None = None) -> Path:
+                 previous: Path | None = None, published_as: Path | None = None,
+                 written_at: str | None = None) -> Path:
     """Write the report of the warehouse at ``warehouse_path`` into ``out_dir``; return its index.html.
 
     The warehouse is opened read-only. ``sources_dir`` holds the source files (for the versions'
@@ -223,7 +224,8 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
     a file that changed since, pages show the sentences the measurements recorded. ``previous``: an
     earlier report (another folder, e.g. the published one); its document, source and story pages
     whose inputs are unchanged are hard-linked into ``out_dir`` rather than rendered again (the
-    same bytes either way).
+    same bytes either way). ``published_as``: the path the warehouse is published to (the front page
+    names it, not the staging file it is read from); ``written_at``: when, as the front page says it.
     """
     warehouse_path, out_dir = Path(warehouse_path), Path(out_dir)
     sources_dir = Path(sources_dir) if sources_dir is not None else None
@@ -232,19 +234,21 @@ def write_report(warehouse_path: Path, out_dir: Path, sources_dir: Path | None =
         previous = None
     env = _env()
     _prepare(out_dir)
-    # the objects this process already holds (a Dagster run's ~1.6 GB of frames) are left out of the garbage
+    # the objects this process already holds (a Dagster run's frames) are left out of the garbage
     # collector's full passes while the report allocates its rows: each such pass would walk all of them
     frozen = gc.get_freeze_count() == 0
     if frozen:
         gc.freeze()
     try:
-        return _write_report(env, warehouse_path, out_dir, sources_dir, previous)
+        front = {"warehouse": str(published_as or warehouse_path.name), "written_at": written_at}
+        return _write_report(env, warehouse_path, out_dir, sources_dir, previous, front)
     finally:
         if frozen:
             gc.unfreeze()
 
 
-def _write_report(env, warehouse_path: Path, out_dir: Path, sources_dir: Path | None, previous: Path | None) -> Path:
+def _write_report(env, warehouse_path: Path, out_dir: Path, sources_dir: Path | None, previous: Path | None,
+                  front: dict) -> Path:
     with data.connect(warehouse_path) as con:
         n_documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     parallel = _parallel(n_documents)
@@ -255,7 +259,7 @@ def _write_report(env, warehouse_path: Path, out_dir: Path, sources_dir: Path | 
             helper = _Helper(warehouse_path, out_dir, sources_dir, previous, (0, HELPER_SLOTS))
         charts_js(out_dir)
         write_document_pages(env, pages, warehouse_path, sources_dir, (HELPER_SLOTS if helper else 0, SLOTS))
-        index = _write_rest(env, pages, warehouse_path, out_dir)
+        index = _write_rest(env, pages, warehouse_path, out_dir, front)
         pages.close()
         manifest, kept, written = pages.manifest, pages.kept, pages.written
         waited = time.perf_counter()
@@ -283,7 +287,7 @@ def charts_js(out_dir: Path) -> None:
     charts.write_plotly_js(out_dir)
 
 
-def _write_rest(env, pages: Pages, warehouse_path: Path, out_dir: Path) -> Path:
+def _write_rest(env, pages: Pages, warehouse_path: Path, out_dir: Path, front: dict) -> Path:
     """The stories, the lists, the search index and the front page: read in slim queries (counts, not rows)."""
     from pipeline.core.report import charts
 
@@ -390,7 +394,7 @@ def _write_rest(env, pages: Pages, warehouse_path: Path, out_dir: Path) -> Path:
                                                               "passed": 0, "failed": 0})
         s["passed" if r["success"] else "failed"] += 1
     pages.write("index.html", env.get_template("index.html").render(
-        prefix="", title="Bicentennial statements warehouse", warehouse=warehouse_path.name,
+        prefix="", title="Bicentennial statements warehouse", **front,
         n_ok=sum(s["status"] == "ok" for s in sources), n_rejected=sum(s["status"] != "ok" for s in sources),
         rejected=[s for s in sources if s["status"] != "ok"][:FRONT_ROWS],
         n_documents=len(documents), n_facts=n_facts, n_conflicts=n_conflict_facts,
