@@ -208,3 +208,36 @@ def test_data_docs_offline_in_chromium(browser, tmp_path):
     page.screenshot(path=str(SCREENSHOTS / "data_docs_validation.png"))
     assert blocked == [] and errors == [], (blocked, errors)
     page.close()
+
+
+def test_a_corpus_with_versions_and_rewrites_in_chromium(browser, tmp_path, run_pipeline):
+    """The report the publish step writes for a corpus with versions (site chrome, a truncation, a
+    translation, a wire write-through) and outlets' rewrites of one Dialogue
+    (tests/data/probes_stories/s1): the front page with its charts, the page of its largest story,
+    and the page of its document of most versions side by side, none making a request off the machine."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for text in (Path(__file__).resolve().parent / "data" / "probes_stories" / "s1").glob("*.txt"):
+        shutil.copy(text, sources)
+    warehouse = tmp_path / "wh" / "bicentennial.duckdb"
+    assert run_pipeline(sources, warehouse).success
+    index = warehouse.parent / "report" / "index.html"
+    page = _open(browser, index.as_uri(), "report_index_rewrites.png")
+    for chart in CHARTS:
+        page.wait_for_selector(f"#{chart} .main-svg", timeout=20_000)
+    page.close()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        story, n_documents = con.execute(
+            "SELECT story_id, n_documents FROM stories ORDER BY n_documents DESC, story_id LIMIT 1").fetchone()
+        document, n_versions = con.execute(
+            "SELECT document_id, n_sources FROM documents ORDER BY n_sources DESC, document_id LIMIT 1").fetchone()
+    assert n_documents >= 2 and n_versions >= 3
+    page = _open(browser, (index.parent / "stories" / f"{story}.html").as_uri(), "report_story_rewrites.png")
+    linked = {h for h in page.locator('a[href^="../documents/"]').evaluate_all("els => els.map(e => e.getAttribute('href'))")}
+    assert len(linked) >= n_documents
+    page.close()
+    page = _open(browser, (index.parent / "documents" / f"{document}.html").as_uri(), "report_document_rewrites.png")
+    assert page.locator("table.sbs th.canonical").count() == 1
+    assert page.locator("table.sbs thead th").count() == n_versions
+    assert page.locator("table.sbs a.fig").count() > 10
+    page.close()
